@@ -1,0 +1,21 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.core;
+
+/**
+ * Where a photo is in its life. Transitions are conditional writes in the {@code PhotoRepository}:
+ * PENDING -> PROCESSING -> ACTIVE | FAILED, and ACTIVE or FAILED -> PROCESSING again when a newer
+ * upload replaces the original.
+ */
+public enum PhotoStatus {
+    /** An upload was requested; the original has not been processed yet (it may never arrive). */
+    PENDING,
+    /** A worker holds the lease and is rendering. */
+    PROCESSING,
+    /** Every rendition is written and recorded. */
+    ACTIVE,
+    /** The original can never be rendered (the record carries the error code). */
+    FAILED
+}

@@ -1,0 +1,32 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.core.image;
+
+import com.galerly.core.internal.Checks;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one decode of an original produced.
+ *
+ * @param info        the original's header information
+ * @param renditions  one per spec of the profile, in profile order
+ * @param placeholder a BlurHash of the image, or null if the processor computes none
+ */
+public record ProcessedImage(ImageInfo info, List<EncodedRendition> renditions, String placeholder) {
+    public ProcessedImage {
+        Checks.notNull(info, "info");
+        renditions = List.copyOf(Checks.notNull(renditions, "renditions"));
+    }
+
+    public Optional<EncodedRendition> rendition(String name) {
+        return renditions.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    /** Sum of the encoded sizes. */
+    public long totalBytes() {
+        return renditions.stream().mapToLong(EncodedRendition::length).sum();
+    }
+}

@@ -1,0 +1,168 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.core.image;
+
+import com.galerly.core.internal.Checks;
+import java.util.function.Consumer;
+
+/**
+ * Limits and options every {@link ImageProcessor} honours.
+ *
+ * {@snippet :
+ * ProcessorSettings settings = ProcessorSettings.builder()
+ *     .maxMegapixels(100)               // refuse larger headers before decoding
+ *     .maxBytes(200L * 1024 * 1024)     // and larger files
+ *     .jpegBackground(0xFFFFFF)         // alpha flattened on white for JPEG
+ *     .build();
+ * ImageProcessor processor = ImageProcessors.load(settings);
+ * }
+ */
+public final class ProcessorSettings {
+    /** 200 megapixels. */
+    public static final long DEFAULT_MAX_PIXELS = 200_000_000L;
+    /** 512 MiB. */
+    public static final long DEFAULT_MAX_BYTES = 512L * 1024 * 1024;
+
+    private static final ProcessorSettings DEFAULTS = builder().build();
+
+    private final long maxPixels;
+    private final long maxBytes;
+    private final int jpegBackground;
+    private final boolean keepCopyright;
+    private final boolean progressiveJpeg;
+    private final int threads;
+
+    private ProcessorSettings(Builder b) {
+        this.maxPixels = b.maxPixels;
+        this.maxBytes = b.maxBytes;
+        this.jpegBackground = b.jpegBackground;
+        this.keepCopyright = b.keepCopyright;
+        this.progressiveJpeg = b.progressiveJpeg;
+        this.threads = b.threads;
+    }
+
+    public static ProcessorSettings defaults() {
+        return DEFAULTS;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static ProcessorSettings of(Consumer<Builder> settings) {
+        Builder b = builder();
+        settings.accept(b);
+        return b.build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().maxPixels(maxPixels).maxBytes(maxBytes).jpegBackground(jpegBackground)
+                .keepCopyright(keepCopyright).progressiveJpeg(progressiveJpeg).threads(threads);
+    }
+
+    /** Largest width x height accepted, checked from the header before decoding. */
+    public long maxPixels() {
+        return maxPixels;
+    }
+
+    /** Largest input accepted, in bytes. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** RGB (0xRRGGBB) that transparent pixels are flattened onto for formats without alpha. */
+    public int jpegBackground() {
+        return jpegBackground;
+    }
+
+    /** Whether renditions keep copyright and artist (all other metadata is always stripped). */
+    public boolean keepCopyright() {
+        return keepCopyright;
+    }
+
+    public boolean progressiveJpeg() {
+        return progressiveJpeg;
+    }
+
+    /** Threads one call may use for a single photo (resize strips, parallel encodes). */
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProcessorSettings s && maxPixels == s.maxPixels && maxBytes == s.maxBytes
+                && jpegBackground == s.jpegBackground && keepCopyright == s.keepCopyright
+                && progressiveJpeg == s.progressiveJpeg && threads == s.threads;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(maxPixels, maxBytes, jpegBackground, keepCopyright, progressiveJpeg, threads);
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessorSettings[maxPixels=" + maxPixels + ", maxBytes=" + maxBytes + ", jpegBackground="
+                + String.format("#%06x", jpegBackground) + ", keepCopyright=" + keepCopyright
+                + ", progressiveJpeg=" + progressiveJpeg + ", threads=" + threads + "]";
+    }
+
+    /** Builds {@link ProcessorSettings}; each setting is checked as it is set. */
+    public static final class Builder {
+        private long maxPixels = DEFAULT_MAX_PIXELS;
+        private long maxBytes = DEFAULT_MAX_BYTES;
+        private int jpegBackground = 0xFFFFFF;
+        private boolean keepCopyright;
+        private boolean progressiveJpeg;
+        private int threads = 1;
+
+        private Builder() {
+        }
+
+        public Builder maxPixels(long maxPixels) {
+            this.maxPixels = Checks.positive(maxPixels, "maxPixels");
+            return this;
+        }
+
+        /** {@link #maxPixels(long)} in millions; fractions allowed. */
+        public Builder maxMegapixels(double megapixels) {
+            if (!(megapixels > 0) || megapixels > 1_000_000) {
+                throw new IllegalArgumentException("maxMegapixels must be > 0 and <= 1000000, was " + megapixels);
+            }
+            this.maxPixels = Math.max(1, (long) (megapixels * 1_000_000d));
+            return this;
+        }
+
+        public Builder maxBytes(long maxBytes) {
+            this.maxBytes = Checks.positive(maxBytes, "maxBytes");
+            return this;
+        }
+
+        public Builder jpegBackground(int rgb) {
+            this.jpegBackground = Checks.inRange(rgb, 0, 0xFFFFFF, "jpegBackground");
+            return this;
+        }
+
+        public Builder keepCopyright(boolean keepCopyright) {
+            this.keepCopyright = keepCopyright;
+            return this;
+        }
+
+        public Builder progressiveJpeg(boolean progressiveJpeg) {
+            this.progressiveJpeg = progressiveJpeg;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = Checks.inRange(threads, 1, 256, "threads");
+            return this;
+        }
+
+        public ProcessorSettings build() {
+            return new ProcessorSettings(this);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.core.photo;
+
+import com.galerly.core.PhotoKey;
+import com.galerly.core.internal.Checks;
+import java.time.Duration;
+
+/**
+ * A worker's request to process a photo's original, made for one S3 event.
+ *
+ * @param photo         the photo
+ * @param originalKey   the original's storage key
+ * @param eTag          the original's ETag as HEAD saw it
+ * @param sequencer     the S3 event sequencer, or null (S3 Batch Operations carries none)
+ * @param size          the original's size in bytes
+ * @param contentType   the original's stored content type, or null
+ * @param leaseToken    an unguessable token identifying this attempt
+ * @param leaseDuration how long the claim protects the worker (about the function's timeout)
+ */
+public record ClaimRequest(PhotoKey photo, String originalKey, String eTag, String sequencer, long size,
+                           String contentType, String leaseToken, Duration leaseDuration) {
+    public ClaimRequest {
+        Checks.notNull(photo, "photo");
+        Checks.notBlank(originalKey, "originalKey");
+        Checks.notBlank(eTag, "eTag");
+        Checks.notNegative(size, "size");
+        Checks.notBlank(leaseToken, "leaseToken");
+        Checks.notNull(leaseDuration, "leaseDuration");
+        if (leaseDuration.isNegative() || leaseDuration.isZero()) {
+            throw new IllegalArgumentException("leaseDuration must be positive, was " + leaseDuration);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.core.photo;
+
+import com.galerly.core.Lease;
+import com.galerly.core.Photo;
+import com.galerly.core.internal.Checks;
+import java.util.Optional;
+
+/**
+ * What a claim found.
+ *
+ * @param outcome what happened
+ * @param photo   the record after the claim (the claimed record, or the one that refused it; null only when
+ *                the outcome is STALE for a record that does not exist)
+ */
+public record ClaimResult(Outcome outcome, Photo photo) {
+    /** What a claim can find. */
+    public enum Outcome {
+        /** The caller holds the lease and must finish with complete, fail or release. */
+        CLAIMED,
+        /** This exact original was already processed (ACTIVE) or refused (FAILED): nothing to do. */
+        DUPLICATE,
+        /** The record already reflects a newer upload of the key: this event is obsolete. */
+        STALE,
+        /** Another worker holds an unexpired lease; retry after it expires. */
+        BUSY
+    }
+
+    public ClaimResult {
+        Checks.notNull(outcome, "outcome");
+        if (outcome == Outcome.CLAIMED && (photo == null || photo.lease() == null)) {
+            throw new IllegalArgumentException("a CLAIMED result needs the leased photo");
+        }
+    }
+
+    public boolean claimed() {
+        return outcome == Outcome.CLAIMED;
+    }
+
+    /** The lease to finish with, when claimed. */
+    public Optional<Lease> lease() {
+        return claimed() ? Optional.of(photo.lease()) : Optional.empty();
+    }
+}

@@ -1,0 +1,30 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.core.photo;
+
+import com.galerly.core.Rendition;
+import com.galerly.core.internal.Checks;
+import java.util.List;
+
+/**
+ * What a worker records when a photo turns ACTIVE.
+ *
+ * @param contentType the original's sniffed content type
+ * @param width       oriented width of the original
+ * @param height      oriented height of the original
+ * @param renditions  every rendition written, in profile order
+ * @param placeholder a BlurHash, or null
+ */
+public record Completion(String contentType, int width, int height, List<Rendition> renditions, String placeholder) {
+    public Completion {
+        Checks.notBlank(contentType, "contentType");
+        Checks.positive(width, "width");
+        Checks.positive(height, "height");
+        renditions = List.copyOf(Checks.notNull(renditions, "renditions"));
+        if (renditions.isEmpty()) {
+            throw new IllegalArgumentException("an ACTIVE photo needs at least one rendition");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.core.photo;
+
+import com.galerly.core.ConflictException;
+import com.galerly.core.ErrorCode;
+import com.galerly.core.Lease;
+import com.galerly.core.Photo;
+import com.galerly.core.PhotoKey;
+import com.galerly.core.PhotoStatus;
+import com.galerly.core.internal.Checks;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The status rules every {@link PhotoRepository} applies, as pure functions from the current record to the
+ * next one. An implementation reads the record, asks these functions, and writes the result only if the
+ * record is unchanged (version compare-and-set); so the in-memory fake and DynamoDB decide identically.
+ *
+ * <ul>
+ *   <li>claim: absent or PENDING -> PROCESSING; ACTIVE or FAILED -> PROCESSING only for a different upload
+ *       (newer sequencer, or another ETag when there is no sequencer), else DUPLICATE; an older sequencer is
+ *       STALE; PROCESSING is taken over when its lease expired or the event is newer, else BUSY.</li>
+ *   <li>complete / fail: PROCESSING -> ACTIVE / FAILED, only by the lease holder.</li>
+ *   <li>release: the lease holder gives the photo back (transient failure); it is claimable at once.</li>
+ * </ul>
+ * Every write increments {@link Photo#version()}.
+ */
+public final class PhotoTransitions {
+    private PhotoTransitions() {
+    }
+
+    /** Decides a claim. For CLAIMED the result's photo is the record to write. */
+    public static ClaimResult claim(Optional<Photo> current, ClaimRequest request, Instant now) {
+        Lease lease = new Lease(request.leaseToken(), now.plus(request.leaseDuration()));
+        if (current.isEmpty()) {
+            Photo created = Photo.builder()
+                    .gallery(request.photo().gallery()).id(request.photo().id())
+                    .status(PhotoStatus.PROCESSING).originalKey(request.originalKey())
+                    .contentType(request.contentType()).size(request.size()).uploadedAt(now)
+                    .sequencer(request.sequencer()).eTag(request.eTag()).lease(lease).version(1)
+                    .build();
+            return new ClaimResult(ClaimResult.Outcome.CLAIMED, created);
+        }
+        Photo photo = current.get();
+        int order = request.sequencer() != null && photo.sequencer() != null
+                ? Sequencers.compare(request.sequencer(), photo.sequencer()) : 0;
+        if (order < 0) {
+            return new ClaimResult(ClaimResult.Outcome.STALE, photo);
+        }
+        boolean sameUpload = request.sequencer() != null && photo.sequencer() != null
+                ? order == 0
+                : request.eTag().equals(photo.eTag());
+        switch (photo.status()) {
+            case ACTIVE, FAILED -> {
+                if (sameUpload) {
+                    return new ClaimResult(ClaimResult.Outcome.DUPLICATE, photo);
+                }
+            }
+            case PROCESSING -> {
+                boolean newer = order > 0 || (request.sequencer() != null && photo.sequencer() == null && !sameUpload);
+                if (!photo.lease().expiredAt(now) && !newer) {
+                    return new ClaimResult(ClaimResult.Outcome.BUSY, photo);
+                }
+            }
+            case PENDING -> {
+                // the upload the record was made for has arrived
+            }
+        }
+        Photo claimed = photo.toBuilder()
+                .status(PhotoStatus.PROCESSING).lease(lease)
+                .originalKey(request.originalKey()).eTag(request.eTag()).size(request.size())
+                .contentType(request.contentType() != null ? request.contentType() : photo.contentType())
+                .sequencer(request.sequencer() != null ? request.sequencer() : photo.sequencer())
+                .error(null, null).expiresAt(null).version(photo.version() + 1)
+                .build();
+        return new ClaimResult(ClaimResult.Outcome.CLAIMED, claimed);
+    }
+
+    /** The ACTIVE record for the lease holder; CONFLICT if the lease was lost. */
+    public static Photo complete(Optional<Photo> current, PhotoKey key, Lease lease, Completion completion, Instant now) {
+        Photo photo = requireHolder(current, key, lease);
+        return photo.toBuilder()
+                .status(PhotoStatus.ACTIVE).lease(null).error(null, null)
+                .contentType(completion.contentType()).dimensions(completion.width(), completion.height())
+                .renditions(completion.renditions()).placeholder(completion.placeholder())
+                .processedAt(now).version(photo.version() + 1)
+                .build();
+    }
+
+    /** The FAILED record for the lease holder; CONFLICT if the lease was lost. */
+    public static Photo fail(Optional<Photo> current, PhotoKey key, Lease lease, ErrorCode code, String message,
+                             Instant now) {
+        Checks.notNull(code, "code");
+        Photo photo = requireHolder(current, key, lease);
+        return photo.toBuilder()
+                .status(PhotoStatus.FAILED).lease(null).error(code, message)
+                .processedAt(now).version(photo.version() + 1)
+                .build();
+    }
+
+    /** The released record, or empty when the caller no longer holds the lease (nothing to do). */
+    public static Optional<Photo> release(Optional<Photo> current, Lease lease, Instant now) {
+        Checks.notNull(lease, "lease");
+        return current
+                .filter(p -> p.status() == PhotoStatus.PROCESSING && p.lease().token().equals(lease.token()))
+                .map(p -> p.toBuilder().lease(new Lease(lease.token(), now)).version(p.version() + 1).build());
+    }
+
+    private static Photo requireHolder(Optional<Photo> current, PhotoKey key, Lease lease) {
+        Checks.notNull(lease, "lease");
+        Photo photo = current.orElseThrow(() -> new ConflictException("photo " + key + " no longer exists"));
+        if (photo.status() != PhotoStatus.PROCESSING || !photo.lease().token().equals(lease.token())) {
+            throw new ConflictException("lease on photo " + key + " was lost: it is " + photo.status()
+                    + (photo.status() == PhotoStatus.PROCESSING ? " under another lease" : ""));
+        }
+        return photo;
+    }
+}

@@ -1,0 +1,316 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.core.pipeline;
+
+import com.galerly.core.ErrorCode;
+import com.galerly.core.GalerlyException;
+import com.galerly.core.KeyLayout;
+import com.galerly.core.Lease;
+import com.galerly.core.Photo;
+import com.galerly.core.PhotoKey;
+import com.galerly.core.Rendition;
+import com.galerly.core.image.EncodedRendition;
+import com.galerly.core.image.ImageProcessor;
+import com.galerly.core.image.ImageSource;
+import com.galerly.core.image.ProcessedImage;
+import com.galerly.core.image.RenditionProfile;
+import com.galerly.core.internal.Checks;
+import com.galerly.core.metrics.Metrics;
+import com.galerly.core.photo.ClaimRequest;
+import com.galerly.core.photo.ClaimResult;
+import com.galerly.core.photo.Completion;
+import com.galerly.core.photo.PhotoRepository;
+import com.galerly.core.storage.BlobContent;
+import com.galerly.core.storage.BlobMetadata;
+import com.galerly.core.storage.BlobStore;
+import com.galerly.core.storage.PutOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Handles one ObjectCreated event end to end, through the ports only, so it runs the same on AWS and on the
+ * test kit's fakes. Safe under at-least-once, out-of-order and concurrent delivery:
+ *
+ * <ol>
+ *   <li>ignore keys that are not originals of the {@link KeyLayout} (renditions are never reprocessed);</li>
+ *   <li>HEAD the original: gone -> MISSING; another ETag or version than the event's -> STALE;</li>
+ *   <li>claim the record conditionally: already done -> DUPLICATE, older sequencer -> STALE, leased by
+ *       another worker -> a retryable CONFLICT;</li>
+ *   <li>decode once, render every spec, write every rendition, and only then mark the photo ACTIVE, so a
+ *       crash in between is repaired by the retry (rendition keys are deterministic);</li>
+ *   <li>a bad image (UNSUPPORTED_FORMAT, CORRUPT_IMAGE, LIMIT_EXCEEDED) marks the photo FAILED -> REJECTED,
+ *       never retried; any other failure releases the claim and is rethrown for the caller's retry.</li>
+ * </ol>
+ *
+ * {@snippet :
+ * RenditionPipeline pipeline = RenditionPipeline.builder()
+ *     .processor(ImageProcessors.load()).blobs(blobStore).photos(photoRepository)
+ *     .profile(RenditionProfile.standard()).layout(KeyLayout.standard()).clock(Clock.systemUTC())
+ *     .build();
+ * Outcome outcome = pipeline.handle(new ObjectCreated(bucket, key, size, eTag, versionId, sequencer));
+ * }
+ */
+public final class RenditionPipeline {
+    /** Image errors that no retry can fix: the photo is recorded FAILED. */
+    private static final Set<ErrorCode> PERMANENT_IMAGE_ERRORS =
+            EnumSet.of(ErrorCode.UNSUPPORTED_FORMAT, ErrorCode.CORRUPT_IMAGE, ErrorCode.LIMIT_EXCEEDED);
+
+    private final ImageProcessor processor;
+    private final BlobStore blobs;
+    private final PhotoRepository photos;
+    private final RenditionProfile profile;
+    private final KeyLayout layout;
+    private final Clock clock;
+    private final Metrics metrics;
+    private final Duration leaseDuration;
+    private final Supplier<String> leaseTokens;
+
+    private RenditionPipeline(Builder b) {
+        this.processor = b.processor;
+        this.blobs = b.blobs;
+        this.photos = b.photos;
+        this.profile = b.profile;
+        this.layout = b.layout;
+        this.clock = b.clock;
+        this.metrics = b.metrics;
+        this.leaseDuration = b.leaseDuration;
+        this.leaseTokens = b.leaseTokens;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public RenditionProfile profile() {
+        return profile;
+    }
+
+    public KeyLayout layout() {
+        return layout;
+    }
+
+    /**
+     * Handles one event.
+     *
+     * @return what was done
+     * @throws GalerlyException a retryable failure (storage, throttling, a busy photo): retry the event later
+     */
+    public Outcome handle(ObjectCreated event) {
+        Checks.notNull(event, "event");
+        Instant start = clock.instant();
+        Attempt attempt = new Attempt();
+        try {
+            Outcome outcome = handle(event, attempt);
+            metrics.eventHandled(outcome, Duration.between(start, clock.instant()), attempt.bytesIn, attempt.bytesOut);
+            return outcome;
+        } catch (GalerlyException e) {
+            metrics.attemptFailed(e.code(), e.retryable());
+            throw e;
+        }
+    }
+
+    private Outcome handle(ObjectCreated event, Attempt attempt) {
+        String key = event.key();
+        Optional<KeyLayout.Original> original = layout.parseOriginal(key);
+        if (original.isEmpty()) {
+            return Outcome.of(Outcome.Kind.IGNORED, null, layout.isRendition(key)
+                    ? "a rendition, never processed" : "not an original of " + layout);
+        }
+        PhotoKey photo = original.get().key();
+        Optional<BlobMetadata> head = blobs.head(key);
+        if (head.isEmpty()) {
+            return Outcome.of(Outcome.Kind.MISSING, photo, "the original no longer exists");
+        }
+        BlobMetadata object = head.get();
+        if (changedSince(event, object)) {
+            return Outcome.of(Outcome.Kind.STALE, photo, "the original was replaced after this event");
+        }
+        ClaimResult claim = photos.claim(new ClaimRequest(photo, key, object.eTag(), event.sequencer(), object.size(),
+                object.contentType(), leaseTokens.get(), leaseDuration));
+        switch (claim.outcome()) {
+            case DUPLICATE:
+                return Outcome.of(Outcome.Kind.DUPLICATE, photo, "already " + claim.photo().status());
+            case STALE:
+                return Outcome.of(Outcome.Kind.STALE, photo, "a newer upload was already claimed");
+            case BUSY:
+                throw new GalerlyException(ErrorCode.CONFLICT, "photo " + photo
+                        + " is being processed by another worker until " + claim.photo().lease().expiresAt(), null, true);
+            case CLAIMED:
+            default:
+                return process(photo, object, claim.photo(), attempt);
+        }
+    }
+
+    private Outcome process(PhotoKey photo, BlobMetadata object, Photo claimed, Attempt attempt) {
+        Lease lease = claimed.lease();
+        try {
+            ProcessedImage image = processor.process(source(object), profile);
+            attempt.bytesIn = object.size();
+            List<Rendition> written = new ArrayList<>(image.renditions().size());
+            for (EncodedRendition r : image.renditions()) {
+                String renditionKey = layout.renditionKey(photo.gallery(), photo.id(), r.name(), r.format().extension());
+                blobs.put(renditionKey, r.bytes(), PutOptions.immutable(r.contentType()));
+                attempt.bytesOut += r.length();
+                written.add(new Rendition(r.name(), renditionKey, r.width(), r.height(), r.length(), r.contentType()));
+            }
+            var oriented = image.info().orientedSize();
+            photos.complete(photo, lease, new Completion(image.info().format().contentType(), oriented.width(),
+                    oriented.height(), written, image.placeholder()));
+            deleteReplaced(claimed, written);
+            return Outcome.of(Outcome.Kind.PROCESSED, photo, written.size() + " renditions");
+        } catch (GalerlyException e) {
+            if (e.code() == ErrorCode.CONFLICT && !e.retryable()) {
+                photos.release(photo, lease);
+                return Outcome.of(Outcome.Kind.STALE, photo, e.getMessage());
+            }
+            if (!e.retryable() && PERMANENT_IMAGE_ERRORS.contains(e.code())) {
+                try {
+                    photos.fail(photo, lease, e.code(), e.getMessage());
+                } catch (GalerlyException lost) {
+                    if (lost.code() == ErrorCode.CONFLICT && !lost.retryable()) {
+                        return Outcome.of(Outcome.Kind.STALE, photo, lost.getMessage());
+                    }
+                    throw lost;
+                }
+                return new Outcome(Outcome.Kind.REJECTED, photo, e.code(), e.getMessage());
+            }
+            releaseQuietly(photo, lease, e);
+            throw e;
+        } catch (RuntimeException | Error e) {
+            releaseQuietly(photo, lease, e);
+            throw e;
+        }
+    }
+
+    /** Streams the original, refusing to read bytes of an object other than the one HEAD saw. */
+    private ImageSource source(BlobMetadata object) {
+        return ImageSource.of(object.key(), object.size(), () -> {
+            BlobContent content = blobs.get(object.key());
+            if (!object.eTag().equals(content.metadata().eTag())) {
+                content.close();
+                throw new GalerlyException(ErrorCode.CONFLICT, "original " + object.key()
+                        + " was replaced while being processed");
+            }
+            return content.stream();
+        });
+    }
+
+    /** A replaced original may have had renditions under names or formats the new run did not write. */
+    private void deleteReplaced(Photo previous, List<Rendition> written) {
+        Set<String> keep = new HashSet<>();
+        written.forEach(r -> keep.add(r.key()));
+        List<String> obsolete = previous.renditions().values().stream()
+                .map(Rendition::key).filter(k -> !keep.contains(k)).toList();
+        if (!obsolete.isEmpty()) {
+            blobs.deleteAll(obsolete);
+        }
+    }
+
+    private void releaseQuietly(PhotoKey photo, Lease lease, Throwable cause) {
+        try {
+            photos.release(photo, lease);
+        } catch (RuntimeException releaseFailed) {
+            cause.addSuppressed(releaseFailed);     // the lease then simply expires
+        }
+    }
+
+    private static boolean changedSince(ObjectCreated event, BlobMetadata object) {
+        return (event.eTag() != null && !event.eTag().equals(object.eTag()))
+                || (event.versionId() != null && object.versionId() != null
+                && !Objects.equals(event.versionId(), object.versionId()));
+    }
+
+    private static final class Attempt {
+        long bytesIn;
+        long bytesOut;
+    }
+
+    /** Builds a {@link RenditionPipeline}; processor, blobs and photos are required. */
+    public static final class Builder {
+        private ImageProcessor processor;
+        private BlobStore blobs;
+        private PhotoRepository photos;
+        private RenditionProfile profile = RenditionProfile.standard();
+        private KeyLayout layout = KeyLayout.standard();
+        private Clock clock = Clock.systemUTC();
+        private Metrics metrics = Metrics.noop();
+        private Duration leaseDuration = Duration.ofMinutes(15);
+        private Supplier<String> leaseTokens = () -> UUID.randomUUID().toString();
+
+        private Builder() {
+        }
+
+        public Builder processor(ImageProcessor processor) {
+            this.processor = Checks.notNull(processor, "processor");
+            return this;
+        }
+
+        public Builder blobs(BlobStore blobs) {
+            this.blobs = Checks.notNull(blobs, "blobs");
+            return this;
+        }
+
+        public Builder photos(PhotoRepository photos) {
+            this.photos = Checks.notNull(photos, "photos");
+            return this;
+        }
+
+        public Builder profile(RenditionProfile profile) {
+            this.profile = Checks.notNull(profile, "profile");
+            return this;
+        }
+
+        public Builder layout(KeyLayout layout) {
+            this.layout = Checks.notNull(layout, "layout");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Checks.notNull(clock, "clock");
+            return this;
+        }
+
+        public Builder metrics(Metrics metrics) {
+            this.metrics = Checks.notNull(metrics, "metrics");
+            return this;
+        }
+
+        /** How long a claim protects a worker: at least the function's timeout. 1 second..12 hours, default 15 minutes. */
+        public Builder leaseDuration(Duration leaseDuration) {
+            Checks.notNull(leaseDuration, "leaseDuration");
+            if (leaseDuration.compareTo(Duration.ofSeconds(1)) < 0 || leaseDuration.compareTo(Duration.ofHours(12)) > 0) {
+                throw new IllegalArgumentException("leaseDuration must be 1s..12h, was " + leaseDuration);
+            }
+            this.leaseDuration = leaseDuration;
+            return this;
+        }
+
+        /** Where lease tokens come from (random UUIDs by default); tests inject predictable ones. */
+        public Builder leaseTokens(Supplier<String> leaseTokens) {
+            this.leaseTokens = Checks.notNull(leaseTokens, "leaseTokens");
+            return this;
+        }
+
+        public RenditionPipeline build() {
+            if (processor == null || blobs == null || photos == null) {
+                throw new IllegalStateException("processor, blobs and photos are required"
+                        + (processor == null ? "; processor missing" : "")
+                        + (blobs == null ? "; blobs missing" : "")
+                        + (photos == null ? "; photos missing" : ""));
+            }
+            return new RenditionPipeline(this);
+        }
+    }
+}
