@@ -303,6 +303,7 @@ class RenditionPipelineTest {
         }
         start.countDown();
         int processed = 0;
+        int busy = 0;
         for (Future<Outcome> f : futures) {
             try {
                 Outcome o = f.get();
@@ -312,8 +313,11 @@ class RenditionPipelineTest {
                 GalerlyException g = (GalerlyException) e.getCause();
                 assertEquals(ErrorCode.CONFLICT, g.code());
                 assertTrue(g.retryable());
-                assertEquals(Outcome.Kind.DUPLICATE, pipeline.handle(event).kind(), "its retry finds it done");
+                busy++;
             }
+        }
+        for (int i = 0; i < busy; i++) {
+            assertEquals(Outcome.Kind.DUPLICATE, pipeline.handle(event).kind(), "a retry finds it done");
         }
         assertEquals(1, processed);
         assertEquals(1, processor.processed());
