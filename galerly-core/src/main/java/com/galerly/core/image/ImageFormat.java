@@ -43,6 +43,71 @@ public enum ImageFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** How many leading bytes {@link #sniff(byte[], int)} needs to recognise every format. */
+    public static final int SNIFF_BYTES = 32;
+
+    /**
+     * Recognises a format from the first bytes of the content (never from a name or declared type).
+     * TIFF-based camera RAW files (NEF, ARW, DNG...) sniff as TIFF here; RAW plugins refine that.
+     *
+     * @param head   the first bytes of the content
+     * @param length how many of them are valid
+     * @return the format, or empty when the bytes match none
+     */
+    public static Optional<ImageFormat> sniff(byte[] head, int length) {
+        int n = Math.min(length, head.length);
+        if (starts(head, n, 0, 0xFF, 0xD8, 0xFF)) {
+            return Optional.of(JPEG);
+        }
+        if (starts(head, n, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return Optional.of(PNG);
+        }
+        if (starts(head, n, 0, 'G', 'I', 'F', '8') && n >= 6 && (head[4] == '7' || head[4] == '9') && head[5] == 'a') {
+            return Optional.of(GIF);
+        }
+        if (starts(head, n, 0, 'R', 'I', 'F', 'F') && starts(head, n, 8, 'W', 'E', 'B', 'P')) {
+            return Optional.of(WEBP);
+        }
+        if (starts(head, n, 0, 'F', 'U', 'J', 'I', 'F', 'I', 'L', 'M', 'C', 'C', 'D', '-', 'R', 'A', 'W')
+                || starts(head, n, 0, 'I', 'I', 'R', 'O') || starts(head, n, 0, 'I', 'I', 'R', 'S')
+                || starts(head, n, 0, 'I', 'I', 'U', 0)
+                || (starts(head, n, 0, 'I', 'I', '*', 0) && starts(head, n, 8, 'C', 'R'))) {
+            return Optional.of(RAW);
+        }
+        if (starts(head, n, 0, 'I', 'I', '*', 0) || starts(head, n, 0, 'M', 'M', 0, '*')) {
+            return Optional.of(TIFF);
+        }
+        if (starts(head, n, 0, 'B', 'M') && n >= 14) {
+            return Optional.of(BMP);
+        }
+        if (starts(head, n, 4, 'f', 't', 'y', 'p') && n >= 12) {
+            String brand = new String(head, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            switch (brand) {
+                case "avif", "avis":
+                    return Optional.of(AVIF);
+                case "heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1":
+                    return Optional.of(HEIF);
+                case "crx ":
+                    return Optional.of(RAW);
+                default:
+                    return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean starts(byte[] head, int length, int offset, int... expected) {
+        if (length < offset + expected.length) {
+            return false;
+        }
+        for (int i = 0; i < expected.length; i++) {
+            if ((head[offset + i] & 0xFF) != expected[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Reads {@link #id()} or the enum name, case-insensitively. */
     public static Optional<ImageFormat> fromId(String id) {
         if (id == null) {

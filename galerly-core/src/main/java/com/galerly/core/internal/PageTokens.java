@@ -61,7 +61,7 @@ public final class PageTokens {
         } catch (IllegalArgumentException e) {
             throw invalid(gallery);
         }
-        if (raw.length <= MAC_BYTES) {
+        if (raw.length < MAC_BYTES) {
             throw invalid(gallery);
         }
         byte[] payload = Arrays.copyOfRange(raw, MAC_BYTES, raw.length);

@@ -1,0 +1,118 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+
+/**
+ * The internal-package boundary of every Galerly module (the CLI sees them all): nothing public outside an
+ * {@code internal} package may expose an internal type in its signature. (Core's own dependency rule is in
+ * galerly-core's CoreArchitectureTest.)
+ */
+class ArchitectureTest {
+    private static final JavaClasses GALERLY = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.galerly");
+
+    private static final DescribedPredicate<JavaClass> PUBLIC_API = new DescribedPredicate<>("public API types") {
+        @Override
+        public boolean test(JavaClass c) {
+            return !c.getPackageName().contains(".internal") && isVisible(c);
+        }
+    };
+
+    private static boolean isVisible(JavaClass c) {
+        for (JavaClass k = c; k != null; k = k.getEnclosingClass().orElse(null)) {
+            if (!k.getModifiers().contains(JavaModifier.PUBLIC)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isInternal(JavaType type) {
+        return type.getAllInvolvedRawTypes().stream().anyMatch(t -> t.getPackageName().contains(".internal"));
+    }
+
+    @Test
+    void publicApiNeverExposesInternalTypes() {
+        ArchCondition<JavaMember> exposesNoInternal = new ArchCondition<>("expose no internal type") {
+            @Override
+            public void check(JavaMember member, ConditionEvents events) {
+                List<JavaType> types = new ArrayList<>();
+                if (member instanceof JavaField field) {
+                    types.add(field.getType());
+                } else if (member instanceof JavaCodeUnit code) {
+                    types.add(code.getReturnType());
+                    types.addAll(code.getParameterTypes());
+                    types.addAll(code.getExceptionTypes());
+                }
+                for (JavaType type : types) {
+                    if (isInternal(type)) {
+                        events.add(SimpleConditionEvent.violated(member,
+                                member.getFullName() + " exposes internal type " + type.getName()));
+                    }
+                }
+            }
+        };
+        members().that().areDeclaredInClassesThat(PUBLIC_API)
+                .and(new DescribedPredicate<JavaMember>("are public or protected") {
+                    @Override
+                    public boolean test(JavaMember m) {
+                        return m.getModifiers().contains(JavaModifier.PUBLIC)
+                                || m.getModifiers().contains(JavaModifier.PROTECTED);
+                    }
+                })
+                .should(exposesNoInternal)
+                .allowEmptyShould(true)
+                .check(GALERLY);
+    }
+
+    @Test
+    void publicApiTypesDoNotExtendOrImplementInternalTypes() {
+        classes().that(PUBLIC_API)
+                .should(new ArchCondition<>("not extend or implement an internal type") {
+                    @Override
+                    public void check(JavaClass c, ConditionEvents events) {
+                        List<JavaType> supertypes = new ArrayList<>(c.getInterfaces());
+                        c.getSuperclass().ifPresent(supertypes::add);
+                        for (JavaType s : supertypes) {
+                            if (isInternal(s)) {
+                                events.add(SimpleConditionEvent.violated(c,
+                                        c.getName() + " extends or implements internal " + s.getName()));
+                            }
+                        }
+                    }
+                })
+                .check(GALERLY);
+    }
+
+    @Test
+    void theRulesSeeEveryModule() {
+        for (String pkg : List.of("com.galerly.core", "com.galerly.testkit", "com.galerly.cli")) {
+            assertTrue(GALERLY.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)), "no classes of " + pkg);
+        }
+    }
+}

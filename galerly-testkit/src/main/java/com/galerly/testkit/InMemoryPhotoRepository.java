@@ -1,0 +1,180 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.testkit;
+
+import com.galerly.core.ErrorCode;
+import com.galerly.core.GalleryId;
+import com.galerly.core.Lease;
+import com.galerly.core.Photo;
+import com.galerly.core.PhotoId;
+import com.galerly.core.PhotoKey;
+import com.galerly.core.PhotoStatus;
+import com.galerly.core.internal.PageTokens;
+import com.galerly.core.photo.ClaimRequest;
+import com.galerly.core.photo.ClaimResult;
+import com.galerly.core.photo.Completion;
+import com.galerly.core.photo.PageRequest;
+import com.galerly.core.photo.PhotoPage;
+import com.galerly.core.photo.PhotoRepository;
+import com.galerly.core.photo.PhotoTransitions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A thread-safe in-memory {@link PhotoRepository} applying exactly the rules of {@link PhotoTransitions}, as the
+ * DynamoDB implementation does. Passes {@link PhotoRepositoryContract}.
+ *
+ * {@snippet :
+ * TestClock clock = TestClock.standard();
+ * InMemoryPhotoRepository photos = new InMemoryPhotoRepository(clock);
+ * photos.faults().failNext("complete", 1, Fault.TRANSIENT);    // simulate a crash before the record update
+ * }
+ */
+public final class InMemoryPhotoRepository implements PhotoRepository {
+    private final Map<GalleryId, NavigableMap<PhotoId, Photo>> galleries = new TreeMap<>();
+    private final Faults faults = new Faults();
+    private final Clock clock;
+    private final PageTokens tokens;
+
+    public InMemoryPhotoRepository(Clock clock) {
+        this(clock, PageTokens.random());
+    }
+
+    private InMemoryPhotoRepository(Clock clock, PageTokens tokens) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.tokens = tokens;
+    }
+
+    /** With a fixed page-token key, so that two instances accept each other's tokens. */
+    public static InMemoryPhotoRepository withTokenKey(Clock clock, byte[] tokenKey) {
+        return new InMemoryPhotoRepository(clock, new PageTokens(tokenKey));
+    }
+
+    /**
+     * Fault injection; operations are {@code get, getAll, create, claim, complete, fail, release, list, delete}.
+     * A fault is thrown before the record changes.
+     */
+    public Faults faults() {
+        return faults;
+    }
+
+    @Override
+    public synchronized Optional<Photo> get(PhotoKey key) {
+        faults.check("get");
+        return find(key);
+    }
+
+    @Override
+    public synchronized List<Photo> getAll(Collection<PhotoKey> keys) {
+        faults.check("getAll");
+        List<Photo> found = new ArrayList<>();
+        for (PhotoKey key : keys) {
+            find(key).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized void create(Photo photo) {
+        faults.check("create");
+        if (find(photo.key()).isPresent()) {
+            throw com.galerly.core.GalerlyException.conflict("photo " + photo.key() + " already exists");
+        }
+        store(photo.toBuilder().version(Math.max(1, photo.version())).build());
+    }
+
+    @Override
+    public synchronized ClaimResult claim(ClaimRequest request) {
+        faults.check("claim");
+        ClaimResult result = PhotoTransitions.claim(find(request.photo()), request, clock.instant());
+        if (result.claimed()) {
+            store(result.photo());
+        }
+        return result;
+    }
+
+    @Override
+    public synchronized Photo complete(PhotoKey key, Lease lease, Completion completion) {
+        faults.check("complete");
+        return store(PhotoTransitions.complete(find(key), key, lease, completion, clock.instant()));
+    }
+
+    @Override
+    public synchronized Photo fail(PhotoKey key, Lease lease, ErrorCode code, String message) {
+        faults.check("fail");
+        return store(PhotoTransitions.fail(find(key), key, lease, code, message, clock.instant()));
+    }
+
+    @Override
+    public synchronized void release(PhotoKey key, Lease lease) {
+        faults.check("release");
+        PhotoTransitions.release(find(key), lease, clock.instant()).ifPresent(this::store);
+    }
+
+    @Override
+    public synchronized PhotoPage list(GalleryId gallery, PageRequest page) {
+        faults.check("list");
+        NavigableMap<PhotoId, Photo> photos = galleries.getOrDefault(gallery, new TreeMap<>());
+        if (page.token() != null) {
+            photos = photos.tailMap(PhotoId.of(tokens.decode(gallery, page.token())), false);
+        }
+        List<Photo> items = new ArrayList<>(Math.min(page.limit(), photos.size()));
+        for (Photo p : photos.values()) {
+            if (items.size() == page.limit()) {
+                break;
+            }
+            items.add(p);
+        }
+        boolean more = photos.size() > items.size();
+        String next = more ? tokens.encode(gallery, items.get(items.size() - 1).id().value()) : null;
+        return new PhotoPage(items, next);
+    }
+
+    @Override
+    public synchronized boolean delete(PhotoKey key) {
+        faults.check("delete");
+        NavigableMap<PhotoId, Photo> photos = galleries.get(key.gallery());
+        return photos != null && photos.remove(key.id()) != null;
+    }
+
+    /**
+     * Removes PENDING records whose {@link Photo#expiresAt()} has passed, as DynamoDB's TTL sweep eventually
+     * does; returns how many.
+     */
+    public synchronized int purgeExpired() {
+        int[] purged = {0};
+        galleries.values().forEach(photos -> photos.values().removeIf(p -> {
+            boolean expired = p.status() == PhotoStatus.PENDING && p.expiresAt() != null
+                    && !p.expiresAt().isAfter(clock.instant());
+            purged[0] += expired ? 1 : 0;
+            return expired;
+        }));
+        return purged[0];
+    }
+
+    /** Every record, gallery by gallery in id order (not subject to faults). */
+    public synchronized List<Photo> all() {
+        List<Photo> all = new ArrayList<>();
+        galleries.values().forEach(photos -> all.addAll(photos.values()));
+        return all;
+    }
+
+    private Optional<Photo> find(PhotoKey key) {
+        NavigableMap<PhotoId, Photo> photos = galleries.get(key.gallery());
+        return photos == null ? Optional.empty() : Optional.ofNullable(photos.get(key.id()));
+    }
+
+    private Photo store(Photo photo) {
+        galleries.computeIfAbsent(photo.gallery(), g -> new TreeMap<>()).put(photo.id(), photo);
+        return photo;
+    }
+}

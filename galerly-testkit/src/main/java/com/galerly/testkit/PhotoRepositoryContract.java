@@ -1,0 +1,361 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.galerly.core.ErrorCode;
+import com.galerly.core.GalerlyException;
+import com.galerly.core.GalleryId;
+import com.galerly.core.KeyLayout;
+import com.galerly.core.Lease;
+import com.galerly.core.Photo;
+import com.galerly.core.PhotoId;
+import com.galerly.core.PhotoKey;
+import com.galerly.core.PhotoStatus;
+import com.galerly.core.Rendition;
+import com.galerly.core.photo.ClaimRequest;
+import com.galerly.core.photo.ClaimResult;
+import com.galerly.core.photo.Completion;
+import com.galerly.core.photo.PageRequest;
+import com.galerly.core.photo.PhotoPage;
+import com.galerly.core.photo.PhotoRepository;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link PhotoRepository} must show: conditional status transitions, leases, sequencer
+ * ordering, gallery pages with tokens bound to their gallery. Extend it and return a repository on the given
+ * clock; each test uses fresh galleries, so one table may serve the whole class.
+ *
+ * {@snippet :
+ * class DynamoDbPhotoRepositoryTest extends PhotoRepositoryContract {
+ *     @RegisterExtension static final DynamoDbLocalExtension DDB = DynamoDbLocalExtension.inMemory();
+ *     @Override protected PhotoRepository repository(TestClock clock) {
+ *         return DynamoDbPhotoRepository.create(DDB.client(), "photos", clock);
+ *     }
+ * }
+ * }
+ */
+public abstract class PhotoRepositoryContract {
+    private static final Duration LEASE = Duration.ofMinutes(15);
+
+    protected TestClock clock;
+    protected PhotoRepository repository;
+    private GalleryId gallery;
+    private PhotoId.Generator ids;
+
+    /** The repository under test, reading time from {@code clock}. */
+    protected abstract PhotoRepository repository(TestClock clock);
+
+    @BeforeEach
+    void setUpRepository() {
+        clock = TestClock.standard();
+        repository = repository(clock);
+        gallery = freshGallery();
+        ids = PhotoId.generator(clock);
+    }
+
+    private static GalleryId freshGallery() {
+        return GalleryId.of("g-" + UUID.randomUUID().toString().substring(0, 18));
+    }
+
+    private PhotoKey newPhoto() {
+        return new PhotoKey(gallery, ids.next());
+    }
+
+    private Photo pending(PhotoKey key) {
+        return Photo.builder().gallery(key.gallery()).id(key.id()).status(PhotoStatus.PENDING)
+                .originalKey(KeyLayout.standard().originalKey(key.gallery(), key.id(), "jpg"))
+                .fileName("IMG 0001.JPG").contentType("image/jpeg").owner("user-1")
+                .uploadedAt(clock.instant()).expiresAt(clock.instant().plus(Duration.ofDays(1))).build();
+    }
+
+    private ClaimRequest claim(PhotoKey key, String eTag, String sequencer) {
+        return new ClaimRequest(key, KeyLayout.standard().originalKey(key.gallery(), key.id(), "jpg"), eTag, sequencer,
+                1234, "image/jpeg", UUID.randomUUID().toString(), LEASE);
+    }
+
+    private Completion completion(PhotoKey key) {
+        String renditionKey = KeyLayout.standard().renditionKey(key.gallery(), key.id(), "thumbnail", "jpg");
+        return new Completion("image/jpeg", 6000, 4000,
+                List.of(new Rendition("thumbnail", renditionKey, 400, 400, 12345, "image/jpeg")), "LEHV6nWB2yk8");
+    }
+
+    private Photo activate(PhotoKey key, String eTag, String sequencer) {
+        ClaimResult result = repository.claim(claim(key, eTag, sequencer));
+        assertEquals(ClaimResult.Outcome.CLAIMED, result.outcome());
+        return repository.complete(key, result.lease().orElseThrow(), completion(key));
+    }
+
+    @Test
+    void createdRecordsReadBackWholeAndCreatingTwiceConflicts() {
+        PhotoKey key = newPhoto();
+        Photo photo = pending(key);
+        repository.create(photo);
+        Photo read = repository.get(key).orElseThrow();
+        assertEquals(PhotoStatus.PENDING, read.status());
+        assertEquals(photo.originalKey(), read.originalKey());
+        assertEquals("IMG 0001.JPG", read.fileName());
+        assertEquals("user-1", read.owner());
+        assertEquals(photo.uploadedAt(), read.uploadedAt());
+        assertEquals(photo.expiresAt(), read.expiresAt());
+        assertEquals(ErrorCode.CONFLICT, assertThrows(GalerlyException.class, () -> repository.create(photo)).code());
+        assertTrue(repository.get(newPhoto()).isEmpty());
+    }
+
+    @Test
+    void claimingAPendingPhotoLeasesItAndClearsItsExpiry() {
+        PhotoKey key = newPhoto();
+        repository.create(pending(key));
+        ClaimResult result = repository.claim(claim(key, "etag-1", "0055AED6DCD90281E5"));
+        assertEquals(ClaimResult.Outcome.CLAIMED, result.outcome());
+        Photo stored = repository.get(key).orElseThrow();
+        assertEquals(PhotoStatus.PROCESSING, stored.status());
+        assertEquals(result.lease().orElseThrow(), stored.lease());
+        assertEquals(clock.instant().plus(LEASE), stored.lease().expiresAt());
+        assertNull(stored.expiresAt(), "a claimed photo must not expire through TTL");
+        assertEquals("etag-1", stored.eTag());
+        assertEquals("0055AED6DCD90281E5", stored.sequencer());
+    }
+
+    @Test
+    void claimingAnUnknownPhotoCreatesItAsProcessing() {
+        PhotoKey key = newPhoto();
+        ClaimResult result = repository.claim(claim(key, "etag-1", null));
+        assertEquals(ClaimResult.Outcome.CLAIMED, result.outcome());
+        Photo stored = repository.get(key).orElseThrow();
+        assertEquals(PhotoStatus.PROCESSING, stored.status());
+        assertEquals(1234, stored.size());
+    }
+
+    @Test
+    void completingRecordsRenditionsAndOnlyTheLeaseHolderMayComplete() {
+        PhotoKey key = newPhoto();
+        ClaimResult result = repository.claim(claim(key, "etag-1", "01"));
+        Lease stranger = new Lease("not-the-holder", clock.instant().plus(LEASE));
+        assertEquals(ErrorCode.CONFLICT,
+                assertThrows(GalerlyException.class, () -> repository.complete(key, stranger, completion(key))).code());
+        Photo active = repository.complete(key, result.lease().orElseThrow(), completion(key));
+        assertEquals(PhotoStatus.ACTIVE, active.status());
+        Photo stored = repository.get(key).orElseThrow();
+        assertEquals(PhotoStatus.ACTIVE, stored.status());
+        assertNull(stored.lease());
+        assertEquals(6000, stored.width());
+        assertEquals(4000, stored.height());
+        assertEquals(completion(key).renditions().get(0), stored.rendition("thumbnail").orElseThrow());
+        assertEquals("LEHV6nWB2yk8", stored.placeholder());
+        assertEquals(clock.instant(), stored.processedAt());
+        assertEquals(ErrorCode.CONFLICT, assertThrows(GalerlyException.class,
+                () -> repository.complete(key, result.lease().orElseThrow(), completion(key))).code(),
+                "completing twice must conflict");
+    }
+
+    @Test
+    void failingRecordsTheErrorCode() {
+        PhotoKey key = newPhoto();
+        ClaimResult result = repository.claim(claim(key, "etag-1", "01"));
+        repository.fail(key, result.lease().orElseThrow(), ErrorCode.CORRUPT_IMAGE, "premature end of JPEG data");
+        Photo stored = repository.get(key).orElseThrow();
+        assertEquals(PhotoStatus.FAILED, stored.status());
+        assertEquals(ErrorCode.CORRUPT_IMAGE, stored.errorCode());
+        assertEquals("premature end of JPEG data", stored.errorMessage());
+        assertNull(stored.lease());
+    }
+
+    @Test
+    void theSameUploadAgainIsADuplicateOnceActiveOrFailed() {
+        PhotoKey active = newPhoto();
+        activate(active, "etag-1", "0A");
+        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(claim(active, "etag-1", "0A")).outcome());
+        PhotoKey failed = newPhoto();
+        ClaimResult result = repository.claim(claim(failed, "etag-2", "0B"));
+        repository.fail(failed, result.lease().orElseThrow(), ErrorCode.UNSUPPORTED_FORMAT, "not an image");
+        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(claim(failed, "etag-2", "0B")).outcome());
+        assertEquals(PhotoStatus.FAILED, repository.get(failed).orElseThrow().status());
+    }
+
+    @Test
+    void withoutSequencersTheETagDecidesWhetherItIsTheSameUpload() {
+        PhotoKey key = newPhoto();
+        activate(key, "etag-1", null);
+        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(claim(key, "etag-1", null)).outcome());
+        assertEquals(ClaimResult.Outcome.CLAIMED, repository.claim(claim(key, "etag-2", null)).outcome());
+    }
+
+    @Test
+    void anOlderSequencerIsStaleAndANewerOneReprocessesAnActivePhoto() {
+        PhotoKey key = newPhoto();
+        activate(key, "etag-2", "0055AED6DCD90281E6");
+        assertEquals(ClaimResult.Outcome.STALE, repository.claim(claim(key, "etag-1", "0055AED6DCD90281E5")).outcome());
+        // S3: sequencers of different lengths compare after right-padding the shorter with zeros
+        assertEquals(ClaimResult.Outcome.STALE, repository.claim(claim(key, "etag-1", "0055AED6DCD90281E")).outcome());
+        ClaimResult newer = repository.claim(claim(key, "etag-3", "0055AED6DCD90281E600"));
+        assertEquals(ClaimResult.Outcome.DUPLICATE, newer.outcome(), "equal after padding: the same event");
+        ClaimResult replaced = repository.claim(claim(key, "etag-3", "0055AED6DCD90281E7"));
+        assertEquals(ClaimResult.Outcome.CLAIMED, replaced.outcome());
+        assertEquals("etag-3", repository.get(key).orElseThrow().eTag());
+        assertEquals("0055AED6DCD90281E7", repository.get(key).orElseThrow().sequencer());
+    }
+
+    @Test
+    void anUnexpiredLeaseMakesOthersBusyUntilItExpires() {
+        PhotoKey key = newPhoto();
+        ClaimResult first = repository.claim(claim(key, "etag-1", "01"));
+        assertEquals(ClaimResult.Outcome.BUSY, repository.claim(claim(key, "etag-1", "01")).outcome());
+        clock.advance(LEASE.plusSeconds(1));
+        ClaimResult second = repository.claim(claim(key, "etag-1", "01"));
+        assertEquals(ClaimResult.Outcome.CLAIMED, second.outcome());
+        assertNotEquals(first.lease(), second.lease());
+        assertEquals(ErrorCode.CONFLICT, assertThrows(GalerlyException.class,
+                () -> repository.complete(key, first.lease().orElseThrow(), completion(key))).code(),
+                "the first worker lost its lease");
+    }
+
+    @Test
+    void aNewerEventTakesOverAPhotoStillBeingProcessed() {
+        PhotoKey key = newPhoto();
+        ClaimResult old = repository.claim(claim(key, "etag-1", "01"));
+        ClaimResult newer = repository.claim(claim(key, "etag-2", "02"));
+        assertEquals(ClaimResult.Outcome.CLAIMED, newer.outcome());
+        assertThrows(GalerlyException.class, () -> repository.complete(key, old.lease().orElseThrow(), completion(key)));
+        repository.complete(key, newer.lease().orElseThrow(), completion(key));
+        assertEquals("etag-2", repository.get(key).orElseThrow().eTag());
+    }
+
+    @Test
+    void releasingMakesThePhotoClaimableAtOnceAndIsANoOpForAStranger() {
+        PhotoKey key = newPhoto();
+        ClaimResult first = repository.claim(claim(key, "etag-1", "01"));
+        repository.release(key, new Lease("stranger", clock.instant()));
+        assertEquals(ClaimResult.Outcome.BUSY, repository.claim(claim(key, "etag-1", "01")).outcome());
+        repository.release(key, first.lease().orElseThrow());
+        assertEquals(ClaimResult.Outcome.CLAIMED, repository.claim(claim(key, "etag-1", "01")).outcome());
+    }
+
+    @Test
+    void everyWriteIncrementsTheVersion() {
+        PhotoKey key = newPhoto();
+        repository.create(pending(key));
+        long created = repository.get(key).orElseThrow().version();
+        ClaimResult claimed = repository.claim(claim(key, "etag-1", "01"));
+        long afterClaim = repository.get(key).orElseThrow().version();
+        repository.complete(key, claimed.lease().orElseThrow(), completion(key));
+        long afterComplete = repository.get(key).orElseThrow().version();
+        assertTrue(created < afterClaim && afterClaim < afterComplete,
+                created + " < " + afterClaim + " < " + afterComplete);
+    }
+
+    @Test
+    void concurrentClaimsOfTheSameUploadGrantExactlyOneLease() throws Exception {
+        PhotoKey key = newPhoto();
+        repository.create(pending(key));
+        int workers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<ClaimResult>> results = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                Callable<ClaimResult> task = () -> {
+                    start.await();
+                    return repository.claim(claim(key, "etag-1", "01"));
+                };
+                results.add(pool.submit(task));
+            }
+            start.countDown();
+            int claimed = 0;
+            for (Future<ClaimResult> f : results) {
+                ClaimResult r = f.get();
+                claimed += r.claimed() ? 1 : 0;
+                assertTrue(r.claimed() || r.outcome() == ClaimResult.Outcome.BUSY, r.outcome().toString());
+            }
+            assertEquals(1, claimed);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void listingPagesThroughAGalleryInUploadOrder() {
+        List<PhotoKey> keys = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            PhotoKey key = newPhoto();
+            keys.add(key);
+            repository.create(pending(key));
+            clock.advance(Duration.ofMillis(3));
+        }
+        GalleryId other = freshGallery();
+        repository.create(pending(new PhotoKey(other, ids.next())));
+
+        List<PhotoId> seen = new ArrayList<>();
+        PageRequest request = PageRequest.first(3);
+        int pages = 0;
+        while (true) {
+            PhotoPage page = repository.list(gallery, request);
+            pages++;
+            page.photos().forEach(p -> seen.add(p.id()));
+            assertTrue(page.photos().size() <= 3);
+            if (page.next().isEmpty()) {
+                break;
+            }
+            request = request.next(page.nextToken());
+        }
+        assertEquals(keys.stream().map(PhotoKey::id).toList(), seen);
+        assertEquals(3, pages);
+        assertEquals(1, repository.list(other, PageRequest.first(10)).photos().size());
+        assertTrue(repository.list(freshGallery(), PageRequest.first(10)).photos().isEmpty());
+    }
+
+    @Test
+    void aPageTokenOfAnotherGalleryOrATamperedOneIsRefused() {
+        for (int i = 0; i < 3; i++) {
+            repository.create(pending(newPhoto()));
+        }
+        String token = repository.list(gallery, PageRequest.first(1)).nextToken();
+        assertFalse(token.contains(gallery.value()), "tokens are opaque");
+        GalleryId other = freshGallery();
+        GalerlyException foreign = assertThrows(GalerlyException.class,
+                () -> repository.list(other, PageRequest.first(1).next(token)));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, foreign.code());
+        String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(GalerlyException.class,
+                () -> repository.list(gallery, PageRequest.first(1).next(tampered))).code());
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(GalerlyException.class,
+                () -> repository.list(gallery, PageRequest.first(1).next("%%not-base64%%"))).code());
+    }
+
+    @Test
+    void getAllReturnsTheExistingRecordsInRequestOrder() {
+        PhotoKey a = newPhoto();
+        PhotoKey b = newPhoto();
+        repository.create(pending(a));
+        repository.create(pending(b));
+        List<Photo> found = repository.getAll(List.of(b, newPhoto(), a));
+        assertEquals(List.of(b.id(), a.id()), found.stream().map(Photo::id).toList());
+    }
+
+    @Test
+    void deleteRemovesTheRecordAndIsIdempotent() {
+        PhotoKey key = newPhoto();
+        activate(key, "etag-1", "01");
+        assertTrue(repository.delete(key));
+        assertFalse(repository.delete(key));
+        assertTrue(repository.get(key).isEmpty());
+    }
+}

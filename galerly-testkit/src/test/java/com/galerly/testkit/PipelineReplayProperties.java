@@ -1,0 +1,119 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.galerly.core.GalerlyException;
+import com.galerly.core.GalleryId;
+import com.galerly.core.KeyLayout;
+import com.galerly.core.Photo;
+import com.galerly.core.PhotoId;
+import com.galerly.core.PhotoKey;
+import com.galerly.core.PhotoStatus;
+import com.galerly.core.image.RenditionProfile;
+import com.galerly.core.pipeline.ObjectCreated;
+import com.galerly.core.pipeline.Outcome;
+import com.galerly.core.pipeline.RenditionPipeline;
+import com.galerly.core.storage.BlobMetadata;
+import com.galerly.core.storage.PutOptions;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * A week of uploads (some photos replaced up to twice) whose events are delivered twice, shuffled, with random
+ * transient faults in storage and in the repository: every photo must end ACTIVE with the renditions of its
+ * latest upload, and nothing may be left behind.
+ */
+class PipelineReplayProperties {
+    private static final Duration LEASE = Duration.ofMinutes(5);
+
+    @Property(tries = 60)
+    void replayedShuffledFaultyDeliveryConvergesToTheLatestUploads(
+            @ForAll @IntRange(min = 1, max = 12) int photoCount,
+            @ForAll @IntRange(min = 0, max = 30) int faultPercent,
+            @ForAll long seed) {
+        Random random = new Random(seed);
+        TestClock clock = TestClock.standard();
+        InMemoryBlobStore blobs = new InMemoryBlobStore(clock);
+        InMemoryPhotoRepository photos = new InMemoryPhotoRepository(clock);
+        FakeImageProcessor processor = new FakeImageProcessor();
+        KeyLayout layout = KeyLayout.standard();
+        RenditionPipeline pipeline = RenditionPipeline.builder().processor(processor).blobs(blobs).photos(photos)
+                .profile(RenditionProfile.standard()).layout(layout).clock(clock).leaseDuration(LEASE).build();
+
+        GalleryId gallery = GalleryId.of("week");
+        PhotoId.Generator ids = PhotoId.generator(clock);
+        List<ObjectCreated> events = new ArrayList<>();
+        Map<PhotoKey, int[]> latest = new HashMap<>();
+        long sequencer = 0x1000;
+        for (int p = 0; p < photoCount; p++) {
+            PhotoKey photo = new PhotoKey(gallery, ids.next());
+            int uploads = 1 + random.nextInt(3);
+            for (int u = 0; u < uploads; u++) {
+                int w = 100 + random.nextInt(6000);
+                int h = 100 + random.nextInt(6000);
+                String key = layout.originalKey(gallery, photo.id(), "jpg");
+                BlobMetadata head = blobs.put(key, SyntheticImage.of(w, h).toBytes(), PutOptions.of("image/jpeg"));
+                events.add(new ObjectCreated("bucket", key, head.size(), head.eTag(), null,
+                        Long.toHexString(sequencer += 1 + random.nextInt(50)).toUpperCase()));
+                latest.put(photo, new int[] {w, h});
+            }
+            clock.advance(Duration.ofMinutes(random.nextInt(1440)));
+        }
+        List<ObjectCreated> deliveries = new ArrayList<>(events);
+        deliveries.addAll(events);
+        Collections.shuffle(deliveries, random);
+
+        blobs.faults().failRandomly(faultPercent / 100.0, Fault.TRANSIENT, random.nextLong());
+        photos.faults().failRandomly(faultPercent / 200.0, Fault.THROTTLED, random.nextLong());
+        Deque<ObjectCreated> queue = new ArrayDeque<>(deliveries);
+        int attempts = 0;
+        while (!queue.isEmpty()) {
+            assertTrue(++attempts < 100_000, "delivery does not converge");
+            ObjectCreated event = queue.poll();
+            try {
+                Outcome outcome = pipeline.handle(event);
+                assertTrue(outcome.kind() != Outcome.Kind.REJECTED && outcome.kind() != Outcome.Kind.IGNORED,
+                        outcome.toString());
+            } catch (GalerlyException e) {
+                assertTrue(e.retryable(), e.toString());
+                queue.add(event);                       // the event source redelivers later
+                clock.advance(random.nextBoolean() ? LEASE.plusSeconds(1) : Duration.ofSeconds(1));
+            }
+        }
+        blobs.faults().clear();
+        photos.faults().clear();
+
+        TreeSet<String> expectedKeys = new TreeSet<>();
+        for (Map.Entry<PhotoKey, int[]> e : latest.entrySet()) {
+            Photo photo = photos.get(e.getKey()).orElseThrow();
+            assertEquals(PhotoStatus.ACTIVE, photo.status(), photo.toString());
+            assertEquals(e.getValue()[0], photo.width());
+            assertEquals(e.getValue()[1], photo.height());
+            assertEquals(blobs.head(photo.originalKey()).orElseThrow().eTag(), photo.eTag());
+            assertEquals(4, photo.renditions().size());
+            expectedKeys.add(photo.originalKey());
+            photo.renditions().values().forEach(r -> {
+                expectedKeys.add(r.key());
+                assertEquals(r.bytes(), blobs.head(r.key()).orElseThrow().size());
+            });
+        }
+        assertEquals(latest.size(), photos.all().size());
+        assertEquals(expectedKeys, new TreeSet<>(blobs.keys()), "no orphans, nothing missing");
+    }
+}
