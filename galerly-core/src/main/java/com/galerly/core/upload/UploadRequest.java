@@ -6,6 +6,8 @@ package com.galerly.core.upload;
 
 import com.galerly.core.GalleryId;
 import com.galerly.core.internal.Checks;
+import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -26,7 +28,7 @@ public final class UploadRequest {
     private final String contentType;
     private final String fileName;
     private final long contentLength;
-    private final String checksumSha256;
+    private final Checksum checksum;
     private final String owner;
 
     private UploadRequest(Builder b) {
@@ -34,7 +36,7 @@ public final class UploadRequest {
         this.contentType = b.contentType;
         this.fileName = b.fileName;
         this.contentLength = b.contentLength;
-        this.checksumSha256 = b.checksumSha256;
+        this.checksum = b.checksum;
         this.owner = b.owner;
     }
 
@@ -68,7 +70,12 @@ public final class UploadRequest {
 
     /** Base64 SHA-256 of the body the client will send, if declared. */
     public Optional<String> checksumSha256() {
-        return Optional.ofNullable(checksumSha256);
+        return checksum().filter(c -> c.algorithm() == ChecksumAlgorithm.SHA256).map(Checksum::base64);
+    }
+
+    /** The checksum of the body the client will send (SHA-256 or a CRC), if declared. */
+    public Optional<Checksum> checksum() {
+        return Optional.ofNullable(checksum);
     }
 
     public Optional<String> owner() {
@@ -87,7 +94,7 @@ public final class UploadRequest {
         private String contentType;
         private String fileName;
         private long contentLength = -1;
-        private String checksumSha256;
+        private Checksum checksum;
         private String owner;
 
         private Builder() {
@@ -114,7 +121,12 @@ public final class UploadRequest {
         }
 
         public Builder checksumSha256(String base64) {
-            this.checksumSha256 = Checks.notBlank(base64, "checksumSha256");
+            return checksum(ChecksumAlgorithm.SHA256, base64);
+        }
+
+        /** The checksum the client declares for the body; the storage refuses any other body. */
+        public Builder checksum(ChecksumAlgorithm algorithm, String base64) {
+            this.checksum = new Checksum(algorithm, base64);
             return this;
         }
 
@@ -128,6 +140,50 @@ public final class UploadRequest {
                 throw new IllegalStateException("gallery and contentType are required");
             }
             return new UploadRequest(this);
+        }
+    }
+
+    /** Checksum algorithms a client may declare for an upload (the ones S3 verifies). */
+    public enum ChecksumAlgorithm {
+        SHA256(32), SHA1(20), CRC32(4), CRC32C(4), CRC64NVME(8);
+
+        private final int bytes;
+
+        ChecksumAlgorithm(int bytes) {
+            this.bytes = bytes;
+        }
+
+        /** Length of the digest in bytes. */
+        public int bytes() {
+            return bytes;
+        }
+
+        /** The lower-case name S3 uses in {@code x-amz-checksum-<id>}. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * A declared checksum: the algorithm and the base64 of the digest, whose length is checked.
+     *
+     * @param algorithm the algorithm
+     * @param base64    the digest, base64 (standard alphabet, padded)
+     */
+    public record Checksum(ChecksumAlgorithm algorithm, String base64) {
+        public Checksum {
+            Checks.notNull(algorithm, "checksum algorithm");
+            Checks.notBlank(base64, "checksum");
+            byte[] digest;
+            try {
+                digest = Base64.getDecoder().decode(base64);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("checksum must be base64, was " + Checks.quote(base64), e);
+            }
+            if (digest.length != algorithm.bytes()) {
+                throw new IllegalArgumentException("a " + algorithm + " checksum is " + algorithm.bytes()
+                        + " bytes, was " + digest.length + " (" + Checks.quote(base64) + ")");
+            }
         }
     }
 }

@@ -1,0 +1,34 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.aws;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A signed browser upload form: POST {@code multipart/form-data} to {@code url} with every field, in order,
+ * then the file as the last field, named {@code file}.
+ *
+ * {@snippet :
+ * PresignedPost form = signer.presignPost(policy, Duration.ofMinutes(10));
+ * // <form action="${form.url()}" method="post" enctype="multipart/form-data">
+ * //   one <input type="hidden" name="..." value="..."> per field, then <input type="file" name="file">
+ * }
+ *
+ * @param url       the form's action: the bucket's URL
+ * @param fields    the form fields, ending with {@code policy} and {@code x-amz-signature}
+ * @param expiresAt when the policy expires
+ */
+public record PresignedPost(URI url, Map<String, String> fields, Instant expiresAt) {
+    public PresignedPost {
+        Objects.requireNonNull(url, "url must not be null");
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(fields, "fields")));
+        Objects.requireNonNull(expiresAt, "expiresAt must not be null");
+    }
+}

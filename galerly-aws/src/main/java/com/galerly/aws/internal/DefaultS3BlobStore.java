@@ -1,0 +1,226 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.aws.internal;
+
+import com.galerly.aws.S3BlobStore;
+import com.galerly.core.ErrorCode;
+import com.galerly.core.GalerlyException;
+import com.galerly.core.KeyLayout;
+import com.galerly.core.storage.BlobContent;
+import com.galerly.core.storage.BlobMetadata;
+import com.galerly.core.storage.PutOptions;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Error;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** {@link S3BlobStore} on the SDK's synchronous client. */
+public final class DefaultS3BlobStore implements S3BlobStore {
+    private final S3Client client;
+    private final String bucket;
+
+    public DefaultS3BlobStore(S3Client client, String bucket) {
+        this.client = client;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public String bucket() {
+        return bucket;
+    }
+
+    @Override
+    public S3Client client() {
+        return client;
+    }
+
+    @Override
+    public Optional<BlobMetadata> head(String key) {
+        checkKey(key);
+        try {
+            HeadObjectResponse head = client.headObject(r -> r.bucket(bucket).key(key));
+            return Optional.of(metadata(key, head.contentLength(), head.contentType(), head.eTag(), head.versionId(),
+                    head.lastModified(), head.cacheControl(), head.metadata()));
+        } catch (AwsServiceException e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw S3Errors.map("HEAD", target(key), e);
+        } catch (SdkException e) {
+            throw S3Errors.map("HEAD", target(key), e);
+        }
+    }
+
+    @Override
+    public BlobContent get(String key) {
+        checkKey(key);
+        try {
+            ResponseInputStream<GetObjectResponse> in = client.getObject(r -> r.bucket(bucket).key(key));
+            GetObjectResponse r = in.response();
+            return new BlobContent(metadata(key, r.contentLength(), r.contentType(), r.eTag(), r.versionId(),
+                    r.lastModified(), r.cacheControl(), r.metadata()), in);
+        } catch (SdkException e) {
+            throw S3Errors.map("GET", target(key), e);
+        }
+    }
+
+    @Override
+    public byte[] getRange(String key, long offset, int length) {
+        checkKey(key);
+        if (offset < 0 || length < 0) {
+            throw new IllegalArgumentException("offset and length must not be negative, were " + offset + ", "
+                    + length);
+        }
+        if (length == 0) {
+            head(key).orElseThrow(() -> GalerlyException.notFound("GET " + target(key) + ": not found"));
+            return new byte[0];
+        }
+        String range = "bytes=" + offset + "-" + (offset + length - 1);
+        try (ResponseInputStream<GetObjectResponse> in = client.getObject(r -> r.bucket(bucket).key(key).range(range))) {
+            if (in.response().contentRange() == null && offset > 0) {
+                in.skipNBytes(offset);     // a server that ignored the range sent the whole object
+            }
+            return in.readNBytes(length);
+        } catch (AwsServiceException e) {
+            if (e.statusCode() == 416) {
+                return new byte[0];        // the object exists but ends before offset
+            }
+            throw S3Errors.map("GET", target(key) + " " + range, e);
+        } catch (SdkException e) {
+            throw S3Errors.map("GET", target(key) + " " + range, e);
+        } catch (IOException e) {
+            throw GalerlyException.io("GET " + target(key) + " " + range + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public BlobMetadata put(String key, byte[] bytes, PutOptions options) {
+        checkKey(key);
+        String checksum = Base64.getEncoder().encodeToString(sha256(bytes));
+        try {
+            client.putObject(r -> r.bucket(bucket).key(key)
+                    .contentType(options.contentType())
+                    .contentLength((long) bytes.length)
+                    .cacheControl(options.cacheControl())
+                    .metadata(options.metadata().isEmpty() ? null : options.metadata())
+                    .checksumSHA256(checksum), RequestBody.fromBytes(bytes));
+        } catch (SdkException e) {
+            throw S3Errors.map("PUT", target(key), e);
+        }
+        return head(key).orElseThrow(() -> new GalerlyException(ErrorCode.IO_ERROR,
+                "PUT " + target(key) + " succeeded but the object is not there (deleted concurrently?)"));
+    }
+
+    @Override
+    public void delete(String key) {
+        checkKey(key);
+        try {
+            client.deleteObject(r -> r.bucket(bucket).key(key));
+        } catch (AwsServiceException e) {
+            if (e.statusCode() != 404) {
+                throw S3Errors.map("DELETE", target(key), e);
+            }
+        } catch (SdkException e) {
+            throw S3Errors.map("DELETE", target(key), e);
+        }
+    }
+
+    @Override
+    public void deleteAll(Collection<String> keys) {
+        List<String> unique = new ArrayList<>(new LinkedHashSet<>(keys));
+        unique.forEach(DefaultS3BlobStore::checkKey);
+        for (int from = 0; from < unique.size(); from += DELETE_BATCH) {
+            List<ObjectIdentifier> batch = unique.subList(from, Math.min(unique.size(), from + DELETE_BATCH)).stream()
+                    .map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+            DeleteObjectsResponse response;
+            try {
+                response = client.deleteObjects(r -> r.bucket(bucket)
+                        .delete(Delete.builder().objects(batch).quiet(true).build()));
+            } catch (SdkException e) {
+                throw S3Errors.map("DELETE", batch.size() + " keys in s3://" + bucket, e);
+            }
+            List<S3Error> failed = response.errors().stream().filter(err -> !"NoSuchKey".equals(err.code())).toList();
+            if (!failed.isEmpty()) {
+                S3Error first = failed.get(0);
+                throw new GalerlyException(ErrorCode.IO_ERROR, "DELETE of " + failed.size() + " of " + batch.size()
+                        + " keys in s3://" + bucket + " failed, first " + first.key() + ": " + first.code());
+            }
+        }
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        if (prefix == null) {
+            throw new IllegalArgumentException("prefix must not be null (use \"\" for every key)");
+        }
+        try {
+            List<String> keys = new ArrayList<>();
+            for (S3Object object : client.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(prefix)).contents()) {
+                keys.add(object.key());
+            }
+            keys.sort(null);       // S3 orders by UTF-8 bytes; the port promises String order
+            return keys;
+        } catch (SdkException e) {
+            throw S3Errors.map("LIST", "s3://" + bucket + "/" + prefix, e);
+        }
+    }
+
+    @Override
+    public Builder toBuilder() {
+        return S3BlobStore.builder().client(client).bucket(bucket);
+    }
+
+    @Override
+    public String toString() {
+        return "S3BlobStore[" + bucket + "]";
+    }
+
+    private String target(String key) {
+        return "s3://" + bucket + "/" + key;
+    }
+
+    private static void checkKey(String key) {
+        KeyLayout.requireSafeKey(key, KeyLayout.S3_MAX_KEY_BYTES);
+    }
+
+    private static BlobMetadata metadata(String key, Long size, String contentType, String eTag, String versionId,
+                                         Instant lastModified, String cacheControl, Map<String, String> metadata) {
+        return new BlobMetadata(key, size == null ? 0 : size, contentType, unquote(eTag),
+                "null".equals(versionId) ? null : versionId, lastModified, cacheControl, metadata);
+    }
+
+    /** An ETag without the quotes S3 puts around it. */
+    static String unquote(String eTag) {
+        return eTag != null && eTag.length() >= 2 && eTag.startsWith("\"") && eTag.endsWith("\"")
+                ? eTag.substring(1, eTag.length() - 1) : eTag;
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
