@@ -371,48 +371,4 @@ class RenditionPipelineTest {
         assertEquals(Outcome.Kind.PROCESSED, pipeline.handle(backfill).kind());
         assertEquals(Outcome.Kind.DUPLICATE, pipeline.handle(backfill).kind());
     }
-
-    /** Passes every call through; tests override one to inject a race. */
-    private static class DelegatingBlobStore implements BlobStore {
-        private final BlobStore delegate;
-
-        DelegatingBlobStore(BlobStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Optional<BlobMetadata> head(String key) {
-            return delegate.head(key);
-        }
-
-        @Override
-        public BlobContent get(String key) {
-            return delegate.get(key);
-        }
-
-        @Override
-        public byte[] getRange(String key, long offset, int length) {
-            return delegate.getRange(key, offset, length);
-        }
-
-        @Override
-        public BlobMetadata put(String key, byte[] bytes, PutOptions options) {
-            return delegate.put(key, bytes, options);
-        }
-
-        @Override
-        public void delete(String key) {
-            delegate.delete(key);
-        }
-
-        @Override
-        public void deleteAll(Collection<String> keys) {
-            delegate.deleteAll(keys);
-        }
-
-        @Override
-        public List<String> list(String prefix) {
-            return delegate.list(prefix);
-        }
-    }
 }
