@@ -291,22 +291,14 @@ public final class GalleryService {
 
         /** How long a PENDING record waits for its upload before the storage TTL removes it (1 hour..30 days). */
         public Builder pendingExpiry(Duration pendingExpiry) {
-            this.pendingExpiry = within(pendingExpiry, Duration.ofHours(1), Duration.ofDays(30), "pendingExpiry");
+            this.pendingExpiry = Checks.within(pendingExpiry, Duration.ofHours(1), Duration.ofDays(30), "pendingExpiry");
             return this;
         }
 
         /** How long signed URLs of a listing stay valid (1 minute..7 days). */
         public Builder signedUrlExpiry(Duration signedUrlExpiry) {
-            this.signedUrlExpiry = within(signedUrlExpiry, Duration.ofMinutes(1), Duration.ofDays(7), "signedUrlExpiry");
+            this.signedUrlExpiry = Checks.within(signedUrlExpiry, Duration.ofMinutes(1), Duration.ofDays(7), "signedUrlExpiry");
             return this;
-        }
-
-        private static Duration within(Duration value, Duration min, Duration max, String name) {
-            Checks.notNull(value, name);
-            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-                throw new IllegalArgumentException(name + " must be " + min + ".." + max + ", was " + value);
-            }
-            return value;
         }
 
         public GalleryService build() {

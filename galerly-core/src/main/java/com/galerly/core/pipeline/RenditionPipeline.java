@@ -297,11 +297,7 @@ public final class RenditionPipeline {
 
         /** How long a claim protects a worker: at least the function's timeout. 1 second..12 hours, default 15 minutes. */
         public Builder leaseDuration(Duration leaseDuration) {
-            Checks.notNull(leaseDuration, "leaseDuration");
-            if (leaseDuration.compareTo(Duration.ofSeconds(1)) < 0 || leaseDuration.compareTo(Duration.ofHours(12)) > 0) {
-                throw new IllegalArgumentException("leaseDuration must be 1s..12h, was " + leaseDuration);
-            }
-            this.leaseDuration = leaseDuration;
+            this.leaseDuration = Checks.within(leaseDuration, Duration.ofSeconds(1), Duration.ofHours(12), "leaseDuration");
             return this;
         }
 
