@@ -22,7 +22,7 @@ import com.galerly.testkit.Fault;
 import com.galerly.testkit.FakeImageProcessor;
 import com.galerly.testkit.InMemoryBlobStore;
 import com.galerly.testkit.InMemoryPhotoRepository;
-import com.galerly.testkit.SyntheticImage;
+import com.galerly.testkit.FakeImage;
 import com.galerly.testkit.TestClock;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -88,8 +88,8 @@ class RenditionHandlerTest {
         PhotoKey a = newPhoto();
         PhotoKey b = newPhoto();
         String event = notification(
-                s3Record("ObjectCreated:Put", "photos", upload(a, SyntheticImage.of(3000, 2000).toBytes()), "01"),
-                s3Record("ObjectCreated:CompleteMultipartUpload", "photos", upload(b, SyntheticImage.of(800, 800).toBytes()), "02"),
+                s3Record("ObjectCreated:Put", "photos", upload(a, FakeImage.of(3000, 2000).toBytes()), "01"),
+                s3Record("ObjectCreated:CompleteMultipartUpload", "photos", upload(b, FakeImage.of(800, 800).toBytes()), "02"),
                 s3Record("ObjectRemoved:Delete", "photos", upload(newPhoto(), new byte[] {1}), "03"));
         assertEquals("{}", handle(event));
         assertEquals(PhotoStatus.ACTIVE, status(a));
@@ -104,7 +104,7 @@ class RenditionHandlerTest {
                 .blobs(blobs).photos(photos).layout(spaced).clock(clock).build());
         PhotoKey photo = newPhoto();
         BlobMetadata head = blobs.put(spaced.originalKey(gallery, photo.id(), "jpg"),
-                SyntheticImage.of(100, 100).toBytes(), PutOptions.of("image/jpeg"));
+                FakeImage.of(100, 100).toBytes(), PutOptions.of("image/jpeg"));
         String record = s3Record("ObjectCreated:Put", "photos", head, "01");
         assertTrue(record.contains("my+uploads%2F"), record);
         h.handle(notification(record).getBytes(StandardCharsets.UTF_8));
@@ -116,8 +116,8 @@ class RenditionHandlerTest {
         PhotoKey a = newPhoto();
         PhotoKey b = newPhoto();
         String event = notification(
-                s3Record("ObjectCreated:Put", "photos", upload(a, SyntheticImage.of(300, 200).toBytes()), "01"),
-                s3Record("ObjectCreated:Put", "photos", upload(b, SyntheticImage.of(300, 200).toBytes()), "02"));
+                s3Record("ObjectCreated:Put", "photos", upload(a, FakeImage.of(300, 200).toBytes()), "01"),
+                s3Record("ObjectCreated:Put", "photos", upload(b, FakeImage.of(300, 200).toBytes()), "02"));
         blobs.faults().failNext("head", 1, Fault.TRANSIENT);
         GalerlyException e = assertThrows(GalerlyException.class, () -> handle(event));
         assertTrue(e.retryable());
@@ -139,10 +139,10 @@ class RenditionHandlerTest {
         PhotoKey ok = newPhoto();
         PhotoKey flaky = newPhoto();
         String event = sqs(
-                notification(s3Record("ObjectCreated:Put", "photos", upload(ok, SyntheticImage.of(300, 200).toBytes()), "01")),
+                notification(s3Record("ObjectCreated:Put", "photos", upload(ok, FakeImage.of(300, 200).toBytes()), "01")),
                 "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Bucket\":\"photos\"}",
                 "{\"Type\":\"Notification\",\"TopicArn\":\"arn:aws:sns:eu-west-1:1:t\",\"Message\":" + quote(notification(
-                        s3Record("ObjectCreated:Put", "photos", upload(flaky, SyntheticImage.of(300, 200).toBytes()), "02")))
+                        s3Record("ObjectCreated:Put", "photos", upload(flaky, FakeImage.of(300, 200).toBytes()), "02")))
                         + "}",
                 "this is not json");
         photos.faults().failNext("claim", 2, Fault.THROTTLED);      // the first two claims are throttled
@@ -160,8 +160,8 @@ class RenditionHandlerTest {
     void s3BatchOperationsReportsEachTaskInBothSchemas() {
         PhotoKey ok = newPhoto();
         PhotoKey bad = newPhoto();
-        BlobMetadata okHead = upload(ok, SyntheticImage.of(1000, 700).toBytes());
-        BlobMetadata badHead = upload(bad, SyntheticImage.corruptBytes());
+        BlobMetadata okHead = upload(ok, FakeImage.of(1000, 700).toBytes());
+        BlobMetadata badHead = upload(bad, FakeImage.corruptBytes());
         String v1 = """
                 {"invocationSchemaVersion":"1.0","invocationId":"inv-1","job":{"id":"job-1"},"tasks":[
                   {"taskId":"t1","s3Key":"%s","s3VersionId":null,"s3BucketArn":"arn:aws:s3:::photos"}]}"""

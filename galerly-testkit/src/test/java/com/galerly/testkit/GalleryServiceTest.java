@@ -55,7 +55,7 @@ class GalleryServiceTest {
     private PhotoKey uploadAndProcess(GalleryService service, String caller, int width, int height) {
         UploadTicket ticket = service.requestUpload(caller, UploadRequest.of(r -> r.gallery(wedding)
                 .contentType("image/jpeg").fileName("C:\\Users\\alice\\DSC_0042.JPG")));
-        BlobMetadata head = uploads.put(ticket.url(), ticket.headers(), SyntheticImage.of(width, height).toBytes());
+        BlobMetadata head = uploads.put(ticket.url(), ticket.headers(), FakeImage.of(width, height).toBytes());
         pipeline.handle(new ObjectCreated("bucket", head.key(), head.size(), head.eTag(), null, "0" + head.eTag()));
         return ticket.photo();
     }
@@ -210,7 +210,7 @@ class GalleryServiceTest {
     void aPhotoDeletedWhileBeingProcessedLeavesNoRenditionsBehind() {
         GalleryService service = service(AccessPolicy.allowAll());
         UploadTicket ticket = service.requestUpload("alice", UploadRequest.of(r -> r.gallery(wedding).contentType("image/jpeg")));
-        BlobMetadata head = uploads.put(ticket.url(), ticket.headers(), SyntheticImage.of(900, 900).toBytes());
+        BlobMetadata head = uploads.put(ticket.url(), ticket.headers(), FakeImage.of(900, 900).toBytes());
         int[] puts = {0};
         DelegatingBlobStore deletingMidway = new DelegatingBlobStore(blobs) {
             @Override
