@@ -133,9 +133,14 @@ public final class SigningKey {
         return privateKey;
     }
 
+    /**
+     * Keys are equal when they are the same key pair: same type and public key (encodings of the private key
+     * differ between PEM forms), or, without a public key, equal private keys.
+     */
     @Override
     public boolean equals(Object o) {
-        return o instanceof SigningKey other && type == other.type && privateKey.equals(other.privateKey);
+        return o instanceof SigningKey other && type == other.type && (publicKey != null && other.publicKey != null
+                ? publicKey.equals(other.publicKey) : privateKey.equals(other.privateKey));
     }
 
     @Override

@@ -12,15 +12,21 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.Provider;
 import java.security.SecureRandom;
+import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
 import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * Key pairs generated once per test JVM (no private key is committed) and written as PEM in every form a user may
@@ -28,6 +34,8 @@ import org.bouncycastle.operator.OperatorCreationException;
  */
 final class TestKeys {
     static final KeyPair RSA_2048 = generateRsa(2048);
+    /** Only to encrypt fixtures (OpenSSL's ciphers and KDF); an instance, never registered as a JVM provider. */
+    private static final Provider BC = new BouncyCastleProvider();
     static final KeyPair EC_P256 = generateEc("secp256r1");
 
     private static KeyPair rsa1024;
@@ -53,9 +61,24 @@ final class TestKeys {
         return type == KeyType.RSA_2048 ? RSA_2048 : EC_P256;
     }
 
-    /** {@code BEGIN RSA PRIVATE KEY} (PKCS#1) for RSA, {@code BEGIN EC PRIVATE KEY} (SEC1) for EC. */
+    /**
+     * {@code BEGIN RSA PRIVATE KEY} (PKCS#1) for RSA, {@code BEGIN EC PRIVATE KEY} (SEC1) for EC. The SEC1 form is
+     * written as OpenSSL writes it (named curve and public key included): the JDK's own encoding of an EC key
+     * omits both, and Bouncy Castle's writer would pass that on.
+     */
     static String traditionalPem(KeyPair pair) {
-        return pem(pair.getPrivate());
+        if (!(pair.getPrivate() instanceof ECPrivateKey ec)) {
+            return pem(pair.getPrivate());
+        }
+        try {
+            SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded());
+            ASN1ObjectIdentifier curve = ASN1ObjectIdentifier.getInstance(spki.getAlgorithm().getParameters());
+            byte[] der = new org.bouncycastle.asn1.sec.ECPrivateKey(ec.getParams().getOrder().bitLength(), ec.getS(),
+                    spki.getPublicKeyData(), curve).getEncoded();
+            return pem(new PemObject("EC PRIVATE KEY", der));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code BEGIN PRIVATE KEY} (PKCS#8). */
@@ -72,7 +95,7 @@ final class TestKeys {
         try {
             return pem(new JcaPKCS8Generator(pair.getPrivate(),
                     new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC).setPassword("secret".toCharArray())
-                            .setRandom(new SecureRandom()).build()));
+                            .setProvider(BC).setRandom(new SecureRandom()).build()));
         } catch (IOException | OperatorCreationException e) {
             throw new IllegalStateException(e);
         }
@@ -82,7 +105,8 @@ final class TestKeys {
     static String legacyEncryptedPem(KeyPair pair) {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(pair.getPrivate(), new JcePEMEncryptorBuilder("AES-128-CBC").build("secret".toCharArray()));
+            writer.writeObject(pair.getPrivate(), new JcePEMEncryptorBuilder("AES-128-CBC").setProvider(BC)
+                    .build("secret".toCharArray()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -122,6 +122,10 @@ public final class PemKeys {
         ASN1ObjectIdentifier algorithm = info.getPrivateKeyAlgorithm().getAlgorithm();
         if (algorithm.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
             ASN1Encodable parameters = info.getPrivateKeyAlgorithm().getParameters();
+            if (parameters == null || parameters instanceof org.bouncycastle.asn1.ASN1Null) {
+                throw invalid(source, "is an EC key that does not name its curve; " + ACCEPTED
+                        + " (rewrite it with 'openssl pkey -in FILE -out key.pem')");
+            }
             if (!(parameters instanceof ASN1ObjectIdentifier curve)) {
                 throw invalid(source, "is an EC key with explicit curve parameters; " + ACCEPTED
                         + " (write it with a named curve: 'openssl ec -param_enc named_curve')");
