@@ -25,7 +25,7 @@ import java.time.Instant;
  */
 public record CannedPolicy(String resource, Instant expiresAt) implements Policy {
     public CannedPolicy {
-        UrlRules.requireSignableUrl(resource, "canned policy URL");
+        UrlRules.requireSignableUrl(resource, "URL");
         if (resource.indexOf('*') >= 0) {
             throw GalerlyException.invalid("a canned policy grants one exact URL and cannot hold the wildcard '*': "
                     + Checks.quote(resource) + "; use a CustomPolicy");
