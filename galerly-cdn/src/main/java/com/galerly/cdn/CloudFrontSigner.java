@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  *       ({@link Builder#activeKeyPair}) or else the one with the latest {@code activeFrom} not after now, so a
  *       new key can be deployed ahead and take over at a set time, after its public key is in the key group.</li>
  *   <li><b>Expiry rounding:</b> {@link Builder#expiryRounding} rounds every expiry up to a window, so the same URL
- *       signed twice in a window is the same string and browser and CDN caches can reuse it.</li>
+ *       signed twice in a window is the same string and browser and CDN caches can reuse it. Signatures are
+ *       deterministic for both key types (ECDSA uses RFC 6979 nonces), so this holds for ECDSA keys too.</li>
  * </ul>
  *
  * {@snippet :
@@ -61,8 +62,8 @@ public final class CloudFrontSigner implements UrlSigner {
     private CloudFrontSigner(Builder b) {
         List<KeyPair> pairs = new ArrayList<>(b.keyPairs.size());
         for (KeyPair pair : b.keyPairs) {
-            pairs.add(pair.withEngine(new SignatureEngine(pair.key.privateKey(),
-                    pair.key.type().signatureAlgorithm(b.hashAlgorithm))));
+            pairs.add(pair.withEngine(SignatureEngine.create(pair.key.privateKey(), pair.key.type(),
+                    b.hashAlgorithm)));
         }
         this.keyPairs = List.copyOf(pairs);
         this.pinned = b.pinned;

@@ -74,6 +74,11 @@ class CloudFrontSignerTest {
         assertTrue(first.contains("Expires=" + Instant.parse("2026-11-02T11:30:00Z").getEpochSecond()), first);
         clock.advance(Duration.ofMinutes(11));
         assertNotEquals(first, rounding.sign(URL, Duration.ofHours(1)), "the next window gives a new URL");
+        CloudFrontSigner ecdsa = CloudFrontSigner.builder().keyPair("EC", SigningKey.of(TestKeys.EC_P256.getPrivate()))
+                .expiryRounding(Duration.ofMinutes(15)).clock(clock).build();
+        String ecFirst = ecdsa.sign(URL, Duration.ofHours(1));
+        clock.advance(Duration.ofMinutes(1));
+        assertEquals(ecFirst, ecdsa.sign(URL, Duration.ofHours(1)), "ECDSA signatures are deterministic too");
         String aligned = rounding.sign(URL, Instant.parse("2026-11-02T12:00:00Z"));
         assertTrue(aligned.contains("Expires=" + Instant.parse("2026-11-02T12:00:00Z").getEpochSecond()),
                 "an expiry on a window boundary stays put");

@@ -4,60 +4,23 @@
  */
 package com.galerly.cdn.internal;
 
-import com.galerly.core.ErrorCode;
-import com.galerly.core.GalerlyException;
-import java.security.GeneralSecurityException;
+import com.galerly.cdn.HashAlgorithm;
+import com.galerly.cdn.KeyType;
 import java.security.PrivateKey;
-import java.security.Provider;
-import java.security.Signature;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.security.interfaces.ECPrivateKey;
 
 /**
- * Signs bytes with one private key and one JCA algorithm, thread-safely and without a provider lookup per call:
- * the provider is resolved once, and initialised {@link Signature} objects are pooled (a {@code Signature}
- * returns to its initialised state after {@code sign()}, so it can be reused; it is not thread-safe, so each call
- * borrows one). The pool grows to the peak number of concurrent callers and no further.
+ * Signs policy bytes with one key and one hash; thread-safe, set up once per key. Every engine is deterministic:
+ * the same policy always gives the same signature, so a URL signed twice within an expiry-rounding window is the
+ * same string (RSA PKCS#1 v1.5 is deterministic by design; ECDSA uses RFC 6979 nonces).
  */
-public final class SignatureEngine {
-    private final PrivateKey key;
-    private final String algorithm;
-    private final Provider provider;
-    private final ConcurrentLinkedQueue<Signature> idle = new ConcurrentLinkedQueue<>();
+public interface SignatureEngine {
+    /** The DER (ECDSA) or PKCS#1 (RSA) signature of {@code data}. */
+    byte[] sign(byte[] data);
 
-    public SignatureEngine(PrivateKey key, String algorithm) {
-        this.key = key;
-        this.algorithm = algorithm;
-        try {
-            Signature first = Signature.getInstance(algorithm);
-            first.initSign(key);
-            this.provider = first.getProvider();
-            idle.add(first);
-        } catch (GeneralSecurityException e) {
-            throw new GalerlyException(ErrorCode.CONFIGURATION,
-                    "this JVM cannot sign with " + algorithm + " using the given key (" + e.getClass().getSimpleName()
-                            + ")", e);
-        }
-    }
-
-    public String algorithm() {
-        return algorithm;
-    }
-
-    public byte[] sign(byte[] data) {
-        Signature signature = idle.poll();
-        try {
-            if (signature == null) {
-                signature = Signature.getInstance(algorithm, provider);
-                signature.initSign(key);
-            }
-            signature.update(data);
-            byte[] result = signature.sign();
-            idle.offer(signature);
-            return result;
-        } catch (GeneralSecurityException e) {
-            // the failed Signature is dropped, not returned to the pool: its state is unknown
-            throw new GalerlyException(ErrorCode.INTERNAL, algorithm + " signing failed ("
-                    + e.getClass().getSimpleName() + ")", e);
-        }
+    static SignatureEngine create(PrivateKey key, KeyType type, HashAlgorithm hash) {
+        return type == KeyType.EC_P256
+                ? new DeterministicEcdsa((ECPrivateKey) key, hash)
+                : new JcaSignatureEngine(key, type.signatureAlgorithm(hash));
     }
 }
