@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Photo-gallery toolkit for AWS: renditions, CloudFront signing, presigned uploads.",
-        subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SignUrlCommand.class, SignCookiesCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class})
 public final class GalerlyCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
