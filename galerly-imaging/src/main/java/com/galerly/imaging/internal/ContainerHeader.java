@@ -240,6 +240,15 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
             if (size > end - payload) {
                 break;
             }
+            if (size > 0) {
+                // TwelveMonkeys decodes a cut-off WebP into garbage without a warning: check the data is all there
+                in.seek(payload + size - 1);
+                if (in.read() < 0) {
+                    throw new java.io.EOFException("WebP chunk " + fourccName(fourcc) + " is cut short: " + size
+                            + " bytes declared");
+                }
+                in.seek(payload);
+            }
             if (fourcc == tag("VP8X") && size >= 10) {
                 extended = true;
                 alpha = (in.readUnsignedByte() & 0x10) != 0;
@@ -263,6 +272,12 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
             in.seek(payload + size + (size & 1));
         }
         return new ContainerHeader(0, 0, "RGB", 8, alpha, icc, exif);
+    }
+
+    private static String fourccName(int fourcc) {
+        char[] c = {(char) (fourcc & 0xFF), (char) (fourcc >> 8 & 0xFF), (char) (fourcc >> 16 & 0xFF),
+            (char) (fourcc >>> 24)};
+        return new String(c).replaceAll("[^\\x20-\\x7E]", "?");
     }
 
     private static int tag(String s) {

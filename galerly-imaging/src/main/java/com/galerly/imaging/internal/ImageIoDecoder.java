@@ -54,23 +54,28 @@ final class ImageIoDecoder implements ImageDecoder {
     private final ImageFormat format;
     private final Predicate<byte[]> signature;
     private final String readerPrefix;
+    private final boolean readerAppliesIcc;
 
-    private ImageIoDecoder(String name, ImageFormat format, Predicate<byte[]> signature, String readerPrefix) {
+    private ImageIoDecoder(String name, ImageFormat format, Predicate<byte[]> signature, String readerPrefix,
+                           boolean readerAppliesIcc) {
         this.name = name;
         this.format = format;
         this.signature = signature;
         this.readerPrefix = readerPrefix;
+        this.readerAppliesIcc = readerAppliesIcc;
     }
 
     /** The built-in decoders, in the order they are asked. */
     static List<ImageDecoder> builtIns() {
         return List.of(
-                new ImageIoDecoder("jpeg", ImageFormat.JPEG, Signatures::jpeg, "com.twelvemonkeys."),
-                new ImageIoDecoder("png", ImageFormat.PNG, Signatures::png, "com.sun."),
-                new ImageIoDecoder("webp", ImageFormat.WEBP, Signatures::webp, "com.twelvemonkeys."),
-                new ImageIoDecoder("gif", ImageFormat.GIF, Signatures::gif, "com.sun."),
-                new ImageIoDecoder("tiff", ImageFormat.TIFF, Signatures::tiff, "com.twelvemonkeys."),
-                new ImageIoDecoder("bmp", ImageFormat.BMP, Signatures::bmp, "com.sun."));
+                // TwelveMonkeys converts an embedded profile to sRGB itself (or returns an ICC colour space); the
+                // JDK's PNG reader leaves it to Galerly
+                new ImageIoDecoder("jpeg", ImageFormat.JPEG, Signatures::jpeg, "com.twelvemonkeys.", true),
+                new ImageIoDecoder("png", ImageFormat.PNG, Signatures::png, "com.sun.", false),
+                new ImageIoDecoder("webp", ImageFormat.WEBP, Signatures::webp, "com.twelvemonkeys.", true),
+                new ImageIoDecoder("gif", ImageFormat.GIF, Signatures::gif, "com.sun.", false),
+                new ImageIoDecoder("tiff", ImageFormat.TIFF, Signatures::tiff, "com.twelvemonkeys.", true),
+                new ImageIoDecoder("bmp", ImageFormat.BMP, Signatures::bmp, "com.sun.", false));
     }
 
     @Override
@@ -240,11 +245,11 @@ final class ImageIoDecoder implements ImageDecoder {
 
         /**
          * A profile the decoder left unapplied: the pixels say sRGB but the container carries another profile
-         * (the JDK's PNG reader, TwelveMonkeys' WebP reader). Readers that apply it report an ICC colour space.
+         * (the JDK's PNG reader). Readers that apply it report an ICC colour space.
          */
         private ICC_Profile unappliedProfile(BufferedImage pixels) {
             byte[] icc = header.icc();
-            if (icc == null || !pixels.getColorModel().getColorSpace().isCS_sRGB()) {
+            if (readerAppliesIcc || icc == null || !pixels.getColorModel().getColorSpace().isCS_sRGB()) {
                 return null;
             }
             if (IccProfiles.srgb(IccProfiles.description(icc))) {

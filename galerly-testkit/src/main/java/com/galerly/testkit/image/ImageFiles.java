@@ -89,7 +89,7 @@ public final class ImageFiles {
 
     /**
      * A four-channel JPEG in Adobe's convention: inks stored inverted (0 = full ink) and an APP14 "Adobe"
-     * segment saying CMYK (transform 0) or YCCK (transform 2; the inverted C, M, Y are stored as YCbCr).
+     * segment saying CMYK (transform 0) or YCCK (transform 2: C, M, Y through the JFIF YCbCr transform, K inverted).
      *
      * @param ink    per pixel {@code 0xCCMMYYKK} ink amounts, 0..255 each, row-major
      * @param ycck   whether to store YCCK instead of CMYK
@@ -105,10 +105,14 @@ public final class ImageFiles {
                 int ye = 255 - (v >> 8 & 0xFF);
                 int k = 255 - (v & 0xFF);
                 if (ycck) {
-                    // the inverted C, M, Y are R, G, B to the JFIF colour transform
-                    px[0] = clamp(0.299 * c + 0.587 * m + 0.114 * ye);
-                    px[1] = clamp(128 - 0.168736 * c - 0.331264 * m + 0.5 * ye);
-                    px[2] = clamp(128 + 0.5 * c - 0.418688 * m - 0.081312 * ye);
+                    // a decoder takes 255 - R (G, B) after the YCbCr transform as the stored, inverted ink: so
+                    // R, G, B are the ink amounts themselves
+                    int ci = v >>> 24;
+                    int mi = v >> 16 & 0xFF;
+                    int yi = v >> 8 & 0xFF;
+                    px[0] = clamp(0.299 * ci + 0.587 * mi + 0.114 * yi);
+                    px[1] = clamp(128 - 0.168736 * ci - 0.331264 * mi + 0.5 * yi);
+                    px[2] = clamp(128 + 0.5 * ci - 0.418688 * mi - 0.081312 * yi);
                 } else {
                     px[0] = c;
                     px[1] = m;
