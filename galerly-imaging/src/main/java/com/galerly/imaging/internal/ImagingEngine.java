@@ -174,20 +174,23 @@ public final class ImagingEngine implements ImageProcessor {
     }
 
     /**
-     * Refuses, before allocating, a decode the heap can never hold (the memory rule of the README), rather than
-     * failing half-way with an OutOfMemoryError.
+     * Refuses, before allocating, a decode this heap can never hold (its decoded pixels alone exceed the maximum
+     * heap), rather than failing half-way with an OutOfMemoryError. The heap the README's memory rule asks for
+     * ({@link #heapNeeded}) is larger: it also covers the conversion copy and the renditions.
      */
     private static void checkHeap(String name, ImageInfo info, int subsampling) {
-        long needed = heapNeeded(info, subsampling);
         long max = Runtime.getRuntime().maxMemory();
-        if (max != Long.MAX_VALUE && needed > max) {
-            throw new LimitExceededException(name + " (" + info.width() + "x" + info.height() + ") needs about "
-                    + needed / (1024 * 1024) + " MiB of heap to decode; this JVM has " + max / (1024 * 1024)
-                    + " MiB (-Xmx)");
+        long pixels = ((long) info.width() + subsampling - 1) / subsampling
+                * (((long) info.height() + subsampling - 1) / subsampling);
+        long decoded = pixels * decodedBytesPerPixel(info);
+        if (max != Long.MAX_VALUE && decoded > max) {
+            throw new LimitExceededException(name + " (" + info.width() + "x" + info.height() + ") needs at least "
+                    + decoded / (1024 * 1024) + " MiB of heap to decode and about " + heapNeeded(info, subsampling)
+                    / (1024 * 1024) + " MiB to render; this JVM has " + max / (1024 * 1024) + " MiB (-Xmx)");
         }
     }
 
-    /** The memory rule: bytes of heap one decode of {@code info} needs at most. */
+    /** The memory rule: heap one photo needs at most, {@link #BASE_HEAP} + {@link #bytesPerPixel} x pixels. */
     static long heapNeeded(ImageInfo info, int subsampling) {
         long w = (info.width() + subsampling - 1) / subsampling;
         long h = (info.height() + subsampling - 1) / subsampling;
@@ -195,24 +198,26 @@ public final class ImagingEngine implements ImageProcessor {
     }
 
     /**
-     * Decoded pixels (3 or 4 bytes, 6 or 8 at 16 bits), plus a packed-int copy (4) when the layout is not read
-     * in place (palette, 16-bit, CMYK, ICC), plus the largest rendition read back as a source (at most 4 more,
-     * since renditions never upscale).
+     * Decoded pixels ({@link #decodedBytesPerPixel}), plus a packed-int copy (4) when the layout is not read in
+     * place (palette, 16-bit, CMYK, a converted ICC profile), plus the largest rendition kept as a source for the
+     * smaller ones (at most 4, since renditions never upscale): 7 for an 8-bit RGB JPEG, 16 at most.
      */
     static int bytesPerPixel(ImageInfo info) {
-        int samples = switch (info.colorModel()) {
-            case "GRAY" -> 1;
-            case "PALETTE" -> 1;
-            case "CMYK", "YCCK" -> 4;
-            default -> 3;
-        } + (info.hasAlpha() && !"PALETTE".equals(info.colorModel()) ? 1 : 0);
-        int decoded = info.format() == ImageFormat.JPEG || info.format() == ImageFormat.PNG
-                || info.format() == ImageFormat.TIFF
-                ? samples * Math.max(1, (info.bitsPerSample() + 7) / 8) : 4;
         boolean converted = info.bitsPerSample() > 8 || info.iccProfile() != null && !IccProfiles.srgb(info.iccProfile())
                 || "PALETTE".equals(info.colorModel()) || "CMYK".equals(info.colorModel())
                 || "YCCK".equals(info.colorModel());
-        return decoded + (converted ? 4 : 0) + 4;
+        return decodedBytesPerPixel(info) + (converted ? 4 : 0) + 4;
+    }
+
+    /** What the codec allocates per pixel: 1 to 4 samples of 1 or 2 bytes; formats decoded to ints take 4. */
+    static int decodedBytesPerPixel(ImageInfo info) {
+        int samples = switch (info.colorModel()) {
+            case "GRAY", "PALETTE" -> 1;
+            case "CMYK", "YCCK" -> 4;
+            default -> 3;
+        } + (info.hasAlpha() && !"PALETTE".equals(info.colorModel()) ? 1 : 0);
+        return info.format() == ImageFormat.JPEG || info.format() == ImageFormat.PNG || info.format() == ImageFormat.TIFF
+                ? samples * Math.max(1, (info.bitsPerSample() + 7) / 8) : 4;
     }
 
     private static int subsampling(ImageInfo info, RenditionProfile profile) {
