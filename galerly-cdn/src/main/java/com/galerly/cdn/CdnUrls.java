@@ -4,6 +4,7 @@
  */
 package com.galerly.cdn;
 
+import com.galerly.core.delivery.DeliveryUrls;
 import com.galerly.cdn.internal.PercentEncoding;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.GalleryId;
@@ -37,7 +38,7 @@ import java.util.regex.Pattern;
  * urls.galleryPattern(gallery);     // https://cdn.example.com/renditions/g/*  (for one custom-policy signature)
  * }
  */
-public final class CdnUrls {
+public final class CdnUrls implements DeliveryUrls {
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*"
             + "(:[1-9][0-9]{0,4})?");
 

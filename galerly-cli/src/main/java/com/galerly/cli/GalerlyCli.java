@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Photo-gallery toolkit for AWS: renditions, CloudFront signing, presigned uploads.",
-        subcommands = {SignUrlCommand.class, SignCookiesCommand.class, DemoCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {RenderCommand.class, InspectCommand.class, SignUrlCommand.class, SignCookiesCommand.class,
+                DemoCommand.class, CommandLine.HelpCommand.class})
 public final class GalerlyCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -142,7 +142,7 @@ public final class DemoRun {
                 .expiryRounding(Duration.ofMinutes(15)).clock(clock).build();
         CdnUrls cdn = CdnUrls.builder().domain(CDN_DOMAIN).layout(layout).build();
         this.gallery = GalleryService.builder().uploads(uploads).photos(photos).blobs(blobs).layout(layout)
-                .urls(cdn::url).signer(signer).access(AccessPolicy.allowAllPrivate()).clock(clock).build();
+                .urls(cdn).signer(signer).access(AccessPolicy.allowAllPrivate()).clock(clock).build();
         RenditionPipeline pipeline = RenditionPipeline.builder().processor(ImageProcessors.load()).blobs(blobs)
                 .photos(photos).layout(layout).clock(clock).metrics(metrics)
                 .leaseDuration(Duration.ofSeconds(options.chaos() ? 2 : 60)).build();
