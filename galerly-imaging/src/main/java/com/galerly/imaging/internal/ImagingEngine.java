@@ -270,7 +270,7 @@ public final class ImagingEngine implements ImageProcessor {
         Candidate[] rendered = new Candidate[order.size()];
         EncodedRendition[] results = new EncodedRendition[specs.size()];
         @SuppressWarnings("unchecked")
-        Future<EncodedRendition>[] pending = new Future[specs.size()];
+        Future<EncodedRendition>[] pending = (Future<EncodedRendition>[]) new Future<?>[specs.size()];
         Map<String, String> keep = settings.keepCopyright() ? copyright(info) : Map.of();
         int[] smallest = null;
         Size smallestSize = null;
