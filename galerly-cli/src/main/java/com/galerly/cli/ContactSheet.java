@@ -28,7 +28,7 @@ final class ContactSheet {
                 .append("box-shadow:0 1px 3px rgba(0,0,0,.15)}\n")
                 .append("h2{font-size:16px;margin:0 0 4px}.meta{color:#666;margin:0 0 12px}\n")
                 .append(".row{display:flex;gap:16px;align-items:flex-end;overflow-x:auto}\n")
-                .append("figure{margin:0}figure img{height:180px;width:auto;display:block;")
+                .append("figure{margin:0}figure img{height:180px;width:auto;display:block;border:1px solid #ccc;")
                 .append("background:repeating-conic-gradient(#ddd 0 25%,#fff 0 50%) 0 0/16px 16px}\n")
                 .append("figcaption{color:#444;font-size:12px;margin-top:4px}\n")
                 .append(".failed{border-left:4px solid #c0392b}.error{color:#c0392b;font-family:monospace}\n")

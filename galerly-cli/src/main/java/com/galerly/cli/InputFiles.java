@@ -59,12 +59,22 @@ final class InputFiles {
         return inputs;
     }
 
-    /** The file name without its extension; a name made only of an extension keeps it. */
+    /**
+     * The file name without its extension, made safe as a directory name and URL path segment: characters other
+     * than letters, digits, '.', '_' and '-' become '_', and a leading dot becomes '_' (so "..jpg" cannot
+     * escape --out).
+     */
     static String idOf(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         String id = dot > 0 ? name.substring(0, dot) : name;
-        return id.isBlank() ? "image" : id;
+        StringBuilder safe = new StringBuilder(id.length());
+        id.codePoints().forEach(c -> safe.appendCodePoint(Character.isLetterOrDigit(c) || c == '.' || c == '_'
+                || c == '-' ? c : '_'));
+        if (safe.length() > 0 && safe.charAt(0) == '.') {
+            safe.setCharAt(0, '_');
+        }
+        return safe.length() == 0 ? "image" : safe.toString();
     }
 
     private static boolean imageExtension(Path file) {

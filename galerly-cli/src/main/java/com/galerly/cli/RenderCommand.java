@@ -107,7 +107,8 @@ final class RenderCommand implements Callable<Integer> {
         }
         ImageProcessor processor = ImageProcessors.load(settings.build());
 
-        List<Map<String, Object>> photos = renderAll(processor, rendering, baseNames, files, parallel, stderr);
+        List<Map<String, Object>> photos = renderAll(processor, rendering, baseNames, files, parallel);
+        reportFailures(photos, stderr);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("profile", base.name());
         manifest.put("photos", photos);
@@ -127,7 +128,7 @@ final class RenderCommand implements Callable<Integer> {
 
     private List<Map<String, Object>> renderAll(ImageProcessor processor, RenditionProfile rendering,
                                                 Map<String, String> baseNames, List<InputFiles.Input> files,
-                                                int parallel, PrintWriter stderr) {
+                                                int parallel) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, files.size()), r -> {
             Thread t = new Thread(r, "galerly-render");
             t.setDaemon(true);
@@ -152,14 +153,7 @@ final class RenderCommand implements Callable<Integer> {
             }
             List<Map<String, Object>> photos = new ArrayList<>(files.size());
             for (int i = 0; i < futures.size(); i++) {
-                Map<String, Object> photo = result(futures.get(i), files.get(i));
-                if (!"ok".equals(photo.get("status"))) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> error = (Map<String, Object>) photo.get("error");
-                    stderr.println("galerly: " + files.get(i).path() + ": " + error.get("code") + ": "
-                            + error.get("message"));
-                }
-                photos.add(photo);
+                photos.add(result(futures.get(i), files.get(i)));
             }
             return photos;
         } finally {
@@ -167,8 +161,19 @@ final class RenderCommand implements Callable<Integer> {
             if (bar != null) {
                 bar.close();
             }
-            stderr.flush();
         }
+    }
+
+    /** One line per failed photo on stderr, after the progress bar is gone. */
+    private static void reportFailures(List<Map<String, Object>> photos, PrintWriter stderr) {
+        for (Map<String, Object> photo : photos) {
+            if (!"ok".equals(photo.get("status"))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> error = (Map<String, Object>) photo.get("error");
+                stderr.println("galerly: " + photo.get("source") + ": " + error.get("code") + ": " + error.get("message"));
+            }
+        }
+        stderr.flush();
     }
 
     private Map<String, Object> result(Future<Map<String, Object>> future, InputFiles.Input input) {

@@ -154,6 +154,15 @@ class RenderCommandTest {
     }
 
     @Test
+    void idsAreSafeDirectoryNames() {
+        assertEquals("IMG_0001", InputFiles.idOf(Path.of("IMG_0001.JPG")));
+        assertEquals("_.", InputFiles.idOf(Path.of("...jpg")));
+        assertEquals("my_photo_1_", InputFiles.idOf(Path.of("my photo#1?.png")));
+        assertEquals("été", InputFiles.idOf(Path.of("été.jpg")));
+        assertEquals("archive.tar", InputFiles.idOf(Path.of("archive.tar.gz")));
+    }
+
+    @Test
     void usageErrorsAreOneLineAndExitTwo() throws IOException {
         Path photo = tmp.resolve("x.jpg");
         Files.write(photo, ImageFiles.jpeg(SyntheticImages.solid(10, 10, 0), 90));

@@ -21,6 +21,17 @@ import org.junit.jupiter.api.Test;
 /** One processor serves concurrent calls; results equal what one thread gets. */
 class ConcurrencyTest {
     @Test
+    void encodingInParallelWithinOneCallGivesTheSameBytes() {
+        byte[] input = ImageFiles.jpeg(SyntheticImages.photo(1200, 900, 9), 90);
+        ProcessedImage one = Outputs.process("p", input);
+        ProcessedImage three = GalerlyImaging.builder().settings(s -> s.threads(3)).build()
+                .process(ImageSource.of("p", input), RenditionProfile.standard());
+        for (int r = 0; r < one.renditions().size(); r++) {
+            assertArrayEquals(one.renditions().get(r).bytes(), three.renditions().get(r).bytes());
+        }
+    }
+
+    @Test
     void concurrentCallsGiveTheSameBytesAsSequentialOnes() throws Exception {
         List<byte[]> inputs = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

@@ -33,6 +33,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The {@link ImageProcessor}: sniff, check limits on the header, decode once (reduced where the codec allows
@@ -56,6 +61,8 @@ public final class ImagingEngine implements ImageProcessor {
     private final ProcessorSettings settings;
     private final List<ImageDecoder> decoders;
     private final Map<ImageFormat, List<ImageEncoder>> encoders;
+    /** Encodes renditions while the next one is resampled, when {@code threads > 1}; null otherwise. */
+    private final ExecutorService encoding;
 
     public ImagingEngine(ProcessorSettings settings, List<ImageDecoder> decoders, List<ImageEncoder> encoders) {
         this.settings = settings;
@@ -68,6 +75,11 @@ public final class ImagingEngine implements ImageProcessor {
         }
         byFormat.values().forEach(l -> l.sort(Comparator.comparingInt(ImageEncoder::priority).reversed()));
         this.encoders = byFormat;
+        this.encoding = settings.threads() > 1 ? Executors.newFixedThreadPool(settings.threads() - 1, r -> {
+            Thread t = new Thread(r, "galerly-encode");
+            t.setDaemon(true);
+            return t;
+        }) : null;
     }
 
     /** The decoders in the order they are asked. */
@@ -257,6 +269,8 @@ public final class ImagingEngine implements ImageProcessor {
                 (double) full.height() / oriented.height());
         Candidate[] rendered = new Candidate[order.size()];
         EncodedRendition[] results = new EncodedRendition[specs.size()];
+        @SuppressWarnings("unchecked")
+        Future<EncodedRendition>[] pending = (Future<EncodedRendition>[]) new Future<?>[specs.size()];
         Map<String, String> keep = settings.keepCopyright() ? copyright(info) : Map.of();
         int[] smallest = null;
         Size smallestSize = null;
@@ -282,11 +296,21 @@ public final class ImagingEngine implements ImageProcessor {
             int[] flat = alpha ? flatten(pixels, settings.jpegBackground()) : pixels;
             BufferedImage image = alpha && encoder.keepsAlpha() ? Pixels.image(pixels, out.width(), out.height(), true)
                     : Pixels.image(flat, out.width(), out.height(), false);
-            byte[] bytes = encoder.encode(new EncodeRequest(image, spec, settings.progressiveJpeg(), keep));
-            results[index] = new EncodedRendition(spec, out, bytes);
+            EncodeRequest request = new EncodeRequest(image, spec, settings.progressiveJpeg(), keep);
+            Callable<EncodedRendition> job = () -> new EncodedRendition(spec, out, encoder.encode(request));
+            if (encoding == null) {
+                results[index] = call(job);
+            } else {
+                pending[index] = encoding.submit(job);
+            }
             if (smallestSize == null || out.pixels() <= smallestSize.pixels()) {
                 smallest = flat;
                 smallestSize = out;
+            }
+        }
+        for (int i = 0; i < pending.length; i++) {
+            if (pending[i] != null) {
+                results[i] = join(pending[i]);
             }
         }
         String placeholder = smallest == null ? null
@@ -294,6 +318,37 @@ public final class ImagingEngine implements ImageProcessor {
                         smallestSize.width() >= smallestSize.height() ? 4 : 3,
                         smallestSize.width() >= smallestSize.height() ? 3 : 4);
         return new ProcessedImage(info, List.of(results), placeholder);
+    }
+
+    private static EncodedRendition call(Callable<EncodedRendition> job) throws IOException {
+        try {
+            return job.call();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static EncodedRendition join(Future<EncodedRendition> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while encoding");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException(cause);
+        }
     }
 
     /**
