@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Photo-gallery toolkit for AWS: renditions, CloudFront signing, presigned uploads.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, PresignPutCommand.class, PresignPostCommand.class})
 public final class GalerlyCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
