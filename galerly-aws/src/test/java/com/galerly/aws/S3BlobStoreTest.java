@@ -131,6 +131,14 @@ class S3BlobStoreTest extends BlobStoreContract {
     }
 
     @Test
+    void metadataMustBeAscii() {
+        GalerlyException e = assertThrows(GalerlyException.class, () -> store.put(key("m"), new byte[] {1},
+                PutOptions.builder().contentType("text/plain").metadata("filename", "été.jpg").build()));
+        assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+        assertTrue(store.head(key("m")).isEmpty());
+    }
+
+    @Test
     void aRangeFromBeyondTheEndIsEmpty() {
         store.put(key("short"), new byte[] {1, 2, 3}, PutOptions.of("application/octet-stream"));
         assertEquals(0, store.getRange(key("short"), 10, 5).length);
