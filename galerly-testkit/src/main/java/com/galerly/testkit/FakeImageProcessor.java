@@ -27,14 +27,14 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An {@link ImageProcessor} for fast tests: it "decodes" {@link SyntheticImage}s, plans every rendition with the
- * real geometry ({@link RenditionSpec#plan}), and encodes each rendition as a synthetic image of the planned size.
- * Anything else is UNSUPPORTED_FORMAT, a broken synthetic header is CORRUPT_IMAGE, and the limits of
+ * An {@link ImageProcessor} for fast tests: it "decodes" {@link FakeImage}s, plans every rendition with the
+ * real geometry ({@link RenditionSpec#plan}), and encodes each rendition as a fake image of the planned size.
+ * Anything else is UNSUPPORTED_FORMAT, a broken fake-image header is CORRUPT_IMAGE, and the limits of
  * {@link ProcessorSettings} apply, so error paths can be tested without pixels. Thread-safe.
  *
  * {@snippet :
  * FakeImageProcessor processor = new FakeImageProcessor();
- * ProcessedImage out = processor.process(ImageSource.of("p.jpg", SyntheticImage.of(6000, 4000).toBytes()),
+ * ProcessedImage out = processor.process(ImageSource.of("p.jpg", FakeImage.of(6000, 4000).toBytes()),
  *         RenditionProfile.standard());
  * out.rendition("thumbnail").orElseThrow().size();   // 400x400
  * }
@@ -71,19 +71,19 @@ public final class FakeImageProcessor implements ImageProcessor {
     @Override
     public ProcessedImage process(ImageSource source, RenditionProfile profile) {
         faults.check("process");
-        SyntheticImage image = read(source);
+        FakeImage image = read(source);
         ImageInfo info = info(source, image);
         List<EncodedRendition> renditions = new ArrayList<>();
         for (RenditionSpec spec : profile.specs()) {
             ResizePlan plan = spec.plan(info.orientedSize());
-            byte[] bytes = new SyntheticImage(spec.format(), plan.output().width(), plan.output().height(), 1).toBytes();
+            byte[] bytes = new FakeImage(spec.format(), plan.output().width(), plan.output().height(), 1).toBytes();
             renditions.add(new EncodedRendition(spec, plan.output(), bytes));
         }
         processed.incrementAndGet();
         return new ProcessedImage(info, renditions, "synthetic-" + info.orientedSize());
     }
 
-    private ImageInfo info(ImageSource source, SyntheticImage image) {
+    private ImageInfo info(ImageSource source, FakeImage image) {
         long pixels = (long) image.width() * image.height();
         if (pixels > settings.maxPixels()) {
             throw new LimitExceededException(source.name() + " is " + image.width() + "x" + image.height()
@@ -93,7 +93,7 @@ public final class FakeImageProcessor implements ImageProcessor {
                 null, Map.of());
     }
 
-    private SyntheticImage read(ImageSource source) {
+    private FakeImage read(ImageSource source) {
         if (source.size() > settings.maxBytes()) {
             throw new LimitExceededException(source.name() + " has " + source.size() + " bytes, over the limit of "
                     + settings.maxBytes() + " bytes");
@@ -111,11 +111,11 @@ public final class FakeImageProcessor implements ImageProcessor {
                     + " bytes");
         }
         try {
-            return SyntheticImage.parse(bytes).orElseThrow(() -> new UnsupportedFormatException(
+            return FakeImage.parse(bytes).orElseThrow(() -> new UnsupportedFormatException(
                     "no decoder for " + source.name() + " (sniffed: " + ImageFormat.sniff(bytes, bytes.length)
-                            .map(ImageFormat::id).orElse("unknown") + "); tried: synthetic (not a synthetic image)"));
+                            .map(ImageFormat::id).orElse("unknown") + "); tried: synthetic (not a fake image)"));
         } catch (IllegalArgumentException e) {
-            throw new CorruptImageException(source.name() + " is a corrupt synthetic image: " + e.getMessage(), e);
+            throw new CorruptImageException(source.name() + " is a corrupt fake image: " + e.getMessage(), e);
         }
     }
 }

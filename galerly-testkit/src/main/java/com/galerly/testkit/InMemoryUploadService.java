@@ -116,7 +116,7 @@ public final class InMemoryUploadService implements UploadService {
     public UploadConfirmation confirm(String key) {
         BlobMetadata head = blobs.head(key).orElseThrow(() -> GalerlyException.notFound("nothing uploaded at " + key));
         byte[] first = blobs.getRange(key, 0, ImageFormat.SNIFF_BYTES);
-        Optional<ImageFormat> format = ImageFormat.sniff(first, first.length).or(() -> SyntheticImage.sniff(first));
+        Optional<ImageFormat> format = ImageFormat.sniff(first, first.length).or(() -> FakeImage.sniff(first));
         if (head.size() > maxBytes) {
             blobs.delete(key);
             return new UploadConfirmation(key, false, format.orElse(null), head.size(), ErrorCode.LIMIT_EXCEEDED,

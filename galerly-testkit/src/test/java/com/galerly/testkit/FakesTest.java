@@ -99,7 +99,7 @@ class FakesTest {
         private final InMemoryUploadService uploads = InMemoryUploadService.builder().blobs(blobs).clock(clock)
                 .maxBytes(1000).build();
         private final GalleryId gallery = GalleryId.of("g");
-        private final byte[] image = SyntheticImage.of(10, 10).toBytes();
+        private final byte[] image = FakeImage.of(10, 10).toBytes();
 
         @Test
         void aPresignedPutStoresTheBodyUnderAGeneratedKey() {
@@ -191,7 +191,7 @@ class FakesTest {
         @Test
         void rendersEveryRenditionWithTheRealGeometry() {
             ProcessedImage out = processor.process(ImageSource.of("p.jpg",
-                    SyntheticImage.of(4000, 3000).orientation(8).toBytes()), RenditionProfile.standard());
+                    FakeImage.of(4000, 3000).orientation(8).toBytes()), RenditionProfile.standard());
             assertEquals(4, out.renditions().size());
             assertEquals("400x400", out.rendition("thumbnail").orElseThrow().size().toString());
             assertEquals("450x600", out.rendition("small").orElseThrow().size().toString());
@@ -206,9 +206,9 @@ class FakesTest {
                     ImageSource.of("x.jpg", "GIF89a....".getBytes(StandardCharsets.US_ASCII)), RenditionProfile.standard()))
                     .code());
             assertEquals(ErrorCode.CORRUPT_IMAGE, assertThrows(GalerlyException.class, () -> processor.process(
-                    ImageSource.of("x.jpg", SyntheticImage.corruptBytes()), RenditionProfile.standard())).code());
+                    ImageSource.of("x.jpg", FakeImage.corruptBytes()), RenditionProfile.standard())).code());
             GalerlyException limit = assertThrows(GalerlyException.class, () -> processor.process(
-                    ImageSource.of("big.jpg", SyntheticImage.of(10_000, 10_000).toBytes()), RenditionProfile.standard()));
+                    ImageSource.of("big.jpg", FakeImage.of(10_000, 10_000).toBytes()), RenditionProfile.standard()));
             assertEquals(ErrorCode.LIMIT_EXCEEDED, limit.code());
             assertTrue(limit.getMessage().contains("big.jpg") && limit.getMessage().contains("50000000"), limit.getMessage());
         }

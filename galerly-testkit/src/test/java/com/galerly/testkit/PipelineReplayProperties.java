@@ -68,7 +68,7 @@ class PipelineReplayProperties {
                 int w = 100 + random.nextInt(6000);
                 int h = 100 + random.nextInt(6000);
                 String key = layout.originalKey(gallery, photo.id(), "jpg");
-                BlobMetadata head = blobs.put(key, SyntheticImage.of(w, h).toBytes(), PutOptions.of("image/jpeg"));
+                BlobMetadata head = blobs.put(key, FakeImage.of(w, h).toBytes(), PutOptions.of("image/jpeg"));
                 events.add(new ObjectCreated("bucket", key, head.size(), head.eTag(), null,
                         Long.toHexString(sequencer += 1 + random.nextInt(50)).toUpperCase()));
                 latest.put(photo, new int[] {w, h});

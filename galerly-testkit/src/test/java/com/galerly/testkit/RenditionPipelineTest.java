@@ -85,7 +85,7 @@ class RenditionPipelineTest {
     }
 
     private ObjectCreated upload(PhotoKey photo, int width, int height, String sequencer) {
-        return upload(photo, SyntheticImage.of(width, height).toBytes(), sequencer);
+        return upload(photo, FakeImage.of(width, height).toBytes(), sequencer);
     }
 
     private Photo record(PhotoKey photo) {
@@ -134,7 +134,7 @@ class RenditionPipelineTest {
     @Test
     void portraitOrientationIsRecordedOriented() {
         PhotoKey photo = newPhoto();
-        pipeline.handle(upload(photo, SyntheticImage.of(4032, 3024).orientation(6).toBytes(), "01"));
+        pipeline.handle(upload(photo, FakeImage.of(4032, 3024).orientation(6).toBytes(), "01"));
         Photo active = record(photo);
         assertEquals(3024, active.width());
         assertEquals(4032, active.height());
@@ -169,7 +169,7 @@ class RenditionPipelineTest {
     @Test
     void anOlderSequencerIsStaleEvenWhenTheBytesAreTheSame() {
         PhotoKey photo = newPhoto();
-        byte[] bytes = SyntheticImage.of(1000, 800).toBytes();
+        byte[] bytes = FakeImage.of(1000, 800).toBytes();
         ObjectCreated older = upload(photo, bytes, "0A");
         ObjectCreated newer = upload(photo, bytes, "0B");     // same bytes, same ETag, re-uploaded
         assertEquals(Outcome.Kind.PROCESSED, pipeline.handle(newer).kind());
@@ -215,7 +215,7 @@ class RenditionPipelineTest {
     @Test
     void aCorruptImageIsRecordedFailedAndNeverRetried() {
         PhotoKey photo = newPhoto();
-        ObjectCreated event = upload(photo, SyntheticImage.corruptBytes(), "01");
+        ObjectCreated event = upload(photo, FakeImage.corruptBytes(), "01");
         Outcome outcome = pipeline.handle(event);
         assertEquals(Outcome.Kind.REJECTED, outcome.kind());
         assertEquals(ErrorCode.CORRUPT_IMAGE, outcome.code());
@@ -370,49 +370,5 @@ class RenditionPipelineTest {
         ObjectCreated backfill = ObjectCreated.of(BUCKET, originalKey(photo));
         assertEquals(Outcome.Kind.PROCESSED, pipeline.handle(backfill).kind());
         assertEquals(Outcome.Kind.DUPLICATE, pipeline.handle(backfill).kind());
-    }
-
-    /** Passes every call through; tests override one to inject a race. */
-    private static class DelegatingBlobStore implements BlobStore {
-        private final BlobStore delegate;
-
-        DelegatingBlobStore(BlobStore delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Optional<BlobMetadata> head(String key) {
-            return delegate.head(key);
-        }
-
-        @Override
-        public BlobContent get(String key) {
-            return delegate.get(key);
-        }
-
-        @Override
-        public byte[] getRange(String key, long offset, int length) {
-            return delegate.getRange(key, offset, length);
-        }
-
-        @Override
-        public BlobMetadata put(String key, byte[] bytes, PutOptions options) {
-            return delegate.put(key, bytes, options);
-        }
-
-        @Override
-        public void delete(String key) {
-            delegate.delete(key);
-        }
-
-        @Override
-        public void deleteAll(Collection<String> keys) {
-            delegate.deleteAll(keys);
-        }
-
-        @Override
-        public List<String> list(String prefix) {
-            return delegate.list(prefix);
-        }
     }
 }

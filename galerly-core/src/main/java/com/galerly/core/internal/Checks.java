@@ -44,6 +44,16 @@ public final class Checks {
         return value;
     }
 
+    /** A duration within {@code min..max}; the message names the setting, the range and the value. */
+    public static java.time.Duration within(java.time.Duration value, java.time.Duration min, java.time.Duration max,
+                                            String name) {
+        notNull(value, name);
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw new IllegalArgumentException(name + " must be " + min + ".." + max + ", was " + value);
+        }
+        return value;
+    }
+
     /** Quotes a user-supplied value for an error message: bounded length, control characters escaped. */
     public static String quote(String value) {
         if (value == null) {

@@ -155,10 +155,10 @@ public final class RenditionPipeline {
 
     private Outcome process(PhotoKey photo, BlobMetadata object, Photo claimed, Attempt attempt) {
         Lease lease = claimed.lease();
+        List<Rendition> written = new ArrayList<>();
         try {
             ProcessedImage image = processor.process(source(object), profile);
             attempt.bytesIn = object.size();
-            List<Rendition> written = new ArrayList<>(image.renditions().size());
             for (EncodedRendition r : image.renditions()) {
                 String renditionKey = layout.renditionKey(photo.gallery(), photo.id(), r.name(), r.format().extension());
                 blobs.put(renditionKey, r.bytes(), PutOptions.immutable(r.contentType()));
@@ -173,6 +173,7 @@ public final class RenditionPipeline {
         } catch (GalerlyException e) {
             if (e.code() == ErrorCode.CONFLICT && !e.retryable()) {
                 photos.release(photo, lease);
+                deleteIfPhotoDeleted(photo, written);
                 return Outcome.of(Outcome.Kind.STALE, photo, e.getMessage());
             }
             if (!e.retryable() && PERMANENT_IMAGE_ERRORS.contains(e.code())) {
@@ -215,6 +216,13 @@ public final class RenditionPipeline {
                 .map(Rendition::key).filter(k -> !keep.contains(k)).toList();
         if (!obsolete.isEmpty()) {
             blobs.deleteAll(obsolete);
+        }
+    }
+
+    /** A photo deleted while being processed must not keep the renditions this run wrote. */
+    private void deleteIfPhotoDeleted(PhotoKey photo, List<Rendition> written) {
+        if (!written.isEmpty() && photos.get(photo).isEmpty()) {
+            blobs.deleteAll(written.stream().map(Rendition::key).toList());
         }
     }
 
@@ -289,11 +297,7 @@ public final class RenditionPipeline {
 
         /** How long a claim protects a worker: at least the function's timeout. 1 second..12 hours, default 15 minutes. */
         public Builder leaseDuration(Duration leaseDuration) {
-            Checks.notNull(leaseDuration, "leaseDuration");
-            if (leaseDuration.compareTo(Duration.ofSeconds(1)) < 0 || leaseDuration.compareTo(Duration.ofHours(12)) > 0) {
-                throw new IllegalArgumentException("leaseDuration must be 1s..12h, was " + leaseDuration);
-            }
-            this.leaseDuration = leaseDuration;
+            this.leaseDuration = Checks.within(leaseDuration, Duration.ofSeconds(1), Duration.ofHours(12), "leaseDuration");
             return this;
         }
 

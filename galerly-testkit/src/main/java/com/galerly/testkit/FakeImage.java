@@ -16,8 +16,8 @@ import java.util.Optional;
  * need many photos and no pixels; use real images (and the real processor) where pixels matter.
  *
  * {@snippet :
- * byte[] original = SyntheticImage.of(6000, 4000).orientation(6).toBytes();
- * byte[] broken = SyntheticImage.corruptBytes();        // the fake refuses it with CORRUPT_IMAGE
+ * byte[] original = FakeImage.of(6000, 4000).orientation(6).toBytes();
+ * byte[] broken = FakeImage.corruptBytes();        // the fake refuses it with CORRUPT_IMAGE
  * }
  *
  * @param format      the format it claims
@@ -25,27 +25,27 @@ import java.util.Optional;
  * @param height      stored height
  * @param orientation EXIF orientation 1..8
  */
-public record SyntheticImage(ImageFormat format, int width, int height, int orientation) {
-    /** Every synthetic image starts with these bytes. */
-    public static final String MAGIC = "GALERLY-SYNTHETIC:";
+public record FakeImage(ImageFormat format, int width, int height, int orientation) {
+    /** Every fake image starts with these bytes. */
+    public static final String MAGIC = "GALERLY-FAKE-IMAGE:";
 
-    public SyntheticImage {
+    public FakeImage {
         if (width < 1 || height < 1 || orientation < 1 || orientation > 8) {
-            throw new IllegalArgumentException("invalid synthetic image " + width + "x" + height + " o" + orientation);
+            throw new IllegalArgumentException("invalid fake image " + width + "x" + height + " o" + orientation);
         }
     }
 
     /** A JPEG of that size, orientation 1. */
-    public static SyntheticImage of(int width, int height) {
-        return new SyntheticImage(ImageFormat.JPEG, width, height, 1);
+    public static FakeImage of(int width, int height) {
+        return new FakeImage(ImageFormat.JPEG, width, height, 1);
     }
 
-    public SyntheticImage orientation(int orientation) {
-        return new SyntheticImage(format, width, height, orientation);
+    public FakeImage orientation(int orientation) {
+        return new FakeImage(format, width, height, orientation);
     }
 
-    public SyntheticImage format(ImageFormat format) {
-        return new SyntheticImage(format, width, height, orientation);
+    public FakeImage format(ImageFormat format) {
+        return new FakeImage(format, width, height, orientation);
     }
 
     public byte[] toBytes() {
@@ -58,7 +58,7 @@ public record SyntheticImage(ImageFormat format, int width, int height, int orie
         return (MAGIC + "format=jpeg;width=12").getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** The format a synthetic image claims, from its first bytes; empty if they are not synthetic. */
+    /** The format a fake image claims, from its first bytes; empty if they are not synthetic. */
     public static Optional<ImageFormat> sniff(byte[] head) {
         String text = new String(head, StandardCharsets.US_ASCII);
         String prefix = MAGIC + "format=";
@@ -70,13 +70,13 @@ public record SyntheticImage(ImageFormat format, int width, int height, int orie
     }
 
     /** Reads bytes made by {@link #toBytes()}: empty if they are not synthetic, an error if corrupt. */
-    static Optional<SyntheticImage> parse(byte[] bytes) throws IllegalArgumentException {
+    static Optional<FakeImage> parse(byte[] bytes) throws IllegalArgumentException {
         String text = new String(bytes, StandardCharsets.US_ASCII);
         if (!text.startsWith(MAGIC)) {
             return Optional.empty();
         }
         if (!text.endsWith("\n")) {
-            throw new IllegalArgumentException("truncated synthetic header");
+            throw new IllegalArgumentException("truncated fake-image header");
         }
         Map<String, String> fields = new HashMap<>();
         for (String pair : text.substring(MAGIC.length(), text.length() - 1).split(";")) {
@@ -87,12 +87,12 @@ public record SyntheticImage(ImageFormat format, int width, int height, int orie
             fields.put(pair.substring(0, eq), pair.substring(eq + 1));
         }
         try {
-            return Optional.of(new SyntheticImage(
+            return Optional.of(new FakeImage(
                     ImageFormat.fromId(fields.get("format")).orElseThrow(() -> new IllegalArgumentException("format")),
                     Integer.parseInt(fields.get("width")), Integer.parseInt(fields.get("height")),
                     Integer.parseInt(fields.getOrDefault("orientation", "1"))));
         } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException("malformed synthetic header", e);
+            throw new IllegalArgumentException("malformed fake-image header", e);
         }
     }
 }

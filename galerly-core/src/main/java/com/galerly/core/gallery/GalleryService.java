@@ -1,0 +1,311 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.core.gallery;
+
+import com.galerly.core.ErrorCode;
+import com.galerly.core.GalerlyException;
+import com.galerly.core.GalleryId;
+import com.galerly.core.KeyLayout;
+import com.galerly.core.Photo;
+import com.galerly.core.PhotoKey;
+import com.galerly.core.PhotoStatus;
+import com.galerly.core.Rendition;
+import com.galerly.core.delivery.DeliveryUrls;
+import com.galerly.core.delivery.UrlSigner;
+import com.galerly.core.internal.Checks;
+import com.galerly.core.photo.PageRequest;
+import com.galerly.core.photo.PhotoPage;
+import com.galerly.core.photo.PhotoRepository;
+import com.galerly.core.storage.BlobStore;
+import com.galerly.core.upload.UploadConfirmation;
+import com.galerly.core.upload.UploadForm;
+import com.galerly.core.upload.UploadRequest;
+import com.galerly.core.upload.UploadService;
+import com.galerly.core.upload.UploadTicket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a gallery application's API calls: request an upload, confirm it, list a gallery with CDN URLs (signed
+ * for private galleries), get, delete a photo or a whole gallery. Composes the ports only, so it runs the same
+ * on AWS and on the test kit's fakes. Every call is checked against the {@link AccessPolicy}.
+ *
+ * {@snippet :
+ * GalleryService gallery = GalleryService.builder()
+ *     .uploads(uploadService).photos(photoRepository).blobs(blobStore)
+ *     .urls(cdnUrls).signer(cloudFrontSigner).access(accessPolicy).clock(clock)
+ *     .build();
+ * UploadTicket ticket = gallery.requestUpload("alice", UploadRequest.of(r -> r.gallery(g).contentType("image/jpeg")));
+ * GalleryPage page = gallery.list("bob", g, PageRequest.first(50));
+ * gallery.delete("alice", ticket.photo());
+ * }
+ *
+ * <p>Deleting removes renditions, then the original, then the record: a crash part-way leaves a record whose
+ * retry finishes the job, never an invisible orphan. It tolerates missing pieces, is idempotent, and deletes
+ * only under the photo's own prefixes of the {@link KeyLayout}, whatever the record says.
+ */
+public final class GalleryService {
+    private final UploadService uploads;
+    private final PhotoRepository photos;
+    private final BlobStore blobs;
+    private final KeyLayout layout;
+    private final DeliveryUrls urls;
+    private final UrlSigner signer;
+    private final AccessPolicy access;
+    private final Clock clock;
+    private final Duration pendingExpiry;
+    private final Duration signedUrlExpiry;
+
+    private GalleryService(Builder b) {
+        this.uploads = b.uploads;
+        this.photos = b.photos;
+        this.blobs = b.blobs;
+        this.layout = b.layout;
+        this.urls = b.urls;
+        this.signer = b.signer;
+        this.access = b.access;
+        this.clock = b.clock;
+        this.pendingExpiry = b.pendingExpiry;
+        this.signedUrlExpiry = b.signedUrlExpiry;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A presigned PUT for a new photo, and its PENDING record (which expires if the upload never comes). */
+    public UploadTicket requestUpload(String caller, UploadRequest request) {
+        requireUpload(caller, request.gallery());
+        UploadTicket ticket = uploads.presignPut(request);
+        photos.create(pending(caller, request, ticket.photo(), ticket.key()));
+        return ticket;
+    }
+
+    /** A presigned browser form for a new photo, and its PENDING record. */
+    public UploadForm requestUploadForm(String caller, UploadRequest request) {
+        requireUpload(caller, request.gallery());
+        UploadForm form = uploads.presignPost(request);
+        photos.create(pending(caller, request, form.photo(), form.key()));
+        return form;
+    }
+
+    /**
+     * Checks what arrived for a photo: a non-image is deleted by the upload service, and then its record too.
+     * Processing itself starts from the storage event, not from here.
+     */
+    public UploadConfirmation confirm(String caller, PhotoKey photo) {
+        requireUpload(caller, photo.gallery());
+        Photo record = photos.get(photo).orElseThrow(() -> GalerlyException.notFound("no photo " + photo));
+        UploadConfirmation confirmation = uploads.confirm(record.originalKey());
+        if (!confirmation.accepted()) {
+            photos.delete(photo);
+        }
+        return confirmation;
+    }
+
+    /** One page of a gallery, with rendition URLs for ACTIVE photos. */
+    public GalleryPage list(String caller, GalleryId gallery, PageRequest page) {
+        requireView(caller, gallery);
+        PhotoPage records = photos.list(gallery, page);
+        Instant expiry = clock.instant().plus(signedUrlExpiry);
+        List<PhotoView> views = new ArrayList<>(records.photos().size());
+        for (Photo p : records.photos()) {
+            views.add(view(p, expiry));
+        }
+        return new GalleryPage(views, records.nextToken());
+    }
+
+    public Optional<PhotoView> get(String caller, PhotoKey photo) {
+        requireView(caller, photo.gallery());
+        return photos.get(photo).map(p -> view(p, clock.instant().plus(signedUrlExpiry)));
+    }
+
+    /**
+     * Deletes a photo's renditions, original and record; true if anything existed. Idempotent; missing pieces
+     * are fine.
+     */
+    public boolean delete(String caller, PhotoKey photo) {
+        Optional<Photo> record = photos.get(photo);
+        if (!access.canDelete(caller, photo.gallery(), record.orElse(null))) {
+            throw denied(caller, "delete photo " + photo);
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        String renditionsPrefix = layout.renditionsPrefix(photo.gallery(), photo.id());
+        record.ifPresent(p -> p.renditions().values().stream().map(Rendition::key)
+                .filter(k -> k.startsWith(renditionsPrefix)).forEach(keys::add));
+        keys.addAll(blobs.list(renditionsPrefix));
+        String originalStem = layout.originalsPrefix(photo.gallery()) + photo.id().value() + ".";
+        record.map(Photo::originalKey).filter(k -> k.startsWith(originalStem)).ifPresent(keys::add);
+        keys.addAll(blobs.list(originalStem));
+        if (!keys.isEmpty()) {
+            blobs.deleteAll(new ArrayList<>(keys));
+        }
+        boolean deleted = photos.delete(photo);
+        return deleted || !keys.isEmpty();
+    }
+
+    /** Deletes every photo of a gallery, and any stray object under its prefixes; returns how many photos. */
+    public int deleteGallery(String caller, GalleryId gallery) {
+        if (!access.canDelete(caller, gallery, null)) {
+            throw denied(caller, "delete gallery " + gallery);
+        }
+        int count = 0;
+        PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
+        while (true) {
+            PhotoPage records = photos.list(gallery, page);     // always the first page: deleting shifts it
+            for (Photo p : records.photos()) {
+                delete(caller, p.key());
+                count++;
+            }
+            if (records.next().isEmpty()) {
+                break;
+            }
+        }
+        List<String> strays = new ArrayList<>(blobs.list(layout.renditionsPrefix(gallery)));
+        strays.addAll(blobs.list(layout.originalsPrefix(gallery)));
+        if (!strays.isEmpty()) {
+            blobs.deleteAll(strays);
+        }
+        return count;
+    }
+
+    private PhotoView view(Photo p, Instant expiry) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        if (p.status() == PhotoStatus.ACTIVE) {
+            boolean signed = access.isPrivate(p.gallery());
+            for (Rendition r : p.renditions().values()) {
+                String url = urls.url(r.key());
+                byName.put(r.name(), signed ? requireSigner().sign(url, expiry) : url);
+            }
+        }
+        return new PhotoView(p, byName);
+    }
+
+    private UrlSigner requireSigner() {
+        if (signer == null) {
+            throw new GalerlyException(ErrorCode.CONFIGURATION, "a private gallery needs a UrlSigner");
+        }
+        return signer;
+    }
+
+    private Photo pending(String caller, UploadRequest request, PhotoKey photo, String key) {
+        return Photo.builder().gallery(photo.gallery()).id(photo.id()).status(PhotoStatus.PENDING)
+                .owner(caller).originalKey(key).fileName(request.fileName().map(GalleryService::sanitise).orElse(null))
+                .contentType(request.contentType()).size(Math.max(0, request.contentLength()))
+                .uploadedAt(clock.instant()).expiresAt(clock.instant().plus(pendingExpiry)).build();
+    }
+
+    /** A file name kept as metadata: no path, no control characters, at most 255 characters. */
+    static String sanitise(String fileName) {
+        String base = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        String clean = base.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}\u202a-\u202e\u2066-\u2069]", "").strip();
+        if (clean.codePointCount(0, clean.length()) > 255) {
+            clean = clean.substring(0, clean.offsetByCodePoints(0, 255));
+        }
+        return clean.isEmpty() || clean.equals(".") || clean.equals("..") ? null : clean;
+    }
+
+    private void requireUpload(String caller, GalleryId gallery) {
+        if (!access.canUpload(caller, gallery)) {
+            throw denied(caller, "upload to gallery " + gallery);
+        }
+    }
+
+    private void requireView(String caller, GalleryId gallery) {
+        if (!access.canView(caller, gallery)) {
+            throw denied(caller, "view gallery " + gallery);
+        }
+    }
+
+    private static GalerlyException denied(String caller, String what) {
+        return new GalerlyException(ErrorCode.UNAUTHORIZED, (caller == null ? "an anonymous caller" : "caller " + caller)
+                + " may not " + what);
+    }
+
+    /** Builds a {@link GalleryService}; uploads, photos, blobs and urls are required. */
+    public static final class Builder {
+        private UploadService uploads;
+        private PhotoRepository photos;
+        private BlobStore blobs;
+        private KeyLayout layout = KeyLayout.standard();
+        private DeliveryUrls urls;
+        private UrlSigner signer;
+        private AccessPolicy access = AccessPolicy.allowAll();
+        private Clock clock = Clock.systemUTC();
+        private Duration pendingExpiry = Duration.ofDays(1);
+        private Duration signedUrlExpiry = Duration.ofHours(1);
+
+        private Builder() {
+        }
+
+        public Builder uploads(UploadService uploads) {
+            this.uploads = Checks.notNull(uploads, "uploads");
+            return this;
+        }
+
+        public Builder photos(PhotoRepository photos) {
+            this.photos = Checks.notNull(photos, "photos");
+            return this;
+        }
+
+        public Builder blobs(BlobStore blobs) {
+            this.blobs = Checks.notNull(blobs, "blobs");
+            return this;
+        }
+
+        public Builder layout(KeyLayout layout) {
+            this.layout = Checks.notNull(layout, "layout");
+            return this;
+        }
+
+        public Builder urls(DeliveryUrls urls) {
+            this.urls = Checks.notNull(urls, "urls");
+            return this;
+        }
+
+        /** Signs URLs of private galleries; required if the access policy makes any gallery private. */
+        public Builder signer(UrlSigner signer) {
+            this.signer = Checks.notNull(signer, "signer");
+            return this;
+        }
+
+        public Builder access(AccessPolicy access) {
+            this.access = Checks.notNull(access, "access");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Checks.notNull(clock, "clock");
+            return this;
+        }
+
+        /** How long a PENDING record waits for its upload before the storage TTL removes it (1 hour..30 days). */
+        public Builder pendingExpiry(Duration pendingExpiry) {
+            this.pendingExpiry = Checks.within(pendingExpiry, Duration.ofHours(1), Duration.ofDays(30), "pendingExpiry");
+            return this;
+        }
+
+        /** How long signed URLs of a listing stay valid (1 minute..7 days). */
+        public Builder signedUrlExpiry(Duration signedUrlExpiry) {
+            this.signedUrlExpiry = Checks.within(signedUrlExpiry, Duration.ofMinutes(1), Duration.ofDays(7), "signedUrlExpiry");
+            return this;
+        }
+
+        public GalleryService build() {
+            if (uploads == null || photos == null || blobs == null || urls == null) {
+                throw new IllegalStateException("uploads, photos, blobs and urls are required");
+            }
+            return new GalleryService(this);
+        }
+    }
+}

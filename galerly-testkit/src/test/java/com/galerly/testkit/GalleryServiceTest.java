@@ -1,0 +1,232 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.galerly.core.ErrorCode;
+import com.galerly.core.GalerlyException;
+import com.galerly.core.GalleryId;
+import com.galerly.core.KeyLayout;
+import com.galerly.core.Photo;
+import com.galerly.core.PhotoId;
+import com.galerly.core.PhotoKey;
+import com.galerly.core.PhotoStatus;
+import com.galerly.core.gallery.AccessPolicy;
+import com.galerly.core.gallery.GalleryPage;
+import com.galerly.core.gallery.GalleryService;
+import com.galerly.core.gallery.PhotoView;
+import com.galerly.core.photo.PageRequest;
+import com.galerly.core.pipeline.ObjectCreated;
+import com.galerly.core.pipeline.RenditionPipeline;
+import com.galerly.core.storage.BlobMetadata;
+import com.galerly.core.storage.PutOptions;
+import com.galerly.core.upload.UploadConfirmation;
+import com.galerly.core.upload.UploadRequest;
+import com.galerly.core.upload.UploadTicket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The gallery service end to end on the fakes: upload, process, list with URLs, access rules, delete. */
+class GalleryServiceTest {
+    private final TestClock clock = TestClock.standard();
+    private final InMemoryBlobStore blobs = new InMemoryBlobStore(clock);
+    private final InMemoryPhotoRepository photos = new InMemoryPhotoRepository(clock);
+    private final InMemoryUploadService uploads = InMemoryUploadService.builder().blobs(blobs).clock(clock).build();
+    private final HmacUrlSigner signer = new HmacUrlSigner(clock);
+    private final KeyLayout layout = KeyLayout.standard();
+    private final RenditionPipeline pipeline = RenditionPipeline.builder().processor(new FakeImageProcessor())
+            .blobs(blobs).photos(photos).clock(clock).build();
+    private final GalleryId wedding = GalleryId.of("wedding");
+
+    private GalleryService service(AccessPolicy access) {
+        return GalleryService.builder().uploads(uploads).photos(photos).blobs(blobs).layout(layout)
+                .urls(key -> "https://cdn.test/" + key).signer(signer).access(access).clock(clock).build();
+    }
+
+    /** Requests an upload, plays the client's PUT and delivers the storage event. */
+    private PhotoKey uploadAndProcess(GalleryService service, String caller, int width, int height) {
+        UploadTicket ticket = service.requestUpload(caller, UploadRequest.of(r -> r.gallery(wedding)
+                .contentType("image/jpeg").fileName("C:\\Users\\alice\\DSC_0042.JPG")));
+        BlobMetadata head = uploads.put(ticket.url(), ticket.headers(), FakeImage.of(width, height).toBytes());
+        pipeline.handle(new ObjectCreated("bucket", head.key(), head.size(), head.eTag(), null, "0" + head.eTag()));
+        return ticket.photo();
+    }
+
+    @Test
+    void anUploadRequestCreatesAPendingRecordThatExpires() {
+        GalleryService service = service(AccessPolicy.allowAll());
+        UploadTicket ticket = service.requestUpload("alice", UploadRequest.of(r -> r.gallery(wedding)
+                .contentType("image/jpeg").fileName("../../etc/\u202Egpj.exe")));
+        Photo pending = photos.get(ticket.photo()).orElseThrow();
+        assertEquals(PhotoStatus.PENDING, pending.status());
+        assertEquals("alice", pending.owner());
+        assertEquals("gpj.exe", pending.fileName(), "path and bidi controls stripped");
+        assertEquals(ticket.key(), pending.originalKey());
+        assertEquals(clock.instant().plus(java.time.Duration.ofDays(1)), pending.expiresAt());
+    }
+
+    @Test
+    void listingShowsRenditionUrlsOfActivePhotosInUploadOrder() {
+        GalleryService service = service(AccessPolicy.allowAll());
+        PhotoKey first = uploadAndProcess(service, "alice", 4000, 3000);
+        clock.advance(java.time.Duration.ofSeconds(1));
+        PhotoKey second = uploadAndProcess(service, "alice", 3000, 4000);
+        service.requestUpload("alice", UploadRequest.of(r -> r.gallery(wedding).contentType("image/png")));
+
+        GalleryPage page = service.list("bob", wedding, PageRequest.first(10));
+        assertEquals(3, page.photos().size());
+        PhotoView a = page.photos().get(0);
+        assertEquals(first, a.photo().key());
+        assertEquals(second, page.photos().get(1).photo().key());
+        assertEquals("DSC_0042.JPG", a.photo().fileName());
+        assertEquals(List.of("thumbnail", "small", "medium", "large"), List.copyOf(a.urls().keySet()));
+        assertEquals("https://cdn.test/" + layout.renditionKey(wedding, first.id(), "small", "jpg"), a.url("small").orElseThrow());
+        assertTrue(page.photos().get(2).urls().isEmpty(), "no URLs before the photo is ACTIVE");
+    }
+
+    @Test
+    void privateGalleriesGetSignedUrls() {
+        GalleryService service = service(AccessPolicy.allowAllPrivate());
+        PhotoKey photo = uploadAndProcess(service, "alice", 1000, 800);
+        String url = service.get("bob", photo).orElseThrow().url("thumbnail").orElseThrow();
+        assertTrue(url.contains("Signature="), url);
+        assertTrue(signer.verify(url));
+        clock.advance(java.time.Duration.ofHours(2));
+        assertFalse(signer.verify(url), "listing URLs expire after an hour by default");
+    }
+
+    @Test
+    void theAccessPolicyDecidesWhoMayDoWhat() {
+        AccessPolicy ownerOnly = new AccessPolicy() {
+            @Override
+            public boolean canView(String caller, GalleryId gallery) {
+                return caller != null;
+            }
+
+            @Override
+            public boolean canUpload(String caller, GalleryId gallery) {
+                return "alice".equals(caller);
+            }
+
+            @Override
+            public boolean canDelete(String caller, GalleryId gallery, Photo photo) {
+                return photo != null && caller != null && caller.equals(photo.owner());
+            }
+
+            @Override
+            public boolean isPrivate(GalleryId gallery) {
+                return false;
+            }
+        };
+        GalleryService service = service(ownerOnly);
+        PhotoKey photo = uploadAndProcess(service, "alice", 500, 500);
+        assertEquals(ErrorCode.UNAUTHORIZED, assertThrows(GalerlyException.class, () -> service.requestUpload("bob",
+                UploadRequest.of(r -> r.gallery(wedding).contentType("image/jpeg")))).code());
+        assertEquals(ErrorCode.UNAUTHORIZED, assertThrows(GalerlyException.class,
+                () -> service.list(null, wedding, PageRequest.first())).code());
+        assertEquals(ErrorCode.UNAUTHORIZED, assertThrows(GalerlyException.class, () -> service.delete("bob", photo)).code());
+        assertEquals(ErrorCode.UNAUTHORIZED, assertThrows(GalerlyException.class,
+                () -> service.deleteGallery("alice", wedding)).code());
+        assertTrue(service.delete("alice", photo));
+    }
+
+    @Test
+    void deletingRemovesRenditionsOriginalAndRecordAndIsIdempotent() {
+        GalleryService service = service(AccessPolicy.allowAll());
+        PhotoKey keep = uploadAndProcess(service, "alice", 2000, 1500);
+        PhotoKey gone = uploadAndProcess(service, "alice", 2000, 1500);
+        int before = blobs.keys().size();
+        assertTrue(service.delete("alice", gone));
+        assertTrue(photos.get(gone).isEmpty());
+        assertEquals(before - 5, blobs.keys().size(), "four renditions and the original");
+        assertTrue(blobs.keys().stream().noneMatch(k -> k.contains(gone.id().value())));
+        assertFalse(service.delete("alice", gone), "deleting again finds nothing and succeeds");
+        assertEquals(PhotoStatus.ACTIVE, photos.get(keep).orElseThrow().status());
+    }
+
+    @Test
+    void deletingToleratesMissingPiecesAndStrayRenditions() {
+        GalleryService service = service(AccessPolicy.allowAll());
+        PhotoKey photo = uploadAndProcess(service, "alice", 2000, 1500);
+        Photo record = photos.get(photo).orElseThrow();
+        blobs.delete(record.originalKey());
+        blobs.delete(record.rendition("large").orElseThrow().key());
+        String stray = layout.renditionKey(wedding, photo.id(), "old-size", "webp");
+        blobs.put(stray, new byte[] {1}, PutOptions.of("image/webp"));
+        assertTrue(service.delete("alice", photo));
+        assertTrue(blobs.keys().isEmpty(), blobs.keys().toString());
+    }
+
+    @Test
+    void deletingNeverLeavesThePhotosOwnPrefixesWhateverTheRecordSays() {
+        GalleryService service = service(AccessPolicy.allowAll());
+        GalleryId other = GalleryId.of("other");
+        PhotoId.Generator ids = PhotoId.generator(clock);
+        String victim = layout.originalKey(other, ids.next(), "jpg");
+        blobs.put(victim, new byte[] {1}, PutOptions.of("image/jpeg"));
+        PhotoKey hostile = new PhotoKey(wedding, ids.next());
+        photos.create(Photo.builder().gallery(wedding).id(hostile.id()).originalKey(victim)
+                .uploadedAt(clock.instant()).build());
+        service.delete("mallory", hostile);
+        assertTrue(blobs.head(victim).isPresent(), "an object of another gallery survives");
+        assertTrue(photos.get(hostile).isEmpty());
+    }
+
+    @Test
+    void aGalleryIsDeletedWholeAcrossPagesAndStraysGoToo() {
+        GalleryService service = service(AccessPolicy.allowAll());
+        for (int i = 0; i < 3; i++) {
+            uploadAndProcess(service, "alice", 800, 600);
+        }
+        GalleryId other = GalleryId.of("other");
+        String otherKey = layout.originalKey(other, PhotoId.generator(clock).next(), "jpg");
+        blobs.put(otherKey, new byte[] {1}, PutOptions.of("image/jpeg"));
+        blobs.put(layout.renditionsPrefix(wedding) + "stray.jpg", new byte[] {1}, PutOptions.of("image/jpeg"));
+        assertEquals(3, service.deleteGallery("alice", wedding));
+        assertEquals(List.of(otherKey), blobs.keys());
+        assertTrue(service.list("alice", wedding, PageRequest.first()).photos().isEmpty());
+    }
+
+    @Test
+    void confirmingANonImageDeletesObjectAndRecord() {
+        GalleryService service = service(AccessPolicy.allowAll());
+        UploadTicket ticket = service.requestUpload("alice", UploadRequest.of(r -> r.gallery(wedding).contentType("image/jpeg")));
+        uploads.put(ticket.url(), ticket.headers(), "MZ\u0090\u0000 executable".getBytes(StandardCharsets.ISO_8859_1));
+        UploadConfirmation confirmation = service.confirm("alice", ticket.photo());
+        assertFalse(confirmation.accepted());
+        assertTrue(photos.get(ticket.photo()).isEmpty());
+        assertTrue(blobs.keys().isEmpty());
+    }
+
+    @Test
+    void aPhotoDeletedWhileBeingProcessedLeavesNoRenditionsBehind() {
+        GalleryService service = service(AccessPolicy.allowAll());
+        UploadTicket ticket = service.requestUpload("alice", UploadRequest.of(r -> r.gallery(wedding).contentType("image/jpeg")));
+        BlobMetadata head = uploads.put(ticket.url(), ticket.headers(), FakeImage.of(900, 900).toBytes());
+        int[] puts = {0};
+        DelegatingBlobStore deletingMidway = new DelegatingBlobStore(blobs) {
+            @Override
+            public BlobMetadata put(String key, byte[] bytes, PutOptions options) {
+                BlobMetadata written = super.put(key, bytes, options);
+                if (++puts[0] == 2) {
+                    service.delete("alice", ticket.photo());       // the user deletes it mid-processing
+                }
+                return written;
+            }
+        };
+        RenditionPipeline racing = RenditionPipeline.builder().processor(new FakeImageProcessor())
+                .blobs(deletingMidway).photos(photos).clock(clock).build();
+        racing.handle(new ObjectCreated("bucket", head.key(), head.size(), head.eTag(), null, "01"));
+        assertEquals(4, puts[0]);
+        assertTrue(blobs.keys().isEmpty(), blobs.keys().toString());
+        assertNull(photos.get(ticket.photo()).orElse(null));
+    }
+}
