@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Photo-gallery toolkit for AWS: renditions, CloudFront signing, presigned uploads.",
-        subcommands = {CommandLine.HelpCommand.class, PresignPutCommand.class, PresignPostCommand.class})
+        subcommands = {RenderCommand.class, InspectCommand.class, SignUrlCommand.class, SignCookiesCommand.class,
+                PresignPutCommand.class, PresignPostCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class GalerlyCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

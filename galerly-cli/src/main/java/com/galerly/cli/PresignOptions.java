@@ -44,7 +44,7 @@ final class PresignOptions {
             description = "An S3-compatible endpoint (MinIO, S3Proxy...); objects are then addressed path style.")
     URI endpoint;
 
-    @Option(names = "--now", paramLabel = "TIME", converter = TimeConverter.class,
+    @Option(names = "--now", paramLabel = "TIME", converter = CloudFrontSigningOptions.TimeConverter.class,
             description = "Sign as if it were TIME (epoch seconds or ISO-8601), for reproducible output.")
     Instant now;
 

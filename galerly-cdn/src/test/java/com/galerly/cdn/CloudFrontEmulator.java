@@ -1,0 +1,155 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.cdn;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+
+/**
+ * Checks signed URLs and cookies the way CloudFront documents it, written independently of the code under test:
+ * strip the signing parameters, rebuild the canned policy from the request URL (or decode the custom one), verify
+ * the signature with the key pair's public key and the announced hash, then apply the policy's resource wildcard,
+ * time window and source IP. Lets the tests check behaviour (would CloudFront serve this?) rather than strings.
+ */
+final class CloudFrontEmulator {
+    private final Map<String, PublicKey> publicKeys;
+
+    CloudFrontEmulator(Map<String, PublicKey> publicKeys) {
+        this.publicKeys = Map.copyOf(publicKeys);
+    }
+
+    /** The outcome: allowed, or why not; with the policy JSON that was verified. */
+    record Decision(boolean allowed, String reason, String policyJson) {
+        static Decision deny(String reason) {
+            return new Decision(false, reason, null);
+        }
+    }
+
+    Decision checkUrl(String signedUrl, Instant now, String clientIp) {
+        int query = signedUrl.indexOf('?');
+        if (query < 0) {
+            return Decision.deny("no query string");
+        }
+        Map<String, String> signing = new LinkedHashMap<>();
+        StringBuilder kept = new StringBuilder();
+        for (String parameter : signedUrl.substring(query + 1).split("&")) {
+            int eq = parameter.indexOf('=');
+            String name = eq < 0 ? parameter : parameter.substring(0, eq);
+            if (name.equals("Expires") || name.equals("Policy") || name.equals("Signature") || name.equals("Key-Pair-Id")
+                    || name.equals("Hash-Algorithm")) {
+                signing.put(name, parameter.substring(eq + 1));
+            } else if (!parameter.isEmpty()) {
+                kept.append(kept.length() == 0 ? "" : "&").append(parameter);
+            }
+        }
+        String base = signedUrl.substring(0, query) + (kept.length() == 0 ? "" : "?" + kept);
+        return check(base, signing, now, clientIp);
+    }
+
+    Decision checkCookies(String requestUrl, Map<String, String> cookies, Instant now, String clientIp) {
+        Map<String, String> signing = new LinkedHashMap<>();
+        cookies.forEach((name, value) -> {
+            if (name.startsWith("CloudFront-")) {
+                signing.put(name.substring("CloudFront-".length()), value);
+            }
+        });
+        return check(requestUrl, signing, now, clientIp);
+    }
+
+    private Decision check(String requestUrl, Map<String, String> signing, Instant now, String clientIp) {
+        PublicKey key = publicKeys.get(signing.get("Key-Pair-Id"));
+        if (key == null) {
+            return Decision.deny("unknown key pair " + signing.get("Key-Pair-Id"));
+        }
+        String hash = signing.getOrDefault("Hash-Algorithm", "SHA1");
+        if (!hash.equals("SHA1") && !hash.equals("SHA256")) {
+            return Decision.deny("unknown hash " + hash);
+        }
+        String json;
+        if (signing.containsKey("Expires") && !signing.containsKey("Policy")) {
+            json = "{\"Statement\":[{\"Resource\":\"" + requestUrl + "\",\"Condition\":{\"DateLessThan\":"
+                    + "{\"AWS:EpochTime\":" + signing.get("Expires") + "}}}]}";
+        } else if (signing.containsKey("Policy")) {
+            json = new String(cloudFrontBase64(signing.get("Policy")), StandardCharsets.UTF_8);
+        } else {
+            return Decision.deny("neither Expires nor Policy");
+        }
+        if (!signing.containsKey("Signature")) {
+            return Decision.deny("no Signature");
+        }
+        try {
+            Signature verifier = Signature.getInstance(hash + "with" + (key.getAlgorithm().equals("RSA") ? "RSA" : "ECDSA"));
+            verifier.initVerify(key);
+            verifier.update(json.getBytes(StandardCharsets.UTF_8));
+            if (!verifier.verify(cloudFrontBase64(signing.get("Signature")))) {
+                return Decision.deny("signature does not verify");
+            }
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return Decision.deny("signature unreadable: " + e);
+        }
+        JsonNode statement = JsonNode.parser().parse(json).field("Statement").orElseThrow().asArray().get(0);
+        String resource = statement.field("Resource").orElseThrow().asString();
+        if (!glob(resource).matcher(requestUrl).matches()) {
+            return new Decision(false, "resource " + resource + " does not match " + requestUrl, json);
+        }
+        JsonNode condition = statement.field("Condition").orElseThrow();
+        long lessThan = Long.parseLong(condition.field("DateLessThan").orElseThrow().field("AWS:EpochTime").orElseThrow()
+                .asNumber());
+        if (now.getEpochSecond() >= lessThan) {
+            return new Decision(false, "expired", json);
+        }
+        Optional<JsonNode> greaterThan = condition.field("DateGreaterThan");
+        if (greaterThan.isPresent() && now.getEpochSecond() <= Long.parseLong(
+                greaterThan.get().field("AWS:EpochTime").orElseThrow().asNumber())) {
+            return new Decision(false, "not yet valid", json);
+        }
+        Optional<JsonNode> ip = condition.field("IpAddress");
+        if (ip.isPresent() && !inRange(clientIp, ip.get().field("AWS:SourceIp").orElseThrow().asString())) {
+            return new Decision(false, "client " + clientIp + " outside " + ip.get(), json);
+        }
+        return new Decision(true, "ok", json);
+    }
+
+    static byte[] cloudFrontBase64(String text) {
+        return Base64.getDecoder().decode(text.replace('-', '+').replace('_', '=').replace('~', '/'));
+    }
+
+    private static Pattern glob(String resource) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : resource.toCharArray()) {
+            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    }
+
+    private static boolean inRange(String clientIp, String cidr) {
+        try {
+            String[] parts = cidr.split("/");
+            byte[] network = InetAddress.getByName(parts[0]).getAddress();
+            byte[] client = InetAddress.getByName(clientIp).getAddress();
+            if (network.length != client.length) {
+                return false;
+            }
+            int bits = network.length * 8;
+            int prefix = Integer.parseInt(parts[1]);
+            BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
+                    .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
+            return new BigInteger(1, network).and(mask).equals(new BigInteger(1, client).and(mask));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}

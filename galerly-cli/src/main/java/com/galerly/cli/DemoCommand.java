@@ -1,0 +1,124 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.cli;
+
+import com.galerly.cli.demo.DemoRun;
+import com.galerly.cli.demo.GalleryHtml;
+import com.galerly.cli.demo.LocalCloud;
+import com.galerly.cli.demo.SamplePhotos;
+import com.galerly.core.PhotoStatus;
+import com.galerly.core.gallery.PhotoView;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code galerly demo}: the whole flow on embedded stand-ins; see shared/CLI.md. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs the whole flow locally on embedded S3Proxy and DynamoDB Local: presigned upload over HTTP,",
+                "S3 event -> rendition handler -> DynamoDB record ACTIVE -> gallery listing with CloudFront signed",
+                "URLs, and writes gallery.html. Nothing to install."})
+final class DemoCommand implements Callable<Integer> {
+    private static final List<String> IMAGE_EXTENSIONS = List.of("jpg", "jpeg", "png", "webp", "gif", "bmp", "tif",
+            "tiff", "heic", "heif", "avif", "cr2", "cr3", "nef", "arw", "dng", "orf", "raf", "rw2");
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--photos", paramLabel = "DIR", description = "Photos to upload (default: generated samples).")
+    Path photos;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where gallery.html goes (default: ${DEFAULT-VALUE}).",
+            defaultValue = "galerly-demo")
+    Path out;
+
+    @Option(names = "--chaos", description = "Deliver every event twice, out of order, with transient S3 and DynamoDB "
+            + "faults, then verify the final state and print a JSON summary last.")
+    boolean chaos;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "6", hidden = true)
+    int samples;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", hidden = true)
+    long seed;
+
+    @Option(names = "--verbose", description = "Print stack traces of failures.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        List<SamplePhotos.Sample> inputs = photos == null ? SamplePhotos.generate(samples) : read(photos);
+        if (inputs.isEmpty()) {
+            throw new UserException("no image files in " + photos);
+        }
+        stderr.println("galerly demo: starting S3Proxy and DynamoDB Local on loopback...");
+        DemoRun.Report report;
+        try (LocalCloud cloud = LocalCloud.start()) {
+            DemoRun run = new DemoRun(cloud, new DemoRun.Options(chaos, 0.08, seed, Duration.ofMinutes(3)),
+                    line -> stderr.println("  " + line));
+            try {
+                report = run.run(inputs);
+                printTable(stdout, report);
+                Path page = GalleryHtml.write(Files.createDirectories(out), report.results(), run);
+                stdout.println();
+                stdout.println("gallery: " + page.toAbsolutePath());
+            } finally {
+                run.close();
+            }
+        }
+        report.problems().forEach(p -> stderr.println("galerly demo: " + p));
+        stdout.printf(Locale.ROOT, "%d photos, %d active, %d failed, %d event deliveries%s%n", report.photos(),
+                report.active(), report.failed(), report.deliveries(),
+                chaos ? ", " + report.faultsInjected() + " faults injected, " + report.duplicatesSuppressed()
+                        + " duplicate or stale deliveries suppressed" : "");
+        if (chaos) {
+            stdout.println(report.summaryJson());
+        }
+        return report.ok() ? 0 : 1;
+    }
+
+    private static void printTable(PrintWriter out, DemoRun.Report report) {
+        out.printf(Locale.ROOT, "%-26s  %-18s  %-8s  %-11s  %s%n", "PHOTO", "FILE", "STATUS", "SIZE", "THUMBNAIL (signed CloudFront URL)");
+        for (DemoRun.Result r : report.results()) {
+            PhotoView view = r.view();
+            var p = view.photo();
+            out.printf(Locale.ROOT, "%-26s  %-18s  %-8s  %-11s  %s%n", p.id(), abbreviate(r.fileName(), 18), p.status(),
+                    p.status() == PhotoStatus.ACTIVE ? p.width() + "x" + p.height() : "",
+                    view.url("thumbnail").orElse(p.errorCode() != null ? p.errorCode().name() : ""));
+        }
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s == null ? "" : s.length() <= max ? s : s.substring(0, max - 1) + "~";
+    }
+
+    private static List<SamplePhotos.Sample> read(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new UserException("--photos " + dir + " is not a directory");
+        }
+        List<SamplePhotos.Sample> samples = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = f.getFileName().toString();
+                String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+                if (IMAGE_EXTENSIONS.contains(ext)) {
+                    samples.add(new SamplePhotos.Sample(name, Files.readAllBytes(f)));
+                }
+            }
+        }
+        return samples;
+    }
+}

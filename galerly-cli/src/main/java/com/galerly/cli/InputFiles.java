@@ -1,0 +1,75 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The files {@code render} works on: named files as given, directories recursed for files with an image
+ * extension (the content is sniffed later, never trusted by extension), each with a unique id.
+ */
+final class InputFiles {
+    /** Extensions picked up in directories; case-insensitive. */
+    static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "jpe", "jfif", "png", "gif", "bmp", "tif",
+            "tiff", "webp", "heic", "heif", "avif", "dng", "cr2", "cr3", "nef", "arw", "orf", "raf", "rw2");
+
+    /** One input and the id its renditions are written under. */
+    record Input(Path path, String id) {
+    }
+
+    private InputFiles() {
+    }
+
+    static List<Input> collect(List<Path> arguments) {
+        List<Path> files = new ArrayList<>();
+        for (Path argument : arguments) {
+            if (Files.isDirectory(argument)) {
+                try (Stream<Path> walk = Files.walk(argument)) {
+                    walk.filter(Files::isRegularFile).filter(InputFiles::imageExtension).sorted().forEach(files::add);
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    throw new UserException("cannot read directory " + argument + ": " + e.getMessage());
+                }
+            } else if (Files.isRegularFile(argument)) {
+                files.add(argument);
+            } else {
+                throw new UserException("no such file or directory: " + argument);
+            }
+        }
+        if (files.isEmpty()) {
+            throw new UserException("no image files found in " + arguments);
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        List<Input> inputs = new ArrayList<>(files.size());
+        for (Path file : files) {
+            String base = idOf(file);
+            int n = seen.merge(base.toLowerCase(Locale.ROOT), 1, Integer::sum);
+            inputs.add(new Input(file, n == 1 ? base : base + "-" + n));
+        }
+        return inputs;
+    }
+
+    /** The file name without its extension; a name made only of an extension keeps it. */
+    static String idOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String id = dot > 0 ? name.substring(0, dot) : name;
+        return id.isBlank() ? "image" : id;
+    }
+
+    private static boolean imageExtension(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+}

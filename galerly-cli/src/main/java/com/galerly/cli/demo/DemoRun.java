@@ -1,0 +1,349 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.cli.demo;
+
+import com.galerly.aws.DynamoDbPhotoRepository;
+import com.galerly.aws.RenditionHandler;
+import com.galerly.aws.S3BlobStore;
+import com.galerly.aws.S3UploadService;
+import com.galerly.cdn.CdnUrls;
+import com.galerly.cdn.CloudFrontSigner;
+import com.galerly.cdn.SigningKey;
+import com.galerly.core.GalerlyException;
+import com.galerly.core.GalleryId;
+import com.galerly.core.KeyLayout;
+import com.galerly.core.Photo;
+import com.galerly.core.PhotoStatus;
+import com.galerly.core.Rendition;
+import com.galerly.core.gallery.AccessPolicy;
+import com.galerly.core.gallery.GalleryPage;
+import com.galerly.core.gallery.GalleryService;
+import com.galerly.core.gallery.PhotoView;
+import com.galerly.core.image.ImageFormat;
+import com.galerly.core.image.ImageProcessors;
+import com.galerly.core.photo.PageRequest;
+import com.galerly.core.pipeline.Outcome;
+import com.galerly.core.pipeline.RenditionPipeline;
+import com.galerly.core.storage.BlobStore;
+import com.galerly.core.upload.UploadRequest;
+import com.galerly.core.upload.UploadTicket;
+import com.galerly.testkit.Fault;
+import com.galerly.testkit.RecordingMetrics;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
+
+/**
+ * The whole Galerly flow on {@link LocalCloud}: presigned upload over HTTP, the S3 event (as S3 sends it through
+ * SQS) delivered to the rendition handler, DynamoDB records turning ACTIVE, and a gallery listing with CloudFront
+ * signed URLs. With chaos, every event is delivered twice in random order while S3 and DynamoDB calls fail at
+ * random; the run then checks that the final state is exactly right.
+ */
+public final class DemoRun {
+    /** Where the demo's private CloudFront distribution would be. */
+    public static final String CDN_DOMAIN = "d1demo0galerly.cloudfront.net";
+    private static final GalleryId GALLERY = GalleryId.of("demo");
+    private static final String CALLER = "demo-user";
+    private static final int SQS_BATCH = 5;
+
+    /**
+     * Options.
+     *
+     * @param chaos       deliver twice, shuffled, with faults
+     * @param faultRate   probability of a fault per AWS call in chaos mode
+     * @param seed        randomness of shuffling and faults
+     * @param maxDuration give up after this long
+     */
+    public record Options(boolean chaos, double faultRate, long seed, Duration maxDuration) {
+    }
+
+    /**
+     * One photo as it ended.
+     *
+     * @param fileName the uploaded file
+     * @param view     its record and signed URLs
+     */
+    public record Result(String fileName, PhotoView view) {
+    }
+
+    /**
+     * What the run found.
+     *
+     * @param results              each uploaded photo
+     * @param photos               photos uploaded
+     * @param active               photos ACTIVE with every rendition stored
+     * @param failed               photos FAILED (unreadable images)
+     * @param orphans              stored objects no record accounts for, or recorded renditions missing
+     * @param duplicatesSuppressed deliveries found DUPLICATE or STALE
+     * @param faultsInjected       S3 and DynamoDB faults injected
+     * @param deliveries           event deliveries made, redeliveries included
+     * @param problems             what is wrong, empty when the state is right
+     */
+    public record Report(List<Result> results, int photos, int active, int failed, int orphans,
+                         long duplicatesSuppressed, int faultsInjected, int deliveries, List<String> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+
+        public String summaryJson() {
+            return new String(JsonWriter.create().writeStartObject()
+                    .writeFieldName("photos").writeValue(photos).writeFieldName("active").writeValue(active)
+                    .writeFieldName("failed").writeValue(failed).writeFieldName("orphans").writeValue(orphans)
+                    .writeFieldName("duplicatesSuppressed").writeValue(duplicatesSuppressed)
+                    .writeFieldName("faultsInjected").writeValue(faultsInjected)
+                    .writeEndObject().getBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private final LocalCloud cloud;
+    private final Options options;
+    private final Consumer<String> progress;
+    private final Clock clock = Clock.systemUTC();
+    private final KeyLayout layout = KeyLayout.standard();
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final BlobStore blobs;
+    private final GalleryService gallery;
+    private final RenditionHandler handler;
+    private final S3UploadService uploads;
+
+    public DemoRun(LocalCloud cloud, Options options, Consumer<String> progress) throws Exception {
+        this.cloud = cloud;
+        this.options = options;
+        this.progress = progress;
+        this.blobs = S3BlobStore.create(cloud.s3Client(), LocalCloud.BUCKET);
+        DynamoDbPhotoRepository photos = DynamoDbPhotoRepository.create(cloud.dynamoDbClient(), LocalCloud.TABLE, clock);
+        this.uploads = S3UploadService.builder().bucket(cloud.bucket()).client(cloud.s3Client())
+                .credentialsProvider(cloud.s3().credentialsProvider()).clock(clock).layout(layout).build();
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new ECGenParameterSpec("secp256r1"));
+        CloudFrontSigner signer = CloudFrontSigner.builder()
+                .keyPair("KDEMOGALERLY01", SigningKey.of(ec.generateKeyPair().getPrivate()))
+                .expiryRounding(Duration.ofMinutes(15)).clock(clock).build();
+        CdnUrls cdn = CdnUrls.builder().domain(CDN_DOMAIN).layout(layout).build();
+        this.gallery = GalleryService.builder().uploads(uploads).photos(photos).blobs(blobs).layout(layout)
+                .urls(cdn).signer(signer).access(AccessPolicy.allowAllPrivate()).clock(clock).build();
+        RenditionPipeline pipeline = RenditionPipeline.builder().processor(ImageProcessors.load()).blobs(blobs)
+                .photos(photos).layout(layout).clock(clock).metrics(metrics)
+                .leaseDuration(Duration.ofSeconds(options.chaos() ? 2 : 60)).build();
+        this.handler = RenditionHandler.of(pipeline);
+    }
+
+    /** Uploads every sample, delivers the events, verifies, and reports. */
+    public Report run(List<SamplePhotos.Sample> samples) throws Exception {
+        Random random = new Random(options.seed());
+        List<String> events = new ArrayList<>();
+        List<UploadTicket> tickets = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        long sequencer = 0x0060A1B2C3D4E5F6L;
+        for (SamplePhotos.Sample sample : samples) {
+            String contentType = ImageFormat.sniff(sample.bytes(), sample.bytes().length)
+                    .map(ImageFormat::contentType).orElse("image/jpeg");
+            UploadTicket ticket = gallery.requestUpload(CALLER, UploadRequest.of(r -> r.gallery(GALLERY)
+                    .contentType(contentType).fileName(sample.name()).contentLength(sample.bytes().length)));
+            String eTag = put(ticket, sample.bytes());
+            progress.accept("uploaded " + sample.name() + " -> s3://" + LocalCloud.BUCKET + "/" + ticket.key());
+            events.add(s3Notification(ticket.key(), sample.bytes().length, eTag, Long.toHexString(sequencer += 7)));
+            tickets.add(ticket);
+            names.add(sample.name());
+        }
+        List<String> deliveries = new ArrayList<>(events);
+        if (options.chaos()) {
+            deliveries.addAll(events);
+            Collections.shuffle(deliveries, random);
+            cloud.s3Faults().failRandomly(options.faultRate(), Fault.TRANSIENT, random.nextLong());
+            cloud.dynamoDbFaults().failRandomly(options.faultRate(), Fault.THROTTLED, random.nextLong());
+        }
+        int delivered = deliver(deliveries);
+        cloud.s3Faults().clear();
+        cloud.dynamoDbFaults().clear();
+        return verify(tickets, names, delivered);
+    }
+
+    /** Delivers S3 notifications the way an SQS event source does: batches, partial failures redelivered. */
+    private int deliver(List<String> notifications) throws InterruptedException {
+        Deque<String[]> queue = new ArrayDeque<>();
+        for (int i = 0; i < notifications.size(); i++) {
+            queue.add(new String[] {"msg-" + i, notifications.get(i)});
+        }
+        Instant deadline = clock.instant().plus(options.maxDuration());
+        int deliveries = 0;
+        while (!queue.isEmpty()) {
+            if (clock.instant().isAfter(deadline)) {
+                throw new GalerlyException(com.galerly.core.ErrorCode.IO_ERROR, queue.size()
+                        + " events still failing after " + options.maxDuration());
+            }
+            List<String[]> batch = new ArrayList<>();
+            while (batch.size() < SQS_BATCH && !queue.isEmpty()) {
+                batch.add(queue.poll());
+            }
+            deliveries += batch.size();
+            JsonNode response = JsonNode.parser().parse(new String(handler.handle(sqsEvent(batch)), StandardCharsets.UTF_8));
+            Set<String> failed = new HashSet<>();
+            for (JsonNode failure : response.field("batchItemFailures").orElseThrow().asArray()) {
+                failed.add(failure.field("itemIdentifier").orElseThrow().text());
+            }
+            for (String[] message : batch) {
+                if (failed.contains(message[0])) {
+                    queue.add(message);               // SQS makes it visible again after the timeout
+                }
+            }
+            if (!failed.isEmpty() && failed.size() == batch.size()) {
+                Thread.sleep(200);                    // everything failed: give held leases time to expire
+            }
+            progress.accept("delivered " + deliveries + " events, " + queue.size() + " waiting for redelivery");
+        }
+        return deliveries;
+    }
+
+    private Report verify(List<UploadTicket> tickets, List<String> names, int deliveries) throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
+        Set<String> expectedKeys = new HashSet<>();
+        Set<String> seen = new HashSet<>();
+        int active = 0;
+        int failed = 0;
+        PageRequest page = PageRequest.first(100);
+        while (true) {
+            GalleryPage listing = gallery.list(CALLER, GALLERY, page);
+            for (PhotoView view : listing.photos()) {
+                Photo photo = view.photo();
+                if (!seen.add(photo.id().value())) {
+                    problems.add("photo " + photo.id() + " listed twice");
+                }
+                expectedKeys.add(photo.originalKey());
+                if (photo.status() == PhotoStatus.ACTIVE) {
+                    active++;
+                    if (photo.renditions().size() != 4) {
+                        problems.add(photo.id() + " has " + photo.renditions().size() + " renditions");
+                    }
+                    for (Rendition r : photo.renditions().values()) {
+                        expectedKeys.add(r.key());
+                    }
+                } else if (photo.status() == PhotoStatus.FAILED) {
+                    failed++;
+                    if (photo.errorCode() == null || photo.errorCode().retryable()) {
+                        problems.add(photo.id() + " FAILED without a permanent image error");
+                    }
+                } else {
+                    problems.add(photo.id() + " ended " + photo.status());
+                }
+                int index = indexOf(tickets, photo);
+                results.add(new Result(index >= 0 ? names.get(index) : photo.fileName(), view));
+            }
+            if (listing.next().isEmpty()) {
+                break;
+            }
+            page = page.next(listing.nextToken());
+        }
+        if (seen.size() != tickets.size()) {
+            problems.add(tickets.size() + " photos uploaded but " + seen.size() + " listed");
+        }
+        Set<String> stored = new HashSet<>(blobs.list(""));
+        int orphans = 0;
+        for (String key : stored) {
+            if (!expectedKeys.contains(key)) {
+                orphans++;
+                problems.add("orphan object " + key);
+            }
+        }
+        for (String key : expectedKeys) {
+            if (!stored.contains(key)) {
+                orphans++;
+                problems.add("recorded object missing: " + key);
+            }
+        }
+        int faults = cloud.s3Faults().injected() + cloud.dynamoDbFaults().injected();
+        long suppressed = metrics.count(Outcome.Kind.DUPLICATE) + metrics.count(Outcome.Kind.STALE);
+        return new Report(results, tickets.size(), active, failed, orphans, suppressed, faults, deliveries, problems);
+    }
+
+    private static int indexOf(List<UploadTicket> tickets, Photo photo) {
+        for (int i = 0; i < tickets.size(); i++) {
+            if (tickets.get(i).photo().equals(photo.key())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Downloads a stored object (to show renditions locally). */
+    public byte[] download(String key) throws IOException {
+        try (var content = blobs.get(key)) {
+            return content.stream().readAllBytes();
+        }
+    }
+
+    /** The client's side of a presigned PUT: send exactly the signed headers. */
+    private static String put(UploadTicket ticket, byte[] bytes) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(ticket.url()).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        ticket.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("content-length") && !name.equalsIgnoreCase("host")) {
+                request.header(name, value);
+            }
+        });
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("presigned PUT refused with " + response.statusCode() + ": " + response.body());
+        }
+        return response.headers().firstValue("ETag").orElseThrow(() -> new IOException("no ETag in the PUT response"))
+                .replace("\"", "");
+    }
+
+    /** The notification S3 sends for a PUT (keys form-encoded, as S3 does). */
+    static String s3Notification(String key, long size, String eTag, String sequencer) {
+        return new String(JsonWriter.create().writeStartObject().writeFieldName("Records").writeStartArray()
+                .writeStartObject()
+                .writeFieldName("eventVersion").writeValue("2.1")
+                .writeFieldName("eventSource").writeValue("aws:s3")
+                .writeFieldName("awsRegion").writeValue("us-east-1")
+                .writeFieldName("eventName").writeValue("ObjectCreated:Put")
+                .writeFieldName("s3").writeStartObject()
+                .writeFieldName("bucket").writeStartObject().writeFieldName("name").writeValue(LocalCloud.BUCKET)
+                .writeEndObject()
+                .writeFieldName("object").writeStartObject()
+                .writeFieldName("key").writeValue(URLEncoder.encode(key, StandardCharsets.UTF_8))
+                .writeFieldName("size").writeValue(size)
+                .writeFieldName("eTag").writeValue(eTag)
+                .writeFieldName("sequencer").writeValue(sequencer.toUpperCase())
+                .writeEndObject().writeEndObject().writeEndObject().writeEndArray().writeEndObject().getBytes(),
+                StandardCharsets.UTF_8);
+    }
+
+    private static byte[] sqsEvent(List<String[]> messages) {
+        JsonWriter json = JsonWriter.create().writeStartObject().writeFieldName("Records").writeStartArray();
+        for (String[] m : messages) {
+            json.writeStartObject().writeFieldName("messageId").writeValue(m[0])
+                    .writeFieldName("eventSource").writeValue("aws:sqs")
+                    .writeFieldName("body").writeValue(m[1]).writeEndObject();
+        }
+        return json.writeEndArray().writeEndObject().getBytes();
+    }
+
+    /** The upload service's HTTP client and executor are released. */
+    public void close() throws Exception {
+        uploads.close();
+    }
+
+}

@@ -1,0 +1,119 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.imaging;
+
+import com.galerly.core.image.ImageProcessor;
+import com.galerly.core.image.ProcessorSettings;
+import com.galerly.imaging.internal.BuiltIns;
+import com.galerly.imaging.internal.ImagingEngine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.function.Consumer;
+
+/**
+ * Builds Galerly's {@link ImageProcessor} with the built-in codecs, the {@link ImageDecoder} and
+ * {@link ImageEncoder} plugins found on the classpath, and any you add by hand. {@code ImageProcessors.load()}
+ * in galerly-core finds the same processor through {@code ServiceLoader}; use this class when you want to
+ * register a codec explicitly or to choose the class loader.
+ *
+ * {@snippet :
+ * ImageProcessor processor = GalerlyImaging.builder()
+ *     .settings(s -> s.maxMegapixels(100).keepCopyright(true))
+ *     .decoder(new MyHeifDecoder())          // asked before the built-ins when its priority is higher
+ *     .build();
+ * ProcessedImage out = processor.process(ImageSource.of(Path.of("photo.jpg")), RenditionProfile.standard());
+ * }
+ */
+public final class GalerlyImaging {
+    private GalerlyImaging() {
+    }
+
+    /** A processor with default settings: 200 MP, 512 MiB, JPEG alpha on white, metadata stripped. */
+    public static ImageProcessor processor() {
+        return builder().build();
+    }
+
+    public static ImageProcessor processor(ProcessorSettings settings) {
+        return builder().settings(settings).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds an {@link ImageProcessor}; settings are checked by {@link ProcessorSettings.Builder}. */
+    public static final class Builder {
+        private ProcessorSettings settings = ProcessorSettings.defaults();
+        private final List<ImageDecoder> decoders = new ArrayList<>();
+        private final List<ImageEncoder> encoders = new ArrayList<>();
+        private boolean plugins = true;
+        private ClassLoader loader = GalerlyImaging.class.getClassLoader();
+
+        private Builder() {
+        }
+
+        public Builder settings(ProcessorSettings settings) {
+            this.settings = Objects.requireNonNull(settings, "settings must not be null");
+            return this;
+        }
+
+        public Builder settings(Consumer<ProcessorSettings.Builder> change) {
+            ProcessorSettings.Builder b = settings.toBuilder();
+            change.accept(b);
+            this.settings = b.build();
+            return this;
+        }
+
+        /** Adds a decoder; decoders are asked by descending {@link ImageDecoder#priority()}, built-ins at 0. */
+        public Builder decoder(ImageDecoder decoder) {
+            decoders.add(Objects.requireNonNull(decoder, "decoder must not be null"));
+            return this;
+        }
+
+        /** Adds an encoder; per format the highest {@link ImageEncoder#priority()} that is available wins. */
+        public Builder encoder(ImageEncoder encoder) {
+            encoders.add(Objects.requireNonNull(encoder, "encoder must not be null"));
+            return this;
+        }
+
+        /** Whether to add the plugins listed in {@code META-INF/services} (default true). */
+        public Builder discoverPlugins(boolean discover) {
+            this.plugins = discover;
+            return this;
+        }
+
+        /** The class loader plugins are looked up in (default: galerly-imaging's own). */
+        public Builder classLoader(ClassLoader loader) {
+            this.loader = Objects.requireNonNull(loader, "classLoader must not be null");
+            return this;
+        }
+
+        public ImageProcessor build() {
+            List<ImageDecoder> d = new ArrayList<>(decoders);
+            List<ImageEncoder> e = new ArrayList<>(encoders);
+            if (plugins) {
+                d.addAll(load(ImageDecoder.class));
+                e.addAll(load(ImageEncoder.class));
+            }
+            d.addAll(BuiltIns.decoders());
+            e.addAll(BuiltIns.encoders());
+            return new ImagingEngine(settings, d, e);
+        }
+
+        private <T> List<T> load(Class<T> type) {
+            List<T> found = new ArrayList<>();
+            try {
+                ServiceLoader.load(type, loader).forEach(found::add);
+            } catch (ServiceConfigurationError err) {
+                throw new com.galerly.core.GalerlyException(com.galerly.core.ErrorCode.CONFIGURATION,
+                        "a broken " + type.getSimpleName() + " plugin is on the classpath: " + err.getMessage(), err);
+            }
+            return found;
+        }
+    }
+}

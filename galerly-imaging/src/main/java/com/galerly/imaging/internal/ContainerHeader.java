@@ -1,0 +1,286 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.imaging.internal;
+
+import com.galerly.core.image.ImageFormat;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import javax.imageio.IIOException;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * What Galerly reads itself from a file's container before handing it to the codec: the stored size and
+ * colour model where the container states them, the embedded ICC profile, and EXIF (orientation, camera
+ * fields). Readers of ImageIO do not expose these uniformly, and this never touches pixel data.
+ *
+ * @param width       stored width, or 0 when the container does not say (the codec's header is used)
+ * @param height      stored height, or 0
+ * @param colorModel  RGB, GRAY, CMYK, YCCK, PALETTE, or null when the codec's type decides
+ * @param bits        bits per sample, or 0 when unknown
+ * @param alpha       whether the container declares transparency
+ * @param icc         the embedded ICC profile, or null
+ * @param exif        EXIF tags (orientation 1 when none)
+ */
+record ContainerHeader(int width, int height, String colorModel, int bits, boolean alpha, byte[] icc, Exif.Tags exif) {
+    private static final int MAX_ICC = 4 * 1024 * 1024;
+    private static final int MAX_CHUNKS = 4096;
+
+    static ContainerHeader read(ImageFormat format, ImageInputStream in, long length) throws IOException {
+        in.setByteOrder(ByteOrder.BIG_ENDIAN);
+        in.seek(0);
+        ContainerHeader header = switch (format) {
+            case JPEG -> jpeg(in);
+            case PNG -> png(in);
+            case WEBP -> webp(in);
+            case TIFF -> new ContainerHeader(0, 0, null, 0, false, null, Exif.read(in, 0, length));
+            default -> new ContainerHeader(0, 0, null, 0, false, null, Exif.Tags.NONE);
+        };
+        in.setByteOrder(ByteOrder.BIG_ENDIAN);
+        in.seek(0);
+        return header;
+    }
+
+    private static ContainerHeader jpeg(ImageInputStream in) throws IOException {
+        in.skipBytes(2);
+        int width = 0;
+        int height = 0;
+        int bits = 0;
+        int components = 0;
+        int adobeTransform = -1;
+        Exif.Tags exif = null;
+        byte[][] iccChunks = null;
+        for (int segments = 0; segments < MAX_CHUNKS; segments++) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IIOException("JPEG ends before its image data (no SOS marker)");
+            }
+            if (b != 0xFF) {
+                continue;           // stray byte between segments: tolerated, as libjpeg does
+            }
+            int marker = in.read();
+            while (marker == 0xFF) {
+                marker = in.read();
+            }
+            if (marker < 0) {
+                throw new IIOException("JPEG ends before its image data (no SOS marker)");
+            }
+            if (marker == 0xDA || marker == 0xD9) {
+                break;
+            }
+            if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7 || marker == 0x00) {
+                continue;
+            }
+            int len = in.readUnsignedShort();
+            if (len < 2) {
+                throw new IIOException("JPEG segment 0x" + Integer.toHexString(marker) + " has length " + len);
+            }
+            long start = in.getStreamPosition();
+            int payload = len - 2;
+            if (marker == 0xE1 && exif == null && payload > 6) {
+                byte[] p = new byte[payload];
+                in.readFully(p);
+                if (p[0] == 'E' && p[1] == 'x' && p[2] == 'i' && p[3] == 'f' && p[4] == 0) {
+                    exif = Exif.read(p, 6, payload - 6);
+                }
+            } else if (marker == 0xE2 && payload > 14) {
+                byte[] p = new byte[payload];
+                in.readFully(p);
+                if (new String(p, 0, 11, java.nio.charset.StandardCharsets.US_ASCII).equals("ICC_PROFILE") && p[11] == 0) {
+                    int seq = p[12] & 0xFF;
+                    int count = p[13] & 0xFF;
+                    if (count > 0 && seq >= 1 && seq <= count) {
+                        if (iccChunks == null || iccChunks.length != count) {
+                            iccChunks = new byte[count][];
+                        }
+                        iccChunks[seq - 1] = java.util.Arrays.copyOfRange(p, 14, payload);
+                    }
+                }
+            } else if (marker == 0xEE && payload >= 12) {
+                byte[] p = new byte[12];
+                in.readFully(p);
+                if (p[0] == 'A' && p[1] == 'd' && p[2] == 'o' && p[3] == 'b' && p[4] == 'e') {
+                    adobeTransform = p[11] & 0xFF;
+                }
+            } else if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
+                    && payload >= 6) {
+                bits = in.readUnsignedByte();
+                height = in.readUnsignedShort();
+                width = in.readUnsignedShort();
+                components = in.readUnsignedByte();
+            }
+            in.seek(start + payload);
+        }
+        String colorModel = switch (components) {
+            case 1 -> "GRAY";
+            case 3 -> "RGB";
+            case 4 -> adobeTransform == 2 ? "YCCK" : "CMYK";
+            default -> null;
+        };
+        return new ContainerHeader(width, height, colorModel, bits, false, join(iccChunks),
+                exif != null ? exif : Exif.Tags.NONE);
+    }
+
+    private static byte[] join(byte[][] chunks) {
+        if (chunks == null) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] c : chunks) {
+            if (c == null) {
+                return null;            // a missing chunk: the profile is unusable, treat the image as sRGB
+            }
+            out.writeBytes(c);
+        }
+        return out.toByteArray();
+    }
+
+    private static ContainerHeader png(ImageInputStream in) throws IOException {
+        in.skipBytes(8);
+        int width = 0;
+        int height = 0;
+        int bits = 0;
+        int colorType = -1;
+        boolean alpha = false;
+        byte[] icc = null;
+        Exif.Tags exif = Exif.Tags.NONE;
+        for (int chunks = 0; chunks < MAX_CHUNKS; chunks++) {
+            long len = in.readUnsignedInt();
+            int type = in.readInt();
+            if (len > Integer.MAX_VALUE) {
+                throw new IIOException("PNG chunk length " + len + " is invalid");
+            }
+            long start = in.getStreamPosition();
+            if (type == 0x49444154 || type == 0x49454E44) {          // IDAT, IEND
+                break;
+            }
+            if (type == 0x49484452 && len >= 13) {                   // IHDR
+                width = in.readInt();
+                height = in.readInt();
+                bits = in.readUnsignedByte();
+                colorType = in.readUnsignedByte();
+                if (width <= 0 || height <= 0) {
+                    throw new IIOException("PNG header declares " + width + "x" + height);
+                }
+            } else if (type == 0x74524E53) {                          // tRNS
+                alpha = true;
+            } else if (type == 0x69434350 && len < MAX_ICC) {         // iCCP
+                byte[] p = new byte[(int) len];
+                in.readFully(p);
+                int nul = 0;
+                while (nul < p.length && p[nul] != 0) {
+                    nul++;
+                }
+                if (nul + 2 < p.length) {
+                    icc = inflate(p, nul + 2, p.length - nul - 2);
+                }
+            } else if (type == 0x65584966 && len < 65_536) {          // eXIf
+                byte[] p = new byte[(int) len];
+                in.readFully(p);
+                exif = Exif.read(p, 0, p.length);
+            }
+            in.seek(start + len + 4);
+        }
+        String colorModel = switch (colorType) {
+            case 0, 4 -> "GRAY";
+            case 3 -> "PALETTE";
+            case 2, 6 -> "RGB";
+            default -> null;
+        };
+        return new ContainerHeader(width, height, colorModel, bits, alpha || colorType == 4 || colorType == 6, icc,
+                exif);
+    }
+
+    private static byte[] inflate(byte[] data, int offset, int length) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(data, offset, length);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            while (!inflater.finished() && out.size() < MAX_ICC) {
+                int n = inflater.inflate(buf);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    break;
+                }
+                out.write(buf, 0, n);
+            }
+            return inflater.finished() ? out.toByteArray() : null;
+        } catch (DataFormatException e) {
+            return null;
+        } finally {
+            inflater.end();
+        }
+    }
+
+    private static ContainerHeader webp(ImageInputStream in) throws IOException {
+        in.setByteOrder(ByteOrder.LITTLE_ENDIAN);
+        in.skipBytes(4);
+        long riffSize = in.readUnsignedInt();
+        in.skipBytes(4);
+        long end = 8 + riffSize;
+        boolean alpha = false;
+        boolean extended = false;
+        byte[] icc = null;
+        Exif.Tags exif = Exif.Tags.NONE;
+        for (int chunks = 0; chunks < MAX_CHUNKS; chunks++) {
+            long start = in.getStreamPosition();
+            if (start + 8 > end) {
+                break;
+            }
+            int fourcc = in.readInt();
+            if (in.getStreamPosition() < start + 4) {
+                break;
+            }
+            long size = in.readUnsignedInt();
+            long payload = in.getStreamPosition();
+            if (size > end - payload) {
+                break;
+            }
+            if (size > 0) {
+                // TwelveMonkeys decodes a cut-off WebP into garbage without a warning: check the data is all there
+                in.seek(payload + size - 1);
+                if (in.read() < 0) {
+                    throw new java.io.EOFException("WebP chunk " + fourccName(fourcc) + " is cut short: " + size
+                            + " bytes declared");
+                }
+                in.seek(payload);
+            }
+            if (fourcc == tag("VP8X") && size >= 10) {
+                extended = true;
+                alpha = (in.readUnsignedByte() & 0x10) != 0;
+            } else if (fourcc == tag("ICCP") && size < MAX_ICC) {
+                icc = new byte[(int) size];
+                in.readFully(icc);
+            } else if (fourcc == tag("EXIF") && size < 1_048_576) {
+                byte[] p = new byte[(int) size];
+                in.readFully(p);
+                int skip = p.length > 6 && p[0] == 'E' && p[1] == 'x' && p[2] == 'i' && p[3] == 'f' ? 6 : 0;
+                exif = Exif.read(p, skip, p.length - skip);
+            } else if (fourcc == tag("VP8L") && size >= 5) {
+                in.skipBytes(4);
+                alpha |= (in.readUnsignedByte() & 0x10) != 0;
+                if (!extended) {
+                    break;
+                }
+            } else if (fourcc == tag("VP8 ") && !extended) {
+                break;
+            }
+            in.seek(payload + size + (size & 1));
+        }
+        return new ContainerHeader(0, 0, "RGB", 8, alpha, icc, exif);
+    }
+
+    private static String fourccName(int fourcc) {
+        char[] c = {(char) (fourcc & 0xFF), (char) (fourcc >> 8 & 0xFF), (char) (fourcc >> 16 & 0xFF),
+            (char) (fourcc >>> 24)};
+        return new String(c).replaceAll("[^\\x20-\\x7E]", "?");
+    }
+
+    private static int tag(String s) {
+        return s.charAt(0) | s.charAt(1) << 8 | s.charAt(2) << 16 | s.charAt(3) << 24;
+    }
+}
