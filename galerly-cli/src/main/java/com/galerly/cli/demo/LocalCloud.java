@@ -34,7 +34,7 @@ public final class LocalCloud implements AutoCloseable {
         LocalCloud cloud = new LocalCloud();
         try {
             cloud.s3.start();
-            cloud.dynamoDb.start();
+            startQuietly(cloud.dynamoDb);
             PhotoTable.create(cloud.dynamoDb.client(), TABLE);
             ClientOverrideConfiguration.Builder s3Faults = ClientOverrideConfiguration.builder()
                     .addExecutionInterceptor(new SdkFaultInterceptor(cloud.s3Faults));
@@ -49,6 +49,19 @@ public final class LocalCloud implements AutoCloseable {
         } catch (Exception | Error e) {
             cloud.close();
             throw e;
+        }
+    }
+
+    /** DynamoDB Local prints its settings on standard output, which is the demo's report. */
+    private static void startQuietly(DynamoDbLocalExtension dynamoDb) throws Exception {
+        java.io.PrintStream stdout = System.out;
+        synchronized (System.class) {
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            try {
+                dynamoDb.start();
+            } finally {
+                System.setOut(stdout);
+            }
         }
     }
 

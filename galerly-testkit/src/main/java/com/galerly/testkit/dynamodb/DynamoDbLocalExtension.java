@@ -76,7 +76,7 @@ public final class DynamoDbLocalExtension implements BeforeAllCallback, AfterAll
         if (http) {
             int port = freePort();
             server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-disableTelemetry", "-port", Integer.toString(port)});
+                    new String[] {"-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
             server.start();
             endpoint = URI.create("http://127.0.0.1:" + port);
             client = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)

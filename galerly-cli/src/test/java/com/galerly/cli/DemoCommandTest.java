@@ -1,0 +1,72 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+
+/**
+ * End to end on the real parts: S3Proxy and DynamoDB Local on loopback, presigned uploads over HTTP, S3 events
+ * through the SQS-shaped handler, the real imaging engine, DynamoDB records, signed listings.
+ */
+class DemoCommandTest {
+    @TempDir
+    Path out;
+
+    private String[] run(String... args) {
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int code = GalerlyCli.run(args, new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+        return new String[] {Integer.toString(code), stdout.toString(), stderr.toString()};
+    }
+
+    @Test
+    void chaosDeliveryEndsWithEveryPhotoActiveOnceAndNoOrphans() throws Exception {
+        String[] result = run("demo", "--chaos", "--samples", "4", "--seed", "7", "--out", out.toString());
+        assertEquals("0", result[0], result[2]);
+        List<String> lines = result[1].strip().lines().toList();
+        JsonNode summary = JsonNode.parser().parse(lines.get(lines.size() - 1));
+        assertEquals("4", summary.field("photos").orElseThrow().asNumber());
+        assertEquals("4", summary.field("active").orElseThrow().asNumber());
+        assertEquals("0", summary.field("failed").orElseThrow().asNumber());
+        assertEquals("0", summary.field("orphans").orElseThrow().asNumber());
+        assertTrue(Long.parseLong(summary.field("duplicatesSuppressed").orElseThrow().asNumber()) >= 4,
+                "every event was delivered twice: " + summary);
+        assertTrue(result[1].contains("Key-Pair-Id=KDEMOGALERLY01"), "the listing carries signed CloudFront URLs");
+        String html = Files.readString(out.resolve("gallery.html"));
+        assertEquals(4, html.split("<figure>", -1).length - 1);
+        try (var files = Files.list(out.resolve("renditions"))) {
+            assertEquals(16, files.count(), "four renditions of each photo");
+        }
+    }
+
+    @Test
+    void userPhotosIncludingABrokenOneAreReportedNotFatal() throws Exception {
+        Path photos = Files.createDirectories(out.resolve("in"));
+        Files.write(photos.resolve("broken.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16});
+        Files.writeString(photos.resolve("notes.txt"), "not a photo, not even picked");
+        String[] result = run("demo", "--photos", photos.toString(), "--out", out.resolve("o").toString());
+        assertEquals("0", result[0], result[2]);
+        assertTrue(result[1].contains("CORRUPT_IMAGE"), result[1]);
+        assertTrue(result[1].contains("1 photos, 0 active, 1 failed"), result[1]);
+    }
+
+    @Test
+    void aFolderWithoutImagesIsAUsageError() throws Exception {
+        Path empty = Files.createDirectories(out.resolve("empty"));
+        String[] result = run("demo", "--photos", empty.toString());
+        assertEquals("2", result[0]);
+        assertTrue(result[2].startsWith("galerly: no image files in"), result[2]);
+    }
+}
