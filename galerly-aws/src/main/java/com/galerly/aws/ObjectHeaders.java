@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * The headers an upload is signed with and stored under: content type, and where known the exact length and
+ * The headers an upload is signed with and stored under: the content type, and where known the exact length and
  * a checksum (so S3 refuses any other body), a Cache-Control, and user metadata ({@code x-amz-meta-*}).
  *
  * {@snippet :
@@ -60,6 +60,11 @@ public final class ObjectHeaders {
         return builder().contentType(contentType).build();
     }
 
+    /** Nothing signed but the key: the client may send any content type (S3 then stores its default). */
+    public static ObjectHeaders none() {
+        return builder().build();
+    }
+
     public static ObjectHeaders of(Consumer<Builder> settings) {
         Builder builder = builder();
         settings.accept(builder);
@@ -80,8 +85,9 @@ public final class ObjectHeaders {
         return b;
     }
 
-    public String contentType() {
-        return contentType;
+    /** The content type, or empty when the upload may send any. */
+    public Optional<String> contentType() {
+        return Optional.ofNullable(contentType);
     }
 
     /** The exact body length, or -1 when not signed. */
@@ -105,7 +111,9 @@ public final class ObjectHeaders {
     /** The HTTP headers these settings become, in the order they are signed and listed. */
     public Map<String, String> httpHeaders() {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", contentType);
+        if (contentType != null) {
+            headers.put("Content-Type", contentType);
+        }
         if (contentLength >= 0) {
             headers.put("Content-Length", Long.toString(contentLength));
         }
@@ -126,7 +134,7 @@ public final class ObjectHeaders {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ObjectHeaders other && contentType.equals(other.contentType)
+        return o instanceof ObjectHeaders other && Objects.equals(contentType, other.contentType)
                 && contentLength == other.contentLength && Objects.equals(checksum, other.checksum)
                 && Objects.equals(cacheControl, other.cacheControl) && metadata.equals(other.metadata);
     }
@@ -177,7 +185,7 @@ public final class ObjectHeaders {
         return s.length() > 64 ? out + "...(" + s.length() + " chars)" : out.toString();
     }
 
-    /** Builds {@link ObjectHeaders}; the content type is required. */
+    /** Builds {@link ObjectHeaders}; every setting is optional. */
     public static final class Builder {
         private String contentType;
         private long contentLength = -1;
@@ -240,9 +248,6 @@ public final class ObjectHeaders {
         }
 
         public ObjectHeaders build() {
-            if (contentType == null) {
-                throw new IllegalStateException("contentType is required");
-            }
             return new ObjectHeaders(this);
         }
     }

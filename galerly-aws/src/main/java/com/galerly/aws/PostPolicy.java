@@ -202,6 +202,7 @@ public final class PostPolicy {
         /** The allowed file size in bytes, inclusive. Required. */
         public Builder contentLengthRange(long min, long max) {
             Condition range = Condition.contentLengthRange(min, max);
+            conditions.remove(RANGE);
             conditions.put(RANGE, range);
             minLength = min;
             maxLength = max;

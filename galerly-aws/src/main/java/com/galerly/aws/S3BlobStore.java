@@ -4,11 +4,11 @@
  */
 package com.galerly.aws;
 
+import com.galerly.aws.internal.BucketNames;
 import com.galerly.aws.internal.DefaultS3BlobStore;
 import com.galerly.core.storage.BlobStore;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -64,8 +64,6 @@ public interface S3BlobStore extends BlobStore {
 
     /** Builds an {@link S3BlobStore}; client and bucket are required. */
     final class Builder {
-        private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-
         private S3Client client;
         private String bucket;
 
@@ -79,12 +77,7 @@ public interface S3BlobStore extends BlobStore {
         }
 
         public Builder bucket(String bucket) {
-            Objects.requireNonNull(bucket, "bucket must not be null");
-            if (!BUCKET.matcher(bucket).matches()) {
-                throw new IllegalArgumentException("bucket must be a bucket name (3..63 characters of a-z 0-9 . -),"
-                        + " was \"" + bucket + "\"");
-            }
-            this.bucket = bucket;
+            this.bucket = BucketNames.check(bucket);
             return this;
         }
 

@@ -4,6 +4,7 @@
  */
 package com.galerly.aws;
 
+import com.galerly.aws.internal.BucketNames;
 import com.galerly.aws.internal.ObjectUris;
 import java.net.URI;
 import java.util.Objects;
@@ -36,16 +37,10 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * @param pathStyle whether objects are addressed as {@code endpoint/bucket/key}
  */
 public record S3Bucket(String name, String region, URI endpoint, boolean pathStyle) {
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     public S3Bucket {
-        Objects.requireNonNull(name, "name must not be null");
-        if (!NAME.matcher(name).matches() || name.contains("..")) {
-            throw new IllegalArgumentException(
-                    "name must be a bucket name (3..63 characters of a-z 0-9 . -, starting and ending with a letter"
-                            + " or digit), was \"" + name + "\"");
-        }
+        BucketNames.check(name);
         Objects.requireNonNull(region, "region must not be null");
         if (!REGION.matcher(region).matches()) {
             throw new IllegalArgumentException("region must be a region id like eu-west-1, was \"" + region + "\"");

@@ -117,6 +117,12 @@ public final class DefaultS3BlobStore implements S3BlobStore {
     @Override
     public BlobMetadata put(String key, byte[] bytes, PutOptions options) {
         checkKey(key);
+        options.metadata().forEach((name, value) -> {
+            if (!(name + value).chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                throw GalerlyException.invalid("metadata " + name + " of " + target(key)
+                        + " must be printable US-ASCII (S3 stores header values as ASCII)");
+            }
+        });
         String checksum = Base64.getEncoder().encodeToString(sha256(bytes));
         try {
             client.putObject(r -> r.bucket(bucket).key(key)

@@ -207,8 +207,8 @@ public final class DefaultS3UploadService implements S3UploadService {
             return refuse(head, ErrorCode.UNSUPPORTED_FORMAT, "content type \"" + head.contentType()
                     + "\" is not allowed; allowed: " + String.join(", ", s.contentTypes().keySet()));
         }
-        byte[] header = s.blobs().getRange(key, 0, ImageSignatures.HEADER_BYTES);
-        Optional<ImageFormat> format = ImageSignatures.sniff(header);
+        byte[] header = s.blobs().getRange(key, 0, ImageFormat.SNIFF_BYTES);
+        Optional<ImageFormat> format = ImageFormat.sniff(header, header.length);
         if (format.isEmpty()) {
             return refuse(head, ErrorCode.UNSUPPORTED_FORMAT,
                     "the first bytes are not those of an image format Galerly reads (declared " + type + ")");

@@ -34,8 +34,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * No Docker, nothing to install: add {@code org.gaul:s3proxy} (an optional dependency of galerly-testkit) to
  * your test dependencies.
  *
- * <p>Register it on a {@code static} field to start it once per test class (about a second cold); on an
- * instance field it starts and stops around every test. {@link Builder#emptyBucketsBeforeEach()} isolates
+ * <p>Register it on a {@code static} field to start it once per test class, {@code @Nested} classes included
+ * (about a second cold); on an instance field it starts and stops around every test. {@link Builder#emptyBucketsBeforeEach()} isolates
  * tests that share one server.
  *
  * {@snippet :
@@ -76,7 +76,8 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
     private BlobStore store;
     private URI endpoint;
     private S3Client client;
-    private boolean startedForClass;
+    /** Class containers open (the test class, then its @Nested classes, which inherit the extension). */
+    private int classDepth;
 
     private S3ProxyExtension(Builder b) {
         this.buckets = List.copyOf(b.buckets);
@@ -102,21 +103,21 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) throws Exception {
-        start();
-        startedForClass = true;
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) throws Exception {
-        if (startedForClass) {
-            stop();
-            startedForClass = false;
+    public synchronized void beforeAll(ExtensionContext context) throws Exception {
+        if (classDepth++ == 0) {
+            start();
         }
     }
 
     @Override
-    public void beforeEach(ExtensionContext context) throws Exception {
+    public synchronized void afterAll(ExtensionContext context) throws Exception {
+        if (--classDepth == 0) {
+            stop();
+        }
+    }
+
+    @Override
+    public synchronized void beforeEach(ExtensionContext context) throws Exception {
         if (proxy == null) {
             start();
         } else if (emptyBeforeEach) {
@@ -125,8 +126,8 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
     }
 
     @Override
-    public void afterEach(ExtensionContext context) throws Exception {
-        if (!startedForClass) {
+    public synchronized void afterEach(ExtensionContext context) throws Exception {
+        if (classDepth == 0) {
             stop();
         }
     }

@@ -1,0 +1,73 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.aws.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
+import org.junit.jupiter.api.Test;
+
+class FileNamesTest {
+    @Test
+    void keepsOrdinaryNames() {
+        assertEquals(Optional.of("DSC_0042.JPG"), FileNames.sanitize("DSC_0042.JPG"));
+        assertEquals(Optional.of("Été à Paris.jpg"), FileNames.sanitize("Été à Paris.jpg"));
+        assertEquals(Optional.of("写真 1.heic"), FileNames.sanitize("写真 1.heic"));
+    }
+
+    @Test
+    void dropsPathsControlsAndTricks() {
+        assertEquals(Optional.of("passwd"), FileNames.sanitize("../../etc/passwd"));
+        assertEquals(Optional.of("evil.jpg"), FileNames.sanitize("C:\\Users\\x\\..\\evil.jpg"));
+        assertEquals(Optional.of("ab.jpg"), FileNames.sanitize("a\u0000b\r\n.jpg"));
+        assertEquals(Optional.of("photo_gpj.exe"), FileNames.sanitize("photo_\u202Egpj.exe"), "no bidi override");
+        assertEquals(Optional.of("a b.jpg"), FileNames.sanitize("  a \t\u00a0 b.jpg  "));
+        assertEquals(Optional.of("hidden"), FileNames.sanitize(".hidden"));
+        assertEquals(Optional.empty(), FileNames.sanitize(".."));
+        assertEquals(Optional.empty(), FileNames.sanitize("\u200b\u200d"));
+        assertEquals(Optional.empty(), FileNames.sanitize(null));
+    }
+
+    @Test
+    void capsLongNamesKeepingTheExtension() {
+        String name = "é".repeat(2000) + ".jpeg";
+        String kept = FileNames.sanitize(name).orElseThrow();
+        assertTrue(kept.getBytes(StandardCharsets.UTF_8).length <= FileNames.MAX_UTF8_BYTES);
+        assertTrue(kept.endsWith("é.jpeg"), kept);
+    }
+
+    @Test
+    void writesContentDispositionForOldAndNewBrowsers() {
+        assertEquals("attachment; filename=\"_t_ _1__.jpg\"; filename*=UTF-8''%C3%89t%C3%A9%20%221%22%25.jpg",
+                FileNames.contentDisposition("Été \"1\"%.jpg"));
+    }
+
+    /** Whatever a client sends as a file name, what is kept is one printable segment that fits in metadata. */
+    @Property(tries = 500)
+    void anyNameBecomesHarmless(@ForAll @StringLength(max = 2048) String raw) {
+        FileNames.sanitize(raw).ifPresent(name -> {
+            assertFalse(name.isEmpty());
+            assertFalse(name.contains("/") || name.contains("\\"), name);
+            assertFalse(name.startsWith(".") || name.startsWith(" ") || name.endsWith(" "), name);
+            assertTrue(name.getBytes(StandardCharsets.UTF_8).length <= FileNames.MAX_UTF8_BYTES, name);
+            name.codePoints().forEach(cp -> {
+                int type = Character.getType(cp);
+                assertTrue(type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE,
+                        "code point " + Integer.toHexString(cp));
+            });
+            String ascii = FileNames.toAscii(name);
+            assertTrue(ascii.chars().allMatch(c -> c >= 0x20 && c < 0x7f), ascii);
+            assertTrue(ascii.length() <= 3 * FileNames.MAX_UTF8_BYTES);
+            assertEquals(name, FileNames.fromAscii(ascii));
+            assertTrue(FileNames.contentDisposition(name).chars().allMatch(c -> c >= 0x20 && c < 0x7f));
+        });
+    }
+}

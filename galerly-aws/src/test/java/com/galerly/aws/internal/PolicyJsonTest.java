@@ -1,0 +1,40 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.aws.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.galerly.aws.PostPolicy.Condition;
+import java.time.Instant;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+class PolicyJsonTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void writesCompactDocumentWithObjectEqualities() {
+        String json = PolicyJson.write(Instant.parse("2026-01-02T03:04:05.678Z"), List.of(
+                Condition.eq("bucket", "photos"), Condition.startsWith("key", "uploads/"),
+                Condition.contentLengthRange(1, 1024)));
+        assertEquals("{\"expiration\":\"2026-01-02T03:04:05.678Z\",\"conditions\":[{\"bucket\":\"photos\"},"
+                + "[\"starts-with\",\"$key\",\"uploads/\"],[\"content-length-range\",1,1024]]}", json);
+    }
+
+    /** Whatever a value holds (quotes, backslashes, controls, any Unicode), the document parses back to it. */
+    @Property(tries = 300)
+    void anyValueRoundTrips(@ForAll String field, @ForAll String value) throws Exception {
+        String json = PolicyJson.write(Instant.EPOCH, List.of(Condition.eq(field, value),
+                Condition.startsWith(field, value)));
+        JsonNode conditions = JSON.readTree(json).get("conditions");
+        assertEquals(value, conditions.get(0).get(field).asText());
+        assertEquals("$" + field, conditions.get(1).get(1).asText());
+        assertEquals(value, conditions.get(1).get(2).asText());
+    }
+}

@@ -1,0 +1,79 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.cli;
+
+import com.galerly.aws.PostPolicy;
+import com.galerly.aws.PresignedPost;
+import com.galerly.aws.S3UploadService;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code galerly presign-post}: a browser upload form with a SigV4 POST policy, printed as JSON. */
+@Command(name = "presign-post", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Presign a browser POST upload form (SigV4 POST policy, signed locally; credentials from the"
+                + " standard AWS chain).",
+                "Prints {\"url\":...,\"fields\":{...},\"expiresAt\":...}: POST every field, then the file as 'file'.",
+                "The policy always bounds the size (content-length-range 1..--max-bytes)."})
+final class PresignPostCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PresignOptions options;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    KeyChoice key;
+
+    static final class KeyChoice {
+        @Option(names = "--key", required = true, paramLabel = "KEY", description = "The exact object key.")
+        String exact;
+
+        @Option(names = "--key-prefix", required = true, paramLabel = "PREFIX",
+                description = "Any key starting with PREFIX (the form's key field defaults to PREFIX${filename}).")
+        String prefix;
+    }
+
+    @Option(names = "--content-type", paramLabel = "TYPE",
+            description = "The exact Content-Type the upload must have (default: any, sent by the browser).")
+    String contentType;
+
+    @Option(names = "--max-bytes", paramLabel = "N",
+            description = "The largest file accepted, in bytes (default: ${DEFAULT-VALUE}).")
+    long maxBytes = S3UploadService.DEFAULT_MAX_BYTES;
+
+    @Override
+    public Integer call() {
+        if (maxBytes < 1 || maxBytes > S3UploadService.MAX_SINGLE_UPLOAD_BYTES) {
+            throw new UserException("--max-bytes must be 1.." + S3UploadService.MAX_SINGLE_UPLOAD_BYTES
+                    + " (S3's largest POST), was " + maxBytes);
+        }
+        PresignedPost form = PresignOptions.sign(() -> {
+            PostPolicy.Builder policy = PostPolicy.builder().contentLengthRange(1, maxBytes);
+            if (key.exact != null) {
+                policy.key(key.exact);
+            } else {
+                policy.keyStartsWith(key.prefix);
+            }
+            if (contentType != null) {
+                policy.contentType(contentType);
+            } else {
+                policy.contentTypeStartsWith("");
+            }
+            return options.signer().presignPost(policy.build(), options.expiry());
+        });
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("url", form.url().toString());
+        json.put("fields", form.fields());
+        PresignOptions.print(spec.commandLine().getOut(), json, form.expiresAt());
+        return 0;
+    }
+}
