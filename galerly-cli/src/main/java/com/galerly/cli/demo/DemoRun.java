@@ -15,7 +15,6 @@ import com.galerly.core.GalerlyException;
 import com.galerly.core.GalleryId;
 import com.galerly.core.KeyLayout;
 import com.galerly.core.Photo;
-import com.galerly.core.PhotoStatus;
 import com.galerly.core.Rendition;
 import com.galerly.core.gallery.AccessPolicy;
 import com.galerly.core.gallery.GalleryPage;
@@ -23,6 +22,7 @@ import com.galerly.core.gallery.GalleryService;
 import com.galerly.core.gallery.PhotoView;
 import com.galerly.core.image.ImageFormat;
 import com.galerly.core.image.ImageProcessors;
+import com.galerly.core.image.RenditionProfile;
 import com.galerly.core.photo.PageRequest;
 import com.galerly.core.pipeline.Outcome;
 import com.galerly.core.pipeline.RenditionPipeline;
@@ -30,6 +30,7 @@ import com.galerly.core.storage.BlobStore;
 import com.galerly.core.upload.UploadRequest;
 import com.galerly.core.upload.UploadTicket;
 import com.galerly.testkit.Fault;
+import com.galerly.testkit.GalleryAudit;
 import com.galerly.testkit.RecordingMetrics;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -123,6 +124,7 @@ public final class DemoRun {
     private final KeyLayout layout = KeyLayout.standard();
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final BlobStore blobs;
+    private final DynamoDbPhotoRepository photos;
     private final GalleryService gallery;
     private final RenditionHandler handler;
     private final S3UploadService uploads;
@@ -132,7 +134,7 @@ public final class DemoRun {
         this.options = options;
         this.progress = progress;
         this.blobs = S3BlobStore.create(cloud.s3Client(), LocalCloud.BUCKET);
-        DynamoDbPhotoRepository photos = DynamoDbPhotoRepository.create(cloud.dynamoDbClient(), LocalCloud.TABLE, clock);
+        this.photos = DynamoDbPhotoRepository.create(cloud.dynamoDbClient(), LocalCloud.TABLE, clock);
         this.uploads = S3UploadService.builder().bucket(cloud.bucket()).client(cloud.s3Client())
                 .credentialsProvider(cloud.s3().credentialsProvider()).clock(clock).layout(layout).build();
         KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
@@ -216,66 +218,29 @@ public final class DemoRun {
         return deliveries;
     }
 
-    private Report verify(List<UploadTicket> tickets, List<String> names, int deliveries) throws IOException {
-        List<String> problems = new ArrayList<>();
+    private Report verify(List<UploadTicket> tickets, List<String> names, int deliveries) {
+        GalleryAudit.Report audit = GalleryAudit.of(photos, blobs, layout, RenditionProfile.standard()).audit(GALLERY);
+        List<String> problems = new ArrayList<>(audit.problems());
+        if (audit.photos().size() != tickets.size()) {
+            problems.add(tickets.size() + " photos uploaded but " + audit.photos().size() + " recorded");
+        }
         List<Result> results = new ArrayList<>();
-        Set<String> expectedKeys = new HashSet<>();
-        Set<String> seen = new HashSet<>();
-        int active = 0;
-        int failed = 0;
         PageRequest page = PageRequest.first(100);
         while (true) {
             GalleryPage listing = gallery.list(CALLER, GALLERY, page);
             for (PhotoView view : listing.photos()) {
-                Photo photo = view.photo();
-                if (!seen.add(photo.id().value())) {
-                    problems.add("photo " + photo.id() + " listed twice");
-                }
-                expectedKeys.add(photo.originalKey());
-                if (photo.status() == PhotoStatus.ACTIVE) {
-                    active++;
-                    if (photo.renditions().size() != 4) {
-                        problems.add(photo.id() + " has " + photo.renditions().size() + " renditions");
-                    }
-                    for (Rendition r : photo.renditions().values()) {
-                        expectedKeys.add(r.key());
-                    }
-                } else if (photo.status() == PhotoStatus.FAILED) {
-                    failed++;
-                    if (photo.errorCode() == null || photo.errorCode().retryable()) {
-                        problems.add(photo.id() + " FAILED without a permanent image error");
-                    }
-                } else {
-                    problems.add(photo.id() + " ended " + photo.status());
-                }
-                int index = indexOf(tickets, photo);
-                results.add(new Result(index >= 0 ? names.get(index) : photo.fileName(), view));
+                int index = indexOf(tickets, view.photo());
+                results.add(new Result(index >= 0 ? names.get(index) : view.photo().fileName(), view));
             }
             if (listing.next().isEmpty()) {
                 break;
             }
             page = page.next(listing.nextToken());
         }
-        if (seen.size() != tickets.size()) {
-            problems.add(tickets.size() + " photos uploaded but " + seen.size() + " listed");
-        }
-        Set<String> stored = new HashSet<>(blobs.list(""));
-        int orphans = 0;
-        for (String key : stored) {
-            if (!expectedKeys.contains(key)) {
-                orphans++;
-                problems.add("orphan object " + key);
-            }
-        }
-        for (String key : expectedKeys) {
-            if (!stored.contains(key)) {
-                orphans++;
-                problems.add("recorded object missing: " + key);
-            }
-        }
         int faults = cloud.s3Faults().injected() + cloud.dynamoDbFaults().injected();
         long suppressed = metrics.count(Outcome.Kind.DUPLICATE) + metrics.count(Outcome.Kind.STALE);
-        return new Report(results, tickets.size(), active, failed, orphans, suppressed, faults, deliveries, problems);
+        return new Report(results, tickets.size(), audit.active(), audit.failed(),
+                audit.orphans().size() + audit.missing().size(), suppressed, faults, deliveries, problems);
     }
 
     private static int indexOf(List<UploadTicket> tickets, Photo photo) {
