@@ -104,6 +104,20 @@ public final class CloudFrontSigner implements UrlSigner {
         return signUrl(url, Policy.canned(url, expiresAt));
     }
 
+    /**
+     * Signs every URL with one wildcard custom policy over {@code scope}: a single signature shared by all of
+     * them (each URL carries the policy, so any of them grants the whole scope until {@code expiresAt}).
+     */
+    @Override
+    public List<String> signAll(String scope, List<String> urls, Instant expiresAt) {
+        SignedPolicy shared = signPolicy(Policy.custom(scope, expiresAt));
+        List<String> signed = new ArrayList<>(urls.size());
+        for (String url : urls) {
+            signed.add(shared.appendTo(url));
+        }
+        return signed;
+    }
+
     /** Signs one URL with a canned policy valid for {@code validFor} from now (before rounding). */
     public String sign(String url, Duration validFor) {
         Checks.notNull(validFor, "validFor");

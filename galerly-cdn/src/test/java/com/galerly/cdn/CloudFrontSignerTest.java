@@ -51,6 +51,24 @@ class CloudFrontSignerTest {
     }
 
     @Test
+    void signsAPageOfUrlsWithOneSharedWildcardPolicy() {
+        UrlSigner port = signer;
+        String scope = "https://cdn.example.com/renditions/g/*";
+        List<String> page = List.of(URL, "https://cdn.example.com/renditions/g/q_large.jpg?v=2");
+        List<String> signed = port.signAll(scope, page, NOW.plusSeconds(600));
+        assertEquals(2, signed.size());
+        for (int i = 0; i < page.size(); i++) {
+            assertTrue(signed.get(i).startsWith(page.get(i) + (page.get(i).contains("?") ? "&" : "?") + "Policy="),
+                    signed.get(i));
+            assertTrue(CLOUDFRONT.checkUrl(signed.get(i), NOW, "192.0.2.1").allowed());
+        }
+        String signature = signed.get(0).replaceAll(".*Signature=([^&]*).*", "$1");
+        assertEquals(signature, signed.get(1).replaceAll(".*Signature=([^&]*).*", "$1"), "one signature for the page");
+        assertThrows(GalerlyException.class,
+                () -> port.signAll(scope, List.of("https://cdn.example.com/renditions/other/x.jpg"), NOW.plusSeconds(600)));
+    }
+
+    @Test
     void signsForADurationFromTheInjectedClock() {
         String signed = signer.sign(URL, Duration.ofMinutes(30));
         assertTrue(signed.contains("Expires=" + NOW.plus(Duration.ofMinutes(30)).getEpochSecond()), signed);

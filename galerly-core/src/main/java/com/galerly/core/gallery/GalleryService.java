@@ -26,7 +26,6 @@ import com.galerly.core.upload.UploadService;
 import com.galerly.core.upload.UploadTicket;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -117,17 +116,12 @@ public final class GalleryService {
     public GalleryPage list(String caller, GalleryId gallery, PageRequest page) {
         requireView(caller, gallery);
         PhotoPage records = photos.list(gallery, page);
-        Instant expiry = clock.instant().plus(signedUrlExpiry);
-        List<PhotoView> views = new ArrayList<>(records.photos().size());
-        for (Photo p : records.photos()) {
-            views.add(view(p, expiry));
-        }
-        return new GalleryPage(views, records.nextToken());
+        return new GalleryPage(views(records.photos(), layout.renditionsPrefix(gallery)), records.nextToken());
     }
 
     public Optional<PhotoView> get(String caller, PhotoKey photo) {
         requireView(caller, photo.gallery());
-        return photos.get(photo).map(p -> view(p, clock.instant().plus(signedUrlExpiry)));
+        return photos.get(photo).map(p -> views(List.of(p), layout.renditionsPrefix(photo.gallery(), photo.id())).get(0));
     }
 
     /**
@@ -179,16 +173,32 @@ public final class GalleryService {
         return count;
     }
 
-    private PhotoView view(Photo p, Instant expiry) {
-        Map<String, String> byName = new LinkedHashMap<>();
-        if (p.status() == PhotoStatus.ACTIVE) {
-            boolean signed = access.isPrivate(p.gallery());
-            for (Rendition r : p.renditions().values()) {
-                String url = urls.url(r.key());
-                byName.put(r.name(), signed ? requireSigner().sign(url, expiry) : url);
+    /**
+     * Rendition URLs of the ACTIVE photos among {@code records}; for a private gallery they are signed together,
+     * scoped to {@code scopeKey} (the gallery's or the photo's renditions prefix), so a page costs one signature
+     * where the signer can share it.
+     */
+    private List<PhotoView> views(List<Photo> records, String scopeKey) {
+        List<String> unsigned = new ArrayList<>();
+        for (Photo p : records) {
+            if (p.status() == PhotoStatus.ACTIVE) {
+                p.renditions().values().forEach(r -> unsigned.add(urls.url(r.key())));
             }
         }
-        return new PhotoView(p, byName);
+        List<String> served = unsigned.isEmpty() || !access.isPrivate(records.get(0).gallery()) ? unsigned
+                : requireSigner().signAll(urls.url(scopeKey) + "*", unsigned, clock.instant().plus(signedUrlExpiry));
+        List<PhotoView> views = new ArrayList<>(records.size());
+        int next = 0;
+        for (Photo p : records) {
+            Map<String, String> byName = new LinkedHashMap<>();
+            if (p.status() == PhotoStatus.ACTIVE) {
+                for (Rendition r : p.renditions().values()) {
+                    byName.put(r.name(), served.get(next++));
+                }
+            }
+            views.add(new PhotoView(p, byName));
+        }
+        return views;
     }
 
     private UrlSigner requireSigner() {
