@@ -4,6 +4,9 @@
  */
 package com.galerly.cli.demo;
 
+import com.galerly.testkit.image.ExifData;
+import com.galerly.testkit.image.JpegMarkers;
+import com.galerly.testkit.image.SyntheticImages;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -20,7 +23,10 @@ import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 
-/** Photo-like sample images for the demo when no --photos folder is given: landscapes, a portrait, a PNG with alpha. */
+/**
+ * Photo-like sample images for the demo when no --photos folder is given: landscapes, a phone portrait stored
+ * sideways with EXIF orientation 6 and a GPS tag, a PNG with alpha, a panorama.
+ */
 public final class SamplePhotos {
     /**
      * A sample file.
@@ -41,7 +47,7 @@ public final class SamplePhotos {
             Random random = new Random(1000 + i);
             switch (i % 4) {
                 case 0 -> samples.add(new Sample("sunset-" + i + ".jpg", jpeg(landscape(3000, 2000, random))));
-                case 1 -> samples.add(new Sample("portrait-" + i + ".jpg", jpeg(landscape(1600, 2400, random))));
+                case 1 -> samples.add(new Sample("portrait-" + i + ".jpg", rotatedByExif(landscape(1600, 2400, random))));
                 case 2 -> samples.add(new Sample("logo-" + i + ".png", png(badge(1200, 1200, random))));
                 default -> samples.add(new Sample("panorama-" + i + ".jpg", jpeg(landscape(4800, 1600, random))));
             }
@@ -53,7 +59,7 @@ public final class SamplePhotos {
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        float hue = random.nextFloat();
+        float hue = (random.nextInt(12) / 12f + random.nextFloat() * 0.05f) % 1f;
         g.setPaint(new GradientPaint(0, 0, Color.getHSBColor(hue, 0.6f, 0.95f), 0, h * 0.7f,
                 Color.getHSBColor(hue + 0.1f, 0.8f, 0.55f)));
         g.fillRect(0, 0, w, h);
@@ -81,6 +87,16 @@ public final class SamplePhotos {
         }
         g.dispose();
         return image;
+    }
+
+    /**
+     * A portrait the way a phone stores it: landscape pixels plus EXIF orientation 6, with a camera model and a
+     * GPS position the renditions must not carry.
+     */
+    private static byte[] rotatedByExif(BufferedImage upright) {
+        BufferedImage stored = SyntheticImages.storedFor(upright, 6);
+        return JpegMarkers.insert(jpeg(stored), JpegMarkers.exif(ExifData.builder().orientation(6)
+                .make("Galerly").model("Demo Phone").gps(48.8584, 2.2945).build()));
     }
 
     private static BufferedImage badge(int w, int h, Random random) {
