@@ -232,6 +232,24 @@ class HeifDecoderTest {
 
     @Test
     @Timeout(60)
+    void oneDecoderServesConcurrentReadings() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<ProcessedImage>>();
+            for (int i = 0; i < 12; i++) {
+                String name = "concurrent-" + i + ".heic";
+                results.add(pool.submit(() -> process(name, quadrants)));
+            }
+            for (var r : results) {
+                Pictures.assertQuadrants(Pictures.largest(r.get()), "concurrent");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Timeout(60)
     void randomDamageEndsInARenditionOrAGalerlyError() {
         Random random = new Random(0x4E1F);
         var expected = EnumSet.of(ErrorCode.CORRUPT_IMAGE, ErrorCode.UNSUPPORTED_FORMAT, ErrorCode.LIMIT_EXCEEDED);

@@ -78,12 +78,14 @@ public record HeifLibrary(LibHeif lib, String version, String reason) {
     private static final String INSTALL = "Install libheif 1.9 or later: Debian/Ubuntu apt-get install libheif1, "
             + "Fedora/RHEL dnf install libheif, macOS brew install libheif. For AWS Lambda, ship libheif.so.1 and the "
             + "libraries it links (list them with ldd; libde265 decodes HEVC) in a layer's lib/ directory, built on the "
-            + "function's runtime OS, or use a container image with libheif installed; -D" + PROPERTY
-            + "=/opt/lib/libheif.so.1 names the file explicitly";
+            + "function's runtime OS, or use a container image with libheif installed; " + ENVIRONMENT
+            + "=/opt/lib/libheif.so.1 (or -D" + PROPERTY + "=...) names the file explicitly";
 
+    /** The first line of a linker message, and the next one when the first only introduces it. */
     private static String firstLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        String[] lines = m.split("\\R");
+        String first = lines[0].strip();
+        return first.endsWith(":") && lines.length > 1 ? first + " " + lines[1].strip() : first;
     }
 }
