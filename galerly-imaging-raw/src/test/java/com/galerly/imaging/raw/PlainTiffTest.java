@@ -58,6 +58,10 @@ class PlainTiffTest {
 
     /** Uncompressed RGB whose IFD0 follows the pixels, as libtiff writes it, possibly beyond the first megabyte. */
     private static byte[] tiffWithIfdAfterPixels(int width, int height, String make) {
+        return tiff(width, height, make, false);
+    }
+
+    private static byte[] tiff(int width, int height, String make, boolean subIfd) {
         BufferedImage q = SyntheticImages.quadrants(width, height);
         byte[] rgb = new byte[width * height * 3];
         for (int y = 0; y < height; y++) {
@@ -80,6 +84,13 @@ class PlainTiffTest {
         if (make != null) {
             ifd0.ascii(0x010F, make).ascii(0x0110, "D850");
         }
+        if (subIfd) {                                  // a reduced-resolution copy in a sub-IFD, as some scanners write
+            Data small = t.data(new byte[8 * 6 * 3]);
+            Ifd sub = t.ifd(ByteOrder.LITTLE_ENDIAN);
+            sub.longs(0x00FE, 1).longs(0x0100, 8).longs(0x0101, 6).shorts(0x0102, 8, 8, 8).shorts(0x0103, 1)
+                    .shorts(0x0106, 2).offset(0x0111, 4, small).shorts(0x0115, 3).length(0x0117, small);
+            ifd0.offsets(0x014A, sub);
+        }
         return t.build();
     }
 
@@ -92,5 +103,10 @@ class PlainTiffTest {
     @Test
     void aTiffMadeByACameraIsNoRaw(@TempDir Path dir) throws IOException {
         rendersAsTiff("DSC_0001.TIF", tiffWithIfdAfterPixels(W, H, "NIKON CORPORATION"), W, H, dir);
+    }
+
+    @Test
+    void aTiffWithSubIfdsButNoSensorDataIsNoRaw(@TempDir Path dir) throws IOException {
+        rendersAsTiff("scan-with-sub.tif", tiff(W, H, null, true), W, H, dir);
     }
 }

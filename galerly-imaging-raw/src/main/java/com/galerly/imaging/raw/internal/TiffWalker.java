@@ -87,6 +87,9 @@ final class TiffWalker {
         while (!queue.isEmpty() && visited < RawLimits.MAX_DIRECTORIES) {
             visit(queue.poll());
         }
+        if (kind == Kind.TIFF && !layout.rawData) {
+            return layout;                 // sub-IFDs but no sensor data anywhere: an ordinary TIFF after all
+        }
         layout.format = format();
         return layout;
     }
