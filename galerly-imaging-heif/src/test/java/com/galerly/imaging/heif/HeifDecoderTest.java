@@ -6,7 +6,6 @@ package com.galerly.imaging.heif;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -99,10 +98,14 @@ class HeifDecoderTest {
     void exifOrientationTurnsAnImageWithoutTransforms() {
         byte[] jpeg = JpegMarkers.insert(ImageFiles.jpeg(SyntheticImages.storedFor(SyntheticImages.quadrants(W, H), 6), 95),
                 JpegMarkers.exif(ExifData.builder().orientation(6).make("Galerly").model("G1").build()));
-        byte[] heic = HeifFixtures.encode(jpeg, "jpg", "o6.heic");     // heif-enc keeps EXIF, writes no irot
+        byte[] heic = HeifFixtures.encode(jpeg, "jpg", "o6.heic");     // heif-enc 1.15 keeps EXIF, writes no irot
         ProcessedImage out = process("o6.heic", heic);
-        assertEquals(6, out.info().orientation());
-        assertEquals(H + "x" + W, out.info().width() + "x" + out.info().height(), "stored size");
+        if (HeifFixtures.transformed(heic)) {                        // later heif-enc versions turn EXIF into irot
+            assertEquals(1, out.info().orientation());
+        } else {
+            assertEquals(6, out.info().orientation());
+            assertEquals(H + "x" + W, out.info().width() + "x" + out.info().height(), "stored size");
+        }
         assertEquals("Galerly", out.info().metadata().get("Make"));
         Pictures.assertQuadrants(Pictures.largest(out), "o6.heic");
     }
@@ -134,7 +137,8 @@ class HeifDecoderTest {
     void anExifOrientationThatRepeatsIrotIsNotAppliedTwice() {
         byte[] jpeg = JpegMarkers.insert(ImageFiles.jpeg(SyntheticImages.storedFor(SyntheticImages.quadrants(W, H), 6), 95),
                 JpegMarkers.exif(ExifData.builder().orientation(6).build()));
-        byte[] heic = HeifFixtures.withTransforms(HeifFixtures.encode(jpeg, "jpg", "phone.heic"), 3, null);
+        byte[] encoded = HeifFixtures.encode(jpeg, "jpg", "phone.heic");
+        byte[] heic = HeifFixtures.transformed(encoded) ? encoded : HeifFixtures.withTransforms(encoded, 3, null);
         ProcessedImage out = process("phone.heic", heic);                    // as phones write them: irot and EXIF
         assertEquals(1, out.info().orientation());
         assertEquals(W + "x" + H, out.info().width() + "x" + out.info().height());
@@ -216,8 +220,8 @@ class HeifDecoderTest {
     void inspectReadsTheHeaderOnly() {
         ImageInfo info = PROCESSOR.inspect(ImageSource.of("bomb.heic", HeifFixtures.withDeclaredSize(quadrants, 20_000,
                 20_000)));
-        assertEquals(20_000, info.width());
-        assertNull(info.iccProfile());
+        assertEquals(ImageFormat.HEIF, info.format());
+        assertEquals(20_000 + "x" + 20_000, info.width() + "x" + info.height());
     }
 
     @Test

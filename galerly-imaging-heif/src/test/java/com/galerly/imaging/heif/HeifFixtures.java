@@ -82,6 +82,17 @@ final class HeifFixtures {
         }
     }
 
+    /** Whether heif-enc gave the primary image a rotation or mirror itself (versions after 1.15 may). */
+    static boolean transformed(byte[] heif) {
+        try {
+            return com.galerly.imaging.heif.internal.HeifBoxes.primaryIsTransformed((at, n) ->
+                    at >= heif.length ? new byte[0] : java.util.Arrays.copyOfRange(heif, (int) at,
+                            (int) Math.min(heif.length, at + n)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A box: 32-bit size, type, payload. */
     static byte[] box(String type, byte[]... payload) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();

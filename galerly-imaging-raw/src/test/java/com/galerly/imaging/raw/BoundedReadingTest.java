@@ -117,6 +117,46 @@ class BoundedReadingTest {
         assertEquals(1, opened.get(), "one pass over the stream");
     }
 
+    /** A NEF whose full-size preview lies past the first MiB, followed by sensor data and then a smaller preview. */
+    private static byte[] previewPastTheFirstMegabyte() {
+        TiffLayout t = new TiffLayout();
+        Ifd ifd0 = new Ifd(ByteOrder.BIG_ENDIAN);
+        t.add(new TiffLayout.Header(8, l -> ByteBuffer.allocate(8).put((byte) 'M').put((byte) 'M').putShort((short) 42)
+                .putInt((int) l.position(ifd0)).array()));
+        t.add(ifd0);
+        Ifd jpeg = t.ifd(ByteOrder.BIG_ENDIAN);
+        Ifd small = t.ifd(ByteOrder.BIG_ENDIAN);
+        Ifd cfa = t.ifd(ByteOrder.BIG_ENDIAN);
+        Data padding = t.data(RawFixtures.sensor(1200 * 1024));
+        Data full = t.data(RawFixtures.preview(1));
+        Data sensor = t.data(RawFixtures.sensor(1200 * 1024));
+        Data medium = t.data(RawFixtures.grey(240, 160));
+        ifd0.longs(0x00FE, 1).ascii(0x010F, "NIKON CORPORATION").shorts(0x0112, 1).offsets(0x014A, jpeg, small, cfa);
+        jpeg.shorts(0x0103, 6).offset(0x0201, 4, full).length(0x0202, full);
+        small.shorts(0x0103, 6).offset(0x0201, 4, medium).length(0x0202, medium);
+        cfa.longs(0x0100, 6048).longs(0x0101, 4024).shorts(0x0103, 34713).shorts(0x0106, 32803).offset(0x0111, 4, padding)
+                .length(0x0117, padding);
+        return t.build();
+    }
+
+    @Test
+    void aPreviewBehindTheStreamIsReadAgainFromAReopenableSource() {
+        byte[] nef = previewPastTheFirstMegabyte();
+        AtomicInteger opened = new AtomicInteger();
+        ImageSource reopenable = ImageSource.of("far.nef", nef.length, () -> {
+            opened.incrementAndGet();
+            return new java.io.ByteArrayInputStream(nef);
+        });
+        Pictures.assertQuadrants(Pictures.largest(PROCESSOR.process(reopenable, RenditionProfile.standard())), "far.nef");
+        assertEquals(2, opened.get(), "probing the later preview moved past the chosen one: one more pass");
+
+        GalerlyException e = assertThrows(GalerlyException.class, () -> PROCESSOR.process(
+                ImageSource.ofStream("once.nef", nef.length, new java.io.ByteArrayInputStream(nef)),
+                RenditionProfile.standard()));
+        assertEquals(ErrorCode.IO_ERROR, e.code(), e.getMessage());
+        assertTrue(!e.retryable() && e.getMessage().contains("cannot be read again"), e.getMessage());
+    }
+
     @Test
     void aSparseFileOnDiskIsReadAtRandom(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("huge.nef");

@@ -4,6 +4,8 @@
  */
 package com.galerly.imaging.raw.internal;
 
+import com.galerly.core.ErrorCode;
+import com.galerly.core.GalerlyException;
 import com.galerly.imaging.ImageInput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -129,9 +131,10 @@ final class StreamByteSource extends ByteSource {
             try {
                 live = input.openStream();
             } catch (IOException e) {
-                throw new IOException(input.name() + ": a structure at byte " + position + " lies behind what was "
-                        + "already read and the input cannot be read again (" + e.getMessage() + "); give Galerly the "
-                        + "file or a source it can reopen", e);
+                // not the file's fault and not transient: this input can only be read once
+                throw new GalerlyException(ErrorCode.IO_ERROR, input.name() + ": a structure at byte " + position
+                        + " lies behind what was already read and the input cannot be read again (" + e.getMessage()
+                        + "); give Galerly the file or a source it can reopen", e, false);
             }
             opened = true;
             livePos = 0;
