@@ -46,6 +46,24 @@ public final class GalerlyImaging {
         return new Builder();
     }
 
+    /**
+     * The decoders galerly-imaging brings (JPEG, PNG, WebP, GIF, TIFF, BMP), in the order the engine asks them, for
+     * plugins that unwrap a container and hand its payload on: a camera RAW's embedded JPEG preview goes through
+     * the same JPEG path as any JPEG, a TIFF that turns out to be no RAW goes to the TIFF decoder.
+     */
+    public static List<ImageDecoder> builtInDecoders() {
+        return BuiltIns.decoders();
+    }
+
+    /**
+     * The description of an ICC profile ({@code "Display P3"}), read bounded from untrusted bytes, as
+     * {@link com.galerly.core.image.ImageInfo#iccProfile()} reports it for the built-in formats; a fallback naming
+     * the profile when it has none.
+     */
+    public static String iccProfileDescription(byte[] icc) {
+        return BuiltIns.iccProfileDescription(icc);
+    }
+
     /** Builds an {@link ImageProcessor}; settings are checked by {@link ProcessorSettings.Builder}. */
     public static final class Builder {
         private ProcessorSettings settings = ProcessorSettings.defaults();

@@ -1,0 +1,127 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.imaging.heif;
+
+import com.galerly.core.image.ImageFormat;
+import com.galerly.imaging.ImageDecoder;
+import com.galerly.imaging.ImageInput;
+import com.galerly.imaging.Sniff;
+import com.galerly.imaging.heif.internal.HeifBoxes;
+import com.galerly.imaging.heif.internal.HeifLibrary;
+import com.galerly.imaging.heif.internal.HeifReading;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * HEIC, HEIF and AVIF input for galerly-imaging through the system's libheif (1.9 or later, bound with JNA): the
+ * primary image, with its {@code irot}/{@code imir} transforms applied by libheif and the EXIF orientation used only
+ * when there are none (so a rotation is never applied twice), alpha, 10- and 12-bit images reduced to 8 bits, and the
+ * colour profile converted to sRGB (an ICC profile by the engine, an nclx box by this plugin). The size is read from
+ * the header first, so the processor's pixel limit applies before libheif allocates anything.
+ *
+ * <p>Found through {@code META-INF/services}. When libheif is missing the decoder stays installed but reports
+ * itself unavailable, and HEIC input fails with {@code UNSUPPORTED_FORMAT} naming what to install. The library is
+ * the system's {@code libheif}, or the one named by the {@code galerly.libheif} system property or the
+ * {@code GALERLY_LIBHEIF} environment variable (a name or a path, e.g. {@code /opt/lib/libheif.so.1} from a Lambda
+ * layer).
+ *
+ * {@snippet :
+ * HeifDecoder heif = new HeifDecoder();
+ * heif.unavailableReason().ifPresent(System.err::println);    // "libheif is not installed (...). Install ..."
+ * ImageProcessor processor = GalerlyImaging.builder()
+ *     .decoder(HeifDecoder.withLibrary("/opt/lib/libheif.so.1"))   // or rely on discovery of new HeifDecoder()
+ *     .build();
+ * ProcessedImage out = processor.process(ImageSource.of(Path.of("IMG_0001.HEIC")), RenditionProfile.standard());
+ * }
+ */
+public final class HeifDecoder implements ImageDecoder {
+    private static final List<String> HEIF_BRANDS = List.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1",
+            "msf1", "mif2");
+    private static final List<String> AVIF_BRANDS = List.of("avif", "avis");
+
+    private final HeifLibrary library;
+
+    /** A decoder on the system's libheif (or the one {@code galerly.libheif} names). */
+    public HeifDecoder() {
+        this(HeifLibrary.system());
+    }
+
+    private HeifDecoder(HeifLibrary library) {
+        this.library = library;
+    }
+
+    /** A decoder on the libheif found under {@code nameOrPath}: {@code "heif"}, or a path to the shared library. */
+    public static HeifDecoder withLibrary(String nameOrPath) {
+        Objects.requireNonNull(nameOrPath, "nameOrPath must not be null");
+        if (nameOrPath.isBlank()) {
+            throw new IllegalArgumentException("nameOrPath must not be blank, was '" + nameOrPath + "'");
+        }
+        return new HeifDecoder(HeifLibrary.load(nameOrPath));
+    }
+
+    /** The libheif version in use ({@code "1.15.1"}), or empty when libheif is unavailable. */
+    public Optional<String> libraryVersion() {
+        return library.available() ? Optional.ofNullable(library.version()) : Optional.empty();
+    }
+
+    /** Whether AVIF can be read too (libheif built with an AV1 decoder). */
+    public boolean readsAvif() {
+        return library.readsAvif();
+    }
+
+    @Override
+    public String name() {
+        return "heif";
+    }
+
+    @Override
+    public int priority() {
+        return 10;
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        return Optional.ofNullable(library.reason());
+    }
+
+    @Override
+    public Sniff sniff(byte[] head) {
+        ImageFormat format = format(head);
+        if (format == null) {
+            return Sniff.decline("not HEIF or AVIF");
+        }
+        if (format == ImageFormat.AVIF && !library.readsAvif()) {
+            return Sniff.decline("libheif " + library.version() + " has no AV1 decoder for AVIF");
+        }
+        return Sniff.accept(format);
+    }
+
+    private static ImageFormat format(byte[] head) {
+        List<String> brands = HeifBoxes.brands(head);
+        if (brands.stream().anyMatch(HEIF_BRANDS.subList(0, 6)::contains)) {
+            return ImageFormat.HEIF;
+        }
+        if (brands.stream().anyMatch(AVIF_BRANDS::contains)) {
+            return ImageFormat.AVIF;
+        }
+        return brands.stream().anyMatch(HEIF_BRANDS::contains) ? ImageFormat.HEIF : null;
+    }
+
+    @Override
+    public Reading open(ImageInput input) throws IOException {
+        if (!library.available()) {
+            throw new IllegalStateException("heif decoder opened although unavailable: " + library.reason());
+        }
+        ImageFormat format = format(input.head());
+        return HeifReading.open(library, input, format != null ? format : ImageFormat.HEIF);
+    }
+
+    @Override
+    public String toString() {
+        return "HeifDecoder[" + (library.available() ? "libheif " + library.version() : library.reason()) + "]";
+    }
+}

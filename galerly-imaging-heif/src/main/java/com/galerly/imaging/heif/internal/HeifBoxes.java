@@ -1,0 +1,162 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.imaging.heif.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads, in Java and bounded, the little of a HEIF file's box structure libheif does not expose in every version:
+ * its brands, and whether the primary item carries a rotation ({@code irot}) or mirror ({@code imir}) property.
+ * libheif applies those when decoding; an EXIF orientation is then a stale copy of them and must not be applied
+ * again, while a file without them (what {@code heif-enc} 1.15 writes from a rotated JPEG) is oriented by EXIF.
+ */
+public final class HeifBoxes {
+    /** Reads {@code length} bytes at {@code position}; fewer only at the end of the file. */
+    @FunctionalInterface
+    public interface Reader {
+        byte[] read(long position, int length) throws IOException;
+    }
+
+    private static final int MAX_META = 4 * 1024 * 1024;
+    private static final int MAX_TOP_LEVEL = 64;
+
+    private HeifBoxes() {
+    }
+
+    /** The major brand and the compatible brands of an {@code ftyp} box at the start of {@code head}. */
+    public static List<String> brands(byte[] head) {
+        List<String> brands = new ArrayList<>();
+        if (head.length < 12 || !ascii(head, 4, "ftyp")) {
+            return brands;
+        }
+        long size = u32(head, 0);
+        brands.add(new String(head, 8, 4, StandardCharsets.ISO_8859_1));
+        for (int at = 16; at + 4 <= Math.min(head.length, size); at += 4) {
+            brands.add(new String(head, at, 4, StandardCharsets.ISO_8859_1));
+        }
+        return brands;
+    }
+
+    /** Whether the primary item has an {@code irot} or {@code imir} property; false when the structure is unreadable. */
+    public static boolean primaryIsTransformed(Reader file) throws IOException {
+        byte[] meta = meta(file);
+        if (meta == null) {
+            return false;
+        }
+        long primary = -1;
+        List<String> properties = new ArrayList<>();
+        byte[] ipma = null;
+        for (int at = 4; at + 8 <= meta.length; ) {                 // meta is a full box: skip version and flags
+            int size = (int) Math.min(u32(meta, at), meta.length - at);
+            if (size < 8) {
+                return false;
+            }
+            if (ascii(meta, at + 4, "pitm") && size >= 14) {
+                primary = meta[at + 8] == 0 ? u16(meta, at + 12) : size >= 16 ? u32(meta, at + 12) : -1;
+            } else if (ascii(meta, at + 4, "iprp")) {
+                for (int p = at + 8; p + 8 <= at + size; ) {
+                    int psize = (int) Math.min(u32(meta, p), at + size - p);
+                    if (psize < 8) {
+                        return false;
+                    }
+                    if (ascii(meta, p + 4, "ipco")) {
+                        for (int q = p + 8; q + 8 <= p + psize && properties.size() < 4096; ) {
+                            int qsize = (int) u32(meta, q);
+                            if (qsize < 8 || q + qsize > p + psize) {
+                                return false;
+                            }
+                            properties.add(new String(meta, q + 4, 4, StandardCharsets.ISO_8859_1));
+                            q += qsize;
+                        }
+                    } else if (ascii(meta, p + 4, "ipma")) {
+                        ipma = java.util.Arrays.copyOfRange(meta, p, p + psize);
+                    }
+                    p += psize;
+                }
+            }
+            at += size;
+        }
+        if (primary < 0 || ipma == null || ipma.length < 16) {
+            return false;
+        }
+        int version = ipma[8];
+        boolean wide = (ipma[11] & 1) == 1;
+        long entries = u32(ipma, 12);
+        int at = 16;
+        for (long e = 0; e < entries && at < ipma.length; e++) {
+            int idSize = version < 1 ? 2 : 4;
+            if (at + idSize + 1 > ipma.length) {
+                return false;
+            }
+            long item = idSize == 2 ? u16(ipma, at) : u32(ipma, at);
+            int count = ipma[at + idSize] & 0xFF;
+            at += idSize + 1;
+            for (int a = 0; a < count; a++) {
+                if (at + (wide ? 2 : 1) > ipma.length) {
+                    return false;
+                }
+                int index = wide ? u16(ipma, at) & 0x7FFF : ipma[at] & 0x7F;
+                at += wide ? 2 : 1;
+                if (item == primary && index >= 1 && index <= properties.size()) {
+                    String type = properties.get(index - 1);
+                    if (type.equals("irot") || type.equals("imir")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The {@code meta} box among the first top-level boxes, or null. */
+    private static byte[] meta(Reader file) throws IOException {
+        long at = 0;
+        for (int i = 0; i < MAX_TOP_LEVEL; i++) {
+            byte[] header = file.read(at, 16);
+            if (header.length < 8) {
+                return null;
+            }
+            long size = u32(header, 0);
+            if (size == 1 && header.length >= 16) {
+                size = u32(header, 8) << 32 | u32(header, 12);
+            }
+            if (ascii(header, 4, "meta")) {
+                if (size < 12 || size > MAX_META) {
+                    return null;
+                }
+                byte[] box = file.read(at, (int) size);
+                return box.length == size ? java.util.Arrays.copyOfRange(box, 8, box.length) : null;
+            }
+            if (size < 8) {
+                return null;
+            }
+            at += size;
+        }
+        return null;
+    }
+
+    private static boolean ascii(byte[] b, int at, String s) {
+        if (at < 0 || at + s.length() > b.length) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (b[at + i] != (byte) s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int u16(byte[] b, int at) {
+        return (b[at] & 0xFF) << 8 | b[at + 1] & 0xFF;
+    }
+
+    private static long u32(byte[] b, int at) {
+        return (b[at] & 0xFFL) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | b[at + 3] & 0xFF;
+    }
+}
