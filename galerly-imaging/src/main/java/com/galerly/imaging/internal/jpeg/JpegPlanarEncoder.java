@@ -6,14 +6,13 @@ package com.galerly.imaging.internal.jpeg;
 
 import com.galerly.imaging.internal.planar.Plane;
 import com.galerly.imaging.internal.planar.PlanarImage;
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 /**
  * A baseline JPEG encoder that takes planes as they are (YCbCr 4:2:0 or grey), so a rendition resampled in YCbCr
  * never goes through RGB. It does what libjpeg does with the same settings, so files match the JDK writer's in
  * quality and size: the IJG quantisation tables scaled by quality, libjpeg's accurate integer forward DCT with the
- * same rounding, edge samples replicated into partial blocks, and Huffman tables optimised for the image (two
+ * same rounding ({@link ForwardDct}, a row of blocks at a time in SIMD-friendly loops), edge samples replicated into partial blocks, and Huffman tables optimised for the image (two
  * passes: the first records each block's symbols compactly, the second writes them).
  *
  * <p>The file is SOI, a JFIF APP0, an optional caller-supplied APP1, tables, one interleaved scan and EOI: no
@@ -63,23 +62,35 @@ public final class JpegPlanarEncoder {
         int mcusY = (image.height() + 8 * hmax - 1) / (8 * hmax);
         Tokens tokens = new Tokens(Math.max(1024, (int) Math.min(Integer.MAX_VALUE - 16,
                 (long) mcusX * mcusY * (colour ? 6 : 1) * 12)));
-        BlockCoder coder = new BlockCoder(tokens);
-        long[] lumaDiv = divisors(lumaQ);
-        long[] chromaDiv = divisors(chromaQ);
+        int[][] lumaDiv = ForwardDct.divisors(lumaQ);
+        int[][] chromaDiv = ForwardDct.divisors(chromaQ);
+        int lumaBlocks = mcusX * hmax;                    // luma blocks per block row
+        ForwardDct luma = new ForwardDct(lumaBlocks * hmax);
+        ForwardDct cb = colour ? new ForwardDct(mcusX) : null;
+        ForwardDct cr = colour ? new ForwardDct(mcusX) : null;
+        Coder coder = new Coder(tokens);
         int[] pred = new int[n];
         for (int my = 0; my < mcusY; my++) {
-            for (int mx = 0; mx < mcusX; mx++) {
-                if (colour) {
-                    Plane y = image.plane(0);
-                    for (int by = 0; by < 2; by++) {
-                        for (int bx = 0; bx < 2; bx++) {
-                            pred[0] = coder.code(y, (mx * 2 + bx) * 8, (my * 2 + by) * 8, lumaDiv, pred[0], 0);
-                        }
-                    }
-                    pred[1] = coder.code(image.plane(1), mx * 8, my * 8, chromaDiv, pred[1], 1);
-                    pred[2] = coder.code(image.plane(2), mx * 8, my * 8, chromaDiv, pred[2], 1);
-                } else {
-                    pred[0] = coder.code(image.plane(0), mx * 8, my * 8, lumaDiv, pred[0], 0);
+            for (int by = 0; by < hmax; by++) {
+                luma.load(image.plane(0), (my * hmax + by) * 8, lumaBlocks, by * lumaBlocks);
+            }
+            luma.transform(lumaBlocks * hmax, lumaDiv);
+            if (colour) {
+                cb.load(image.plane(1), my * 8, mcusX, 0);
+                cb.transform(mcusX, chromaDiv);
+                cr.load(image.plane(2), my * 8, mcusX, 0);
+                cr.transform(mcusX, chromaDiv);
+                for (int mx = 0; mx < mcusX; mx++) {
+                    pred[0] = coder.code(luma.coef, 2 * mx, pred[0], 0);
+                    pred[0] = coder.code(luma.coef, 2 * mx + 1, pred[0], 0);
+                    pred[0] = coder.code(luma.coef, lumaBlocks + 2 * mx, pred[0], 0);
+                    pred[0] = coder.code(luma.coef, lumaBlocks + 2 * mx + 1, pred[0], 0);
+                    pred[1] = coder.code(cb.coef, mx, pred[1], 1);
+                    pred[2] = coder.code(cr.coef, mx, pred[2], 1);
+                }
+            } else {
+                for (int mx = 0; mx < mcusX; mx++) {
+                    pred[0] = coder.code(luma.coef, mx, pred[0], 0);
                 }
             }
         }
@@ -104,22 +115,11 @@ public final class JpegPlanarEncoder {
         return out.toByteArray();
     }
 
-    /** Per natural-order coefficient: the divisor (quantiser x 8, as libjpeg's islow scales) and its reciprocal. */
-    private static long[] divisors(int[] quant) {
-        long[] d = new long[128];
-        for (int i = 0; i < 64; i++) {
-            long q = quant[i] * 8L;
-            d[i] = q;
-            d[64 + i] = ((1L << 32) + q - 1) / q;        // ceil(2^32 / q): exact division for dividends < 2^17
-        }
-        return d;
-    }
-
     /** The symbols of each block, in scan order, plus symbol frequencies per table. */
     static final class Tokens {
         /** Per token: table << 24 | symbol << 16 | magnitude bits (size is the symbol's low nibble). */
-        private int[] data;
-        private int size;
+        int[] data;
+        int size;
         /** Frequencies: 0 luma DC, 1 luma AC, 2 chroma DC, 3 chroma AC. */
         final int[][] freq = new int[4][257];
 
@@ -127,12 +127,11 @@ public final class JpegPlanarEncoder {
             data = new int[capacity];
         }
 
-        void add(int table, int symbol, int bits) {
-            if (size == data.length) {
+        /** Makes room for the tokens of one more block (at most 64 + 1 DC + a few ZRLs... 80 is plenty). */
+        void reserve() {
+            if (size + 80 > data.length) {
                 data = Arrays.copyOf(data, data.length + (data.length >> 1) + 1024);
             }
-            data[size++] = table << 24 | symbol << 16 | bits & 0xFFFF;
-            freq[table][symbol]++;
         }
 
         int size() {
@@ -141,185 +140,93 @@ public final class JpegPlanarEncoder {
 
         void write(Output out, boolean colour, Huffman[] dc, Huffman[] ac) {
             Huffman[] byTable = {dc[0], ac[0], colour ? dc[1] : null, colour ? ac[1] : null};
-            int[][] codes = new int[4][];
-            byte[][] lengths = new byte[4][];
+            int[] codes = new int[4 * 256];
+            int[] lengths = new int[4 * 256];
+            long totalBits = 0;
             for (int t = 0; t < 4; t++) {
                 if (byTable[t] != null) {
-                    codes[t] = byTable[t].code;
-                    lengths[t] = byTable[t].length;
+                    for (int sym = 0; sym < 256; sym++) {
+                        codes[t * 256 + sym] = byTable[t].code[sym];
+                        lengths[t * 256 + sym] = byTable[t].length[sym];
+                        totalBits += (long) freq[t][sym] * (byTable[t].length[sym] + (sym & 15));
+                    }
                 }
             }
+            // worst case every byte is 0xFF and needs a stuffed 0: the array never grows while writing
+            out.reserve((int) Math.min(Integer.MAX_VALUE - 64, totalBits / 4 + 16));
             BitWriter bits = new BitWriter(out);
             int[] d = data;
             for (int i = 0; i < size; i++) {
                 int token = d[i];
-                int table = token >>> 24;
-                int symbol = token >> 16 & 0xFF;
-                bits.put(codes[table][symbol], lengths[table][symbol]);
-                int s = symbol & 15;
-                if (s != 0) {
-                    bits.put(token & ((1 << s) - 1), s);
-                }
+                int key = token >>> 16;                      // table * 256 + symbol
+                int s = key & 15;
+                bits.put(codes[key] << s | token & ((1 << s) - 1), lengths[key] + s);
             }
             bits.flush();
         }
     }
 
-    /** Forward DCT, quantisation and symbol coding of one 8x8 block. */
-    static final class BlockCoder {
-        private static final int CONST_BITS = 13;
-        private static final int PASS1_BITS = 2;
+    /** Turns one block's quantised coefficients into symbols. */
+    static final class Coder {
         private final Tokens tokens;
-        private final int[] ws = new int[64];
-        private final int[] q = new int[64];
+        private final int[] zz = new int[64];
 
-        BlockCoder(Tokens tokens) {
+        Coder(Tokens tokens) {
             this.tokens = tokens;
         }
 
-        /** Codes the block at {@code (x, y)} of {@code plane}; {@code kind} 0 luma, 1 chroma. Returns the DC. */
-        int code(Plane plane, int x, int y, long[] div, int pred, int kind) {
-            load(plane, x, y, ws);
-            fdct(ws);
-            quantise(ws, div, q);
-            int dc = q[0];
+        /** Codes block {@code b} of {@code coef} ({@code coef[pos][b]}); {@code kind} 0 luma, 1 chroma. Returns the DC. */
+        int code(int[][] coef, int b, int pred, int kind) {
+            int[] zz = this.zz;
+            int[] natural = JpegPlanarDecoder.NATURAL;
+            long nonZero = 0;
+            for (int k = 0; k < 64; k++) {
+                int v = coef[natural[k]][b];
+                zz[k] = v;
+                nonZero |= (long) ((v | -v) >>> 31) << k;
+            }
+            Tokens t = tokens;
+            t.reserve();
+            int[] data = t.data;
+            int n = t.size;
+            int dcTable = kind * 2;
+            int[] dcFreq = t.freq[dcTable];
+            int[] acFreq = t.freq[dcTable + 1];
+            int acTag = (dcTable + 1) << 24;
+            int dc = zz[0];
             int diff = dc - pred;
-            int table = kind * 2;
             int s = magnitude(diff);
-            tokens.add(table, s, diff < 0 ? diff - 1 : diff);
-            int run = 0;
-            for (int k = 1; k < 64; k++) {
-                int v = q[JpegPlanarDecoder.NATURAL[k]];
-                if (v == 0) {
-                    run++;
-                    continue;
-                }
+            data[n++] = dcTable << 24 | s << 16 | (diff < 0 ? diff - 1 : diff) & 0xFFFF;
+            dcFreq[s]++;
+            // walk the non-zero coefficients only: runs of zeros come from the bit positions, not from branches
+            long rest = nonZero & ~1L;
+            int k = 0;
+            while (rest != 0) {
+                int next = Long.numberOfTrailingZeros(rest);
+                rest &= rest - 1;
+                int run = next - k - 1;
                 while (run > 15) {
-                    tokens.add(table + 1, 0xF0, 0);
+                    data[n++] = acTag | 0xF0 << 16;
+                    acFreq[0xF0]++;
                     run -= 16;
                 }
+                int v = zz[next];
                 int size = magnitude(v);
-                tokens.add(table + 1, run << 4 | size, v < 0 ? v - 1 : v);
-                run = 0;
+                int symbol = run << 4 | size;
+                data[n++] = acTag | symbol << 16 | (v < 0 ? v - 1 : v) & 0xFFFF;
+                acFreq[symbol]++;
+                k = next;
             }
-            if (run > 0) {
-                tokens.add(table + 1, 0x00, 0);
+            if (k != 63) {
+                data[n++] = acTag;                          // EOB
+                acFreq[0]++;
             }
+            t.size = n;
             return dc;
         }
 
         static int magnitude(int v) {
             return v == 0 ? 0 : 32 - Integer.numberOfLeadingZeros(Math.abs(v));
-        }
-
-        /** Samples minus 128, the plane's last column and row repeated past its edges. */
-        private static void load(Plane plane, int x, int y, int[] ws) {
-            byte[] d = plane.data();
-            int stride = plane.stride();
-            int w = plane.width();
-            int h = plane.height();
-            if (x + 8 <= w && y + 8 <= h) {
-                for (int r = 0, o = y * stride + x; r < 8; r++, o += stride) {
-                    int i = r * 8;
-                    ws[i] = (d[o] & 0xFF) - 128;
-                    ws[i + 1] = (d[o + 1] & 0xFF) - 128;
-                    ws[i + 2] = (d[o + 2] & 0xFF) - 128;
-                    ws[i + 3] = (d[o + 3] & 0xFF) - 128;
-                    ws[i + 4] = (d[o + 4] & 0xFF) - 128;
-                    ws[i + 5] = (d[o + 5] & 0xFF) - 128;
-                    ws[i + 6] = (d[o + 6] & 0xFF) - 128;
-                    ws[i + 7] = (d[o + 7] & 0xFF) - 128;
-                }
-                return;
-            }
-            for (int r = 0; r < 8; r++) {
-                int o = Math.min(y + r, h - 1) * stride;
-                for (int c = 0; c < 8; c++) {
-                    ws[r * 8 + c] = (d[o + Math.min(x + c, w - 1)] & 0xFF) - 128;
-                }
-            }
-        }
-
-        /** libjpeg's {@code jpeg_fdct_islow}; the output is scaled up by 8. */
-        static void fdct(int[] d) {
-            for (int r = 0; r < 64; r += 8) {
-                int tmp0 = d[r] + d[r + 7];
-                int tmp7 = d[r] - d[r + 7];
-                int tmp1 = d[r + 1] + d[r + 6];
-                int tmp6 = d[r + 1] - d[r + 6];
-                int tmp2 = d[r + 2] + d[r + 5];
-                int tmp5 = d[r + 2] - d[r + 5];
-                int tmp3 = d[r + 3] + d[r + 4];
-                int tmp4 = d[r + 3] - d[r + 4];
-                int tmp10 = tmp0 + tmp3;
-                int tmp13 = tmp0 - tmp3;
-                int tmp11 = tmp1 + tmp2;
-                int tmp12 = tmp1 - tmp2;
-                d[r] = (tmp10 + tmp11) << PASS1_BITS;
-                d[r + 4] = (tmp10 - tmp11) << PASS1_BITS;
-                int z1 = (tmp12 + tmp13) * 4433;
-                d[r + 2] = descale(z1 + tmp13 * 6270, CONST_BITS - PASS1_BITS);
-                d[r + 6] = descale(z1 + tmp12 * -15137, CONST_BITS - PASS1_BITS);
-                odd(d, r, 1, tmp4, tmp5, tmp6, tmp7, CONST_BITS - PASS1_BITS);
-            }
-            for (int c = 0; c < 8; c++) {
-                int tmp0 = d[c] + d[c + 56];
-                int tmp7 = d[c] - d[c + 56];
-                int tmp1 = d[c + 8] + d[c + 48];
-                int tmp6 = d[c + 8] - d[c + 48];
-                int tmp2 = d[c + 16] + d[c + 40];
-                int tmp5 = d[c + 16] - d[c + 40];
-                int tmp3 = d[c + 24] + d[c + 32];
-                int tmp4 = d[c + 24] - d[c + 32];
-                int tmp10 = tmp0 + tmp3;
-                int tmp13 = tmp0 - tmp3;
-                int tmp11 = tmp1 + tmp2;
-                int tmp12 = tmp1 - tmp2;
-                d[c] = descale(tmp10 + tmp11, PASS1_BITS);
-                d[c + 32] = descale(tmp10 - tmp11, PASS1_BITS);
-                int z1 = (tmp12 + tmp13) * 4433;
-                d[c + 16] = descale(z1 + tmp13 * 6270, CONST_BITS + PASS1_BITS);
-                d[c + 48] = descale(z1 + tmp12 * -15137, CONST_BITS + PASS1_BITS);
-                odd(d, c, 8, tmp4, tmp5, tmp6, tmp7, CONST_BITS + PASS1_BITS);
-            }
-        }
-
-        private static void odd(int[] d, int at, int step, int tmp4, int tmp5, int tmp6, int tmp7, int shift) {
-            int z1 = tmp4 + tmp7;
-            int z2 = tmp5 + tmp6;
-            int z3 = tmp4 + tmp6;
-            int z4 = tmp5 + tmp7;
-            int z5 = (z3 + z4) * 9633;
-            tmp4 *= 2446;
-            tmp5 *= 16819;
-            tmp6 *= 25172;
-            tmp7 *= 12299;
-            z1 *= -7373;
-            z2 *= -20995;
-            z3 = z3 * -16069 + z5;
-            z4 = z4 * -3196 + z5;
-            d[at + 7 * step] = descale(tmp4 + z1 + z3, shift);
-            d[at + 5 * step] = descale(tmp5 + z2 + z4, shift);
-            d[at + 3 * step] = descale(tmp6 + z2 + z3, shift);
-            d[at + step] = descale(tmp7 + z1 + z4, shift);
-        }
-
-        private static int descale(int x, int n) {
-            return x + (1 << (n - 1)) >> n;
-        }
-
-        /** Rounds half away from zero, as libjpeg's forward_DCT does. */
-        private static void quantise(int[] ws, long[] div, int[] out) {
-            for (int i = 0; i < 64; i++) {
-                int t = ws[i];
-                long qv = div[i];
-                long m = div[64 + i];
-                if (t < 0) {
-                    out[i] = -(int) (((-t + (qv >> 1)) * m) >>> 32);
-                } else {
-                    out[i] = (int) (((t + (qv >> 1)) * m) >>> 32);
-                }
-            }
         }
     }
 
@@ -439,37 +346,79 @@ public final class JpegPlanarEncoder {
             this.out = out;
         }
 
+        /** Appends the low {@code size} bits of {@code value} (size up to 32). */
         void put(int value, int size) {
             acc = acc << size | value & ((1L << size) - 1);
             n += size;
             if (n >= 32) {
-                drain();
-            }
-        }
-
-        private void drain() {
-            while (n >= 8) {
-                n -= 8;
-                int b = (int) (acc >>> n) & 0xFF;
-                out.write(b);
-                if (b == 0xFF) {
-                    out.write(0);
+                n -= 32;
+                int word = (int) (acc >>> n);
+                int inverted = ~word;
+                if (((inverted - 0x01010101) & ~inverted & 0x80808080) == 0) {
+                    out.u32(word);                       // no 0xFF byte: no stuffing needed
+                } else {
+                    out.stuffed(word >>> 24);
+                    out.stuffed(word >>> 16 & 0xFF);
+                    out.stuffed(word >>> 8 & 0xFF);
+                    out.stuffed(word & 0xFF);
                 }
             }
         }
 
         void flush() {
             if (n % 8 != 0) {
-                put((1 << (8 - n % 8)) - 1, 8 - n % 8);
+                int pad = 8 - n % 8;
+                acc = acc << pad | (1L << pad) - 1;
+                n += pad;
             }
-            drain();
+            while (n >= 8) {
+                n -= 8;
+                out.stuffed((int) (acc >>> n) & 0xFF);
+            }
         }
     }
 
-    /** The file being written. */
-    static final class Output extends ByteArrayOutputStream {
+    /** The file being written: a growable array (no locking per byte, unlike ByteArrayOutputStream). */
+    static final class Output {
+        private byte[] buf;
+        private int count;
+
         Output(int capacity) {
-            super(capacity);
+            buf = new byte[Math.max(capacity, 256)];
+        }
+
+        private void room(int n) {
+            if (count + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(count + n, buf.length + (buf.length >> 1)));
+            }
+        }
+
+        void write(int b) {
+            room(1);
+            buf[count++] = (byte) b;
+        }
+
+        void reserve(int n) {
+            room(n);
+        }
+
+        void u32(int v) {
+            buf[count] = (byte) (v >>> 24);
+            buf[count + 1] = (byte) (v >>> 16);
+            buf[count + 2] = (byte) (v >>> 8);
+            buf[count + 3] = (byte) v;
+            count += 4;
+        }
+
+        void stuffed(int b) {
+            buf[count++] = (byte) b;
+            if (b == 0xFF) {
+                buf[count++] = 0;
+            }
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, count);
         }
 
         void marker(int m) {
@@ -478,7 +427,9 @@ public final class JpegPlanarEncoder {
         }
 
         void bytes(byte[] b) {
-            write(b, 0, b.length);
+            room(b.length);
+            System.arraycopy(b, 0, buf, count, b.length);
+            count += b.length;
         }
 
         private void u16(int v) {

@@ -33,7 +33,6 @@ final class Scan {
      */
     private int fake;
     private final int[] coef = new int[64];
-    private final int[] ws = new int[64];
     private final float[] fws = new float[64];
 
     Scan(byte[] data, JpegPlanarDecoder.Header header, int scale) {
@@ -78,7 +77,21 @@ final class Scan {
         int interval = header.restartInterval;
         int left = interval;
         int nextRestart = 0;
+        // all scales but 1/8 decode a whole MCU row of coefficients, then transform it (SIMD at full scale)
+        InverseDct[] rows = new InverseDct[n];
+        int[] across = new int[n];
+        if (scale != 8) {
+            for (int i = 0; i < n; i++) {
+                across[i] = mcusX * comps[i].h;
+                rows[i] = new InverseDct(across[i] * comps[i].v);
+            }
+        }
         for (int my = 0; my < mcusY; my++) {
+            if (scale != 8) {
+                for (int i = 0; i < n; i++) {
+                    rows[i].clear(across[i] * comps[i].v);
+                }
+            }
             for (int mx = 0; mx < mcusX; mx++) {
                 if (interval > 0) {
                     if (left == 0) {
@@ -91,12 +104,34 @@ final class Scan {
                 }
                 for (int i = 0; i < n; i++) {
                     JpegPlanarDecoder.Component c = comps[i];
-                    int stride = strides[i];
                     for (int by = 0; by < c.v; by++) {
-                        int rowAt = ((my * c.v + by) * bs) * stride;
                         for (int bx = 0; bx < c.h; bx++) {
-                            pred[i] = block(dcs[i], acs[i], zq[i], pred[i], out[i],
-                                    rowAt + (mx * c.h + bx) * bs, stride);
+                            if (scale == 8) {
+                                int at = ((my * c.v + by) * strides[i]) + mx * c.h + bx;
+                                pred[i] = dcBlock(dcs[i], acs[i], zq[i], pred[i], out[i], at);
+                            } else {
+                                pred[i] = coefficients(dcs[i], acs[i], zq[i], pred[i], rows[i].coef,
+                                        by * across[i] + mx * c.h + bx);
+                            }
+                        }
+                    }
+                }
+            }
+            if (scale != 8) {
+                for (int i = 0; i < n; i++) {
+                    JpegPlanarDecoder.Component c = comps[i];
+                    int stride = strides[i];
+                    if (scale == 1) {
+                        rows[i].transform(across[i] * c.v);
+                        for (int by = 0; by < c.v; by++) {
+                            rows[i].store(by * across[i], across[i], out[i], (my * c.v + by) * 8 * stride, stride);
+                        }
+                    } else {
+                        for (int by = 0; by < c.v; by++) {
+                            int rowAt = (my * c.v + by) * bs * stride;
+                            for (int j = 0; j < across[i]; j++) {
+                                reduced(rows[i].coef, by * across[i] + j, out[i], rowAt + j * bs, stride);
+                            }
                         }
                     }
                 }
@@ -110,10 +145,12 @@ final class Scan {
         return (int) ((a + b - 1) / b);
     }
 
-    /** Decodes one block, writes its samples; returns the new DC predictor. */
-    private int block(HuffmanTable dcTable, HuffmanTable acTable, int[] quant, int pred, byte[] out, int at,
-                      int stride) throws JpegFormatException {
-        int[] coef = this.coef;
+    /**
+     * Decodes one block's coefficients, dequantised, into lane {@code lane} of {@code coef} (natural order, which
+     * must be zero); returns the new DC predictor.
+     */
+    private int coefficients(HuffmanTable dcTable, HuffmanTable acTable, int[] quant, int pred, int[][] coef,
+                             int lane) throws JpegFormatException {
         if (bits < 32) {
             fill();
         }
@@ -124,15 +161,10 @@ final class Scan {
             }
             pred += receive(s);
         }
-        if (scale == 8) {
-            skipAc(acTable);
-            out[at] = Idct.reduced1(pred * quant[0]);
-            return pred;
-        }
-        coef[0] = pred * quant[0];
-        int k = 1;
-        int last = 0;
+        coef[0][lane] = pred * quant[0];
+        int[] natural = JpegPlanarDecoder.NATURAL;
         int[] fast = acTable.ac;
+        int k = 1;
         while (k < 64) {
             if (bits < 32) {
                 fill();
@@ -148,8 +180,7 @@ final class Scan {
                 if (k > 63) {
                     k = 63;                              // a run past the block: libjpeg keeps it at 63, so do we
                 }
-                coef[JpegPlanarDecoder.NATURAL[k]] = (e >> 16) * quant[k];
-                last = k;
+                coef[natural[k]][lane] = (e >> 16) * quant[k];
                 k++;
             } else {
                 int rs = symbol(acTable);
@@ -164,26 +195,44 @@ final class Scan {
                 }
                 k += r;
                 if (k > 63) {
-                    k = 63;                              // a run past the block: libjpeg keeps it at 63, so do we
+                    k = 63;
                 }
-                coef[JpegPlanarDecoder.NATURAL[k]] = receive(size) * quant[k];
-                last = k;
+                coef[natural[k]][lane] = receive(size) * quant[k];
                 k++;
             }
         }
-        if (last == 0) {
-            flat(out, at, stride, scale == 8 ? Idct.reduced1(coef[0]) : (byte) Idct.dcOnly(coef[0]));
-            coef[0] = 0;
-            return pred;
-        }
-        switch (scale) {
-            case 1 -> Idct.islow(coef, ws, out, at, stride);
-            case 2 -> Idct.reduced4(coef, fws, out, at, stride);
-            case 4 -> Idct.reduced2(coef, fws, out, at, stride);
-            default -> out[at] = Idct.reduced1(coef[0]);
-        }
-        Arrays.fill(coef, 0);
         return pred;
+    }
+
+    /** A 1/8 decode: the block's DC is its one sample; the AC coefficients are read past. */
+    private int dcBlock(HuffmanTable dcTable, HuffmanTable acTable, int[] quant, int pred, byte[] out, int at)
+            throws JpegFormatException {
+        if (bits < 32) {
+            fill();
+        }
+        int s = symbol(dcTable);
+        if (s != 0) {
+            if (s > 11) {
+                throw new JpegFormatException("bad Huffman code (DC magnitude " + s + ")");
+            }
+            pred += receive(s);
+        }
+        skipAc(acTable);
+        out[at] = Idct.reduced1(pred * quant[0]);
+        return pred;
+    }
+
+    /** A 1/2 or 1/4 decode of lane {@code lane}: the reduced transform of its coefficients. */
+    private void reduced(int[][] coef, int lane, byte[] out, int at, int stride) {
+        int[] c = this.coef;
+        for (int pos = 0; pos < 64; pos++) {
+            c[pos] = coef[pos][lane];
+        }
+        if (scale == 2) {
+            Idct.reduced4(c, fws, out, at, stride);
+        } else {
+            Idct.reduced2(c, fws, out, at, stride);
+        }
     }
 
     /** Consumes the AC coefficients of a block without keeping them (a 1/8 decode needs only the DC). */
@@ -213,14 +262,6 @@ final class Scan {
                 }
                 bits -= size;
                 k += (rs >> 4) + 1;
-            }
-        }
-    }
-
-    private void flat(byte[] out, int at, int stride, byte v) {
-        for (int y = 0; y < bs; y++, at += stride) {
-            for (int x = 0; x < bs; x++) {
-                out[at + x] = v;
             }
         }
     }
@@ -262,18 +303,24 @@ final class Scan {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
-    /** Tops the buffer up to at least 57 bits, unstuffing 0xFF00; zeros once the data ends. */
+    /** Tops the buffer up to at least 32 bits (usually 57), unstuffing 0xFF00; zeros once the data ends. */
     private void fill() {
         int p = pos;
         if (p + 8 <= end) {
             long word = (long) LONGS.get(data, p);
             long inverted = ~word;
-            if (((inverted - ONES) & ~inverted & HIGHS) == 0) {      // no 0xFF byte among the 8: take them whole
-                int n = (63 - bits) >> 3;                           // whole bytes that fit, 4..7
+            long ff = (inverted - ONES) & ~inverted & HIGHS;        // high bit set in each 0xFF byte
+            int n = (63 - bits) >> 3;                               // whole bytes that fit, 4..7
+            if (ff != 0) {
+                n = Math.min(n, Long.numberOfLeadingZeros(ff) >> 3); // only the bytes before the first 0xFF
+            }
+            if (n > 0) {
                 buffer = buffer << (n << 3) | word >>> (64 - (n << 3));
                 bits += n << 3;
                 pos = p + n;
-                return;
+                if (bits >= 32) {
+                    return;
+                }
             }
         }
         slowFill();

@@ -23,7 +23,7 @@ package com.galerly.imaging.internal.planar;
  */
 public final class PlaneResampler {
     /** Output rows per strip: long enough that the column loops run in full SIMD registers. */
-    static final int LANES = 32;
+    static final int LANES = Integer.getInteger("galerly.lanes", 32);
 
     private PlaneResampler() {
     }
@@ -218,7 +218,11 @@ public final class PlaneResampler {
                     run(strip, ox * LANES, out, base + ox * dx + y0 * dy, dy, n);
                 }
             } else {
-                for (int r = 0; r < n; r++) {
+                int r = 0;
+                for (; r + 8 <= n; r += 8) {
+                    rows8(strip, r, out, base + (y0 + r) * dy, dx, dy, width);
+                }
+                for (; r < n; r++) {
                     column(strip, r, out, base + (y0 + r) * dy, dx, width);
                 }
             }
@@ -227,6 +231,20 @@ public final class PlaneResampler {
         private static void run(float[] strip, int from, byte[] out, int at, int step, int n) {
             for (int r = 0; r < n; r++, at += step) {
                 out[at] = (byte) round(strip[from + r]);
+            }
+        }
+
+        /** Eight output rows at once: each column's eight values are adjacent in the strip. */
+        private static void rows8(float[] strip, int r, byte[] out, int at, int step, int dy, int width) {
+            for (int ox = 0, i = r; ox < width; ox++, i += LANES, at += step) {
+                out[at] = (byte) round(strip[i]);
+                out[at + dy] = (byte) round(strip[i + 1]);
+                out[at + 2 * dy] = (byte) round(strip[i + 2]);
+                out[at + 3 * dy] = (byte) round(strip[i + 3]);
+                out[at + 4 * dy] = (byte) round(strip[i + 4]);
+                out[at + 5 * dy] = (byte) round(strip[i + 5]);
+                out[at + 6 * dy] = (byte) round(strip[i + 6]);
+                out[at + 7 * dy] = (byte) round(strip[i + 7]);
             }
         }
 
