@@ -9,6 +9,7 @@ import com.galerly.core.image.RenditionSpec;
 import com.galerly.core.image.Size;
 import com.galerly.imaging.EncodeRequest;
 import com.galerly.imaging.ImageEncoder;
+import com.galerly.imaging.internal.planar.BoxFilter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Map;
@@ -80,8 +81,8 @@ record ArgbCanvas(PixelSource pixels, double scaleX, double scaleY) implements C
         }
 
         @Override
-        public int[] opaqueArgb(int background) {
-            return alpha ? flatten(argb, background) : argb;
+        public int[] miniature(int width, int height, int background) {
+            return BoxFilter.argb(alpha ? flatten(argb, background) : argb, size.width(), size.height(), width, height);
         }
     }
 }

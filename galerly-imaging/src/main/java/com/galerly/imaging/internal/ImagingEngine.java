@@ -62,6 +62,8 @@ public final class ImagingEngine implements ImageProcessor {
      * nearest-neighbour subsampling; the Lanczos pass that follows does the rest (see JpegPathQualityTest).
      */
     static final double DCT_HEADROOM = 1.0;
+    /** Longest side of the miniature the placeholder is computed from. */
+    private static final int PLACEHOLDER_SIDE = 64;
 
     private final ProcessorSettings settings;
     private final List<ImageDecoder> decoders;
@@ -352,9 +354,13 @@ public final class ImagingEngine implements ImageProcessor {
         }
         String placeholder = null;
         if (smallest != null) {
+            // BlurHash keeps 4x3 components of colour: a miniature of at most 64 pixels a side carries them all
             Size size = smallest.size();
-            placeholder = BlurHash.encode(smallest.opaqueArgb(settings.jpegBackground()), size.width(), size.height(),
-                    size.width() >= size.height() ? 4 : 3, size.width() >= size.height() ? 3 : 4);
+            double k = Math.min(1.0, (double) PLACEHOLDER_SIDE / Math.max(size.width(), size.height()));
+            int w = Math.max(1, (int) Math.round(size.width() * k));
+            int h = Math.max(1, (int) Math.round(size.height() * k));
+            placeholder = BlurHash.encode(smallest.miniature(w, h, settings.jpegBackground()), w, h,
+                    w >= h ? 4 : 3, w >= h ? 3 : 4);
         }
         return new ProcessedImage(info, List.of(results), placeholder);
     }

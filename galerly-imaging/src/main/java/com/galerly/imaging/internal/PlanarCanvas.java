@@ -10,6 +10,7 @@ import com.galerly.core.image.Size;
 import com.galerly.imaging.EncodeRequest;
 import com.galerly.imaging.ImageEncoder;
 import com.galerly.imaging.internal.jpeg.JpegPlanarEncoder;
+import com.galerly.imaging.internal.planar.BoxFilter;
 import com.galerly.imaging.internal.planar.Plane;
 import com.galerly.imaging.internal.planar.PlanarImage;
 import com.galerly.imaging.internal.planar.PlaneResampler;
@@ -131,8 +132,14 @@ record PlanarCanvas(PlanarImage image, Size frame, double scaleX, double scaleY,
         }
 
         @Override
-        public int[] opaqueArgb(int background) {
-            return YCbCr.argb(image);
+        public int[] miniature(int width, int height, int background) {
+            Plane[] small = new Plane[image.planeCount()];
+            for (int i = 0; i < small.length; i++) {
+                small[i] = BoxFilter.plane(image.plane(i), width, height);
+            }
+            int[] one = new int[small.length];
+            java.util.Arrays.fill(one, 1);
+            return YCbCr.argb(new PlanarImage(width, height, small, one, one));
         }
 
         private static PlanarImage neutralChroma(PlanarImage grey) {

@@ -21,6 +21,9 @@ interface Rendering {
     byte[] encode(ImageEncoder encoder, RenditionSpec spec, boolean progressive, Map<String, String> keep,
                   int background) throws IOException;
 
-    /** Opaque packed RGB (transparency flattened onto {@code background}), for the placeholder. */
-    int[] opaqueArgb(int background);
+    /**
+     * The rendition averaged onto {@code width x height} pixels, opaque packed RGB (transparency flattened onto
+     * {@code background}): the placeholder's input.
+     */
+    int[] miniature(int width, int height, int background);
 }

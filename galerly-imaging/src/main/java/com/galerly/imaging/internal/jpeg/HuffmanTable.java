@@ -21,6 +21,11 @@ final class HuffmanTable {
      * 0 when the slow path must decode.
      */
     final int[] ac = new int[FAST_SIZE];
+    /**
+     * For AC tables read only to be skipped (a 1/8 decode): (coefficients advanced) << 8 | bits consumed, code
+     * plus magnitude, whenever the code fits in {@link #FAST_BITS}; the magnitude need not. 0 when the code is longer.
+     */
+    final int[] skip = new int[FAST_SIZE];
     /** Largest code of each length (1..16), -1 when none; index 17 is a sentinel. */
     final int[] maxCode = new int[18];
     /** Index into {@link #symbols} of the first code of each length, minus that code. */
@@ -67,6 +72,7 @@ final class HuffmanTable {
             int rs = entry & 0xFF;
             int run = rs >> 4;
             int size = rs & 15;
+            skip[prefix] = (size == 0 && run != 15 ? 64 : run + 1) << 8 | (len + size);
             if (size == 0) {
                 // EOB (and, as libjpeg reads it, any r/0 other than ZRL); ZRL skips 16 zeros
                 ac[prefix] = run == 15 ? 15 << 8 | len : 64 << 8 | len;

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * libjpeg's accurate integer inverse DCT ({@code jpeg_idct_islow}) for a whole row of blocks at once, built from
  * {@link Lanes} kernels so HotSpot's C2 runs it in SIMD registers. Coefficient {@code pos} (natural order,
  * dequantised) of block {@code b} is {@code coef[pos][b]}; after {@link #transform} the same arrays hold the
- * block's samples (0..255) in raster order. Output equals libjpeg's sample for sample.
+ * block's samples (0..255) in raster order. Output equals libjpeg's sample for sample; a decode at 1/2 or 1/4
+ * averages them ({@link #storeReduced}).
  */
 final class InverseDct {
     private static final int CONST_BITS = 13;
@@ -90,6 +91,47 @@ final class InverseDct {
         for (int r = 0; r < 8; r++, at += stride) {
             int p = r * 8;
             storeRow(c[p], c[p + 1], c[p + 2], c[p + 3], c[p + 4], c[p + 5], c[p + 6], c[p + 7], from, count, out, at);
+        }
+    }
+
+    /**
+     * Averages the samples of lanes {@code [0, n)} over 2x2 ({@code scale} 2) or 4x4 ({@code scale} 4) groups, the
+     * area average a scaled IDCT computes; afterwards {@link #storeReduced} writes them.
+     */
+    void reduce(int scale, int n) {
+        int[][] c = coef;
+        int[][] h = ws;
+        // 2x2 sums (scale 4) or rounded means (scale 2) of the 8x8 samples: h[r * 4 + x], r, x < 4
+        for (int r = 0; r < 4; r++) {
+            for (int x = 0; x < 4; x++) {
+                int p = r * 16 + x * 2;
+                Lanes.sum4(c[p], c[p + 1], c[p + 8], c[p + 9], scale == 2 ? 2 : 0, scale == 2 ? 2 : 0, h[r * 4 + x], n);
+            }
+        }
+        if (scale == 4) {
+            for (int r = 0; r < 2; r++) {
+                for (int x = 0; x < 2; x++) {
+                    int p = r * 8 + x * 2;
+                    Lanes.sum4(h[p], h[p + 1], h[p + 4], h[p + 5], 8, 4, h[16 + r * 2 + x], n);
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes lanes {@code [from, from + count)} after {@link #reduce}: {@code 8 / scale} rows of {@code 8 / scale}
+     * samples per block.
+     */
+    void storeReduced(int scale, int from, int count, byte[] out, int at, int stride) {
+        int bs = 8 / scale;
+        int base = scale == 2 ? 0 : 16;
+        for (int r = 0; r < bs; r++, at += stride) {
+            for (int x = 0; x < bs; x++) {
+                int[] lane = ws[base + r * bs + x];
+                for (int j = from, o = at + x; j < from + count; j++, o += bs) {
+                    out[o] = (byte) lane[j];
+                }
+            }
         }
     }
 

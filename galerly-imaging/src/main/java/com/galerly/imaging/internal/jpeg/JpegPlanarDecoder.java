@@ -13,7 +13,9 @@ import java.io.IOException;
  * A pure-Java decoder for the JPEGs cameras and phones write: baseline or extended sequential Huffman, 8-bit,
  * grey or YCbCr with any sampling factors, restart markers, one interleaved scan. It returns the planes as coded
  * (chroma stays subsampled: no upsampling, no colour conversion, which is most of what the JDK's decoder spends
- * its time on), optionally reduced by 2, 4 or 8 inside the inverse DCT, as libjpeg's scaled decoding does.
+ * its time on), optionally reduced by 2, 4 or 8: each sample the mean of a 2x2, 4x4 or 8x8 group of the
+ * full-size samples (at 1/8 the DC alone, without an inverse DCT), as libjpeg's scaled decoding does. The full-size
+ * transform is libjpeg's islow ({@link InverseDct}), so samples equal the JDK decoder's.
  * Anything else (progressive, arithmetic, 12-bit, CMYK/YCCK, RGB, several scans) is
  * {@link JpegUnsupportedException}, and the caller falls back to ImageIO.
  *

@@ -47,6 +47,13 @@ final class Lanes {
         }
     }
 
+    /** {@code out = (a + b + c + d + round) >> shift}: sums and means of groups of samples. */
+    static void sum4(int[] a, int[] b, int[] c, int[] d, int round, int shift, int[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = a[i] + b[i] + c[i] + d[i] + round >> shift;
+        }
+    }
+
     /** {@code plus = (e + o + round) >> shift}, {@code minus = (e - o + round) >> shift}. */
     static void sumDiffShift(int[] e, int[] o, int round, int shift, int[] plus, int[] minus, int n) {
         for (int i = 0; i < n; i++) {

@@ -32,8 +32,6 @@ final class Scan {
      * end of the file): decoding may look at them, but consuming one means the data was cut short.
      */
     private int fake;
-    private final int[] coef = new int[64];
-    private final float[] fws = new float[64];
 
     Scan(byte[] data, JpegPlanarDecoder.Header header, int scale) {
         this.data = data;
@@ -121,17 +119,16 @@ final class Scan {
                 for (int i = 0; i < n; i++) {
                     JpegPlanarDecoder.Component c = comps[i];
                     int stride = strides[i];
-                    if (scale == 1) {
-                        rows[i].transform(across[i] * c.v);
-                        for (int by = 0; by < c.v; by++) {
-                            rows[i].store(by * across[i], across[i], out[i], (my * c.v + by) * 8 * stride, stride);
-                        }
-                    } else {
-                        for (int by = 0; by < c.v; by++) {
-                            int rowAt = (my * c.v + by) * bs * stride;
-                            for (int j = 0; j < across[i]; j++) {
-                                reduced(rows[i].coef, by * across[i] + j, out[i], rowAt + j * bs, stride);
-                            }
+                    rows[i].transform(across[i] * c.v);
+                    if (scale != 1) {
+                        rows[i].reduce(scale, across[i] * c.v);
+                    }
+                    for (int by = 0; by < c.v; by++) {
+                        int rowAt = (my * c.v + by) * bs * stride;
+                        if (scale == 1) {
+                            rows[i].store(by * across[i], across[i], out[i], rowAt, stride);
+                        } else {
+                            rows[i].storeReduced(scale, by * across[i], across[i], out[i], rowAt, stride);
                         }
                     }
                 }
@@ -218,35 +215,24 @@ final class Scan {
             pred += receive(s);
         }
         skipAc(acTable);
-        out[at] = Idct.reduced1(pred * quant[0]);
+        // the block's mean is its DC / 8 (plus the level shift), which is exactly what a 1x1 IDCT yields
+        int v = Math.round(pred * quant[0] / 8f) + 128;
+        out[at] = (byte) (v < 0 ? 0 : Math.min(v, 255));
         return pred;
-    }
-
-    /** A 1/2 or 1/4 decode of lane {@code lane}: the reduced transform of its coefficients. */
-    private void reduced(int[][] coef, int lane, byte[] out, int at, int stride) {
-        int[] c = this.coef;
-        for (int pos = 0; pos < 64; pos++) {
-            c[pos] = coef[pos][lane];
-        }
-        if (scale == 2) {
-            Idct.reduced4(c, fws, out, at, stride);
-        } else {
-            Idct.reduced2(c, fws, out, at, stride);
-        }
     }
 
     /** Consumes the AC coefficients of a block without keeping them (a 1/8 decode needs only the DC). */
     private void skipAc(HuffmanTable acTable) throws JpegFormatException {
-        int[] fast = acTable.ac;
+        int[] skip = acTable.skip;
         int k = 1;
         while (k < 64) {
             if (bits < 32) {
                 fill();
             }
-            int e = fast[(int) (buffer >>> (bits - FAST_BITS)) & FAST_MASK];
+            int e = skip[(int) (buffer >>> (bits - FAST_BITS)) & FAST_MASK];
             if (e != 0) {
                 bits -= e & 0xFF;
-                k += (e >> 8 & 0xFF) + 1;
+                k += e >> 8;
             } else {
                 int rs = symbol(acTable);
                 int size = rs & 15;
