@@ -10,8 +10,8 @@ import java.util.Arrays;
  * libjpeg's accurate integer inverse DCT ({@code jpeg_idct_islow}) for a whole row of blocks at once, built from
  * {@link Lanes} kernels so HotSpot's C2 runs it in SIMD registers. Coefficient {@code pos} (natural order,
  * dequantised) of block {@code b} is {@code coef[pos][b]}; after {@link #transform} the same arrays hold the
- * block's samples (0..255) in raster order. Output equals libjpeg's sample for sample; a decode at 1/2 or 1/4
- * averages them ({@link #storeReduced}).
+ * block's samples (0..255) in raster order. Output equals libjpeg's sample for sample. A decode at 1/2 computes
+ * the means of 2x2 groups directly ({@link #transformHalf}); one at 1/4 averages the full output.
  */
 final class InverseDct {
     private static final int CONST_BITS = 13;
@@ -23,9 +23,27 @@ final class InverseDct {
         {8192, -4433 - 6270, 8192, -4433},
     };
 
+    /**
+     * A[n][u]: weight of coefficient u in output n of the 4-point transform whose outputs are the means of pairs
+     * of the 8-point one's (coefficient 4 averages to zero), scaled by 2^13.
+     */
+    private static final int[][] HALF = new int[4][8];
+
+    static {
+        for (int n = 0; n < 4; n++) {
+            for (int u = 0; u < 8; u++) {
+                double c = u == 0 ? Math.sqrt(0.5) : 1.0;
+                double mean = (Math.cos((4 * n + 1) * u * Math.PI / 16) + Math.cos((4 * n + 3) * u * Math.PI / 16)) / 2;
+                HALF[n][u] = (int) Math.round(c / 2 * mean * (1 << CONST_BITS));
+            }
+        }
+    }
+
     final int[][] coef;
     private final int[][] ws;
     private final int[][] t;
+    /** Where {@link #storeReduced} reads from: samples of the reduced blocks, row-major. */
+    private int[][] reduced;
 
     InverseDct(int blocks) {
         int n = Math.max(1, blocks);
@@ -95,39 +113,70 @@ final class InverseDct {
     }
 
     /**
-     * Averages the samples of lanes {@code [0, n)} over 2x2 ({@code scale} 2) or 4x4 ({@code scale} 4) groups, the
-     * area average a scaled IDCT computes; afterwards {@link #storeReduced} writes them.
+     * Coefficients to 4x4 samples per block for lanes {@code [0, n)}, each the mean of a 2x2 group of the full
+     * transform's output (up to rounding), straight from the coefficients: a 1/2 decode costs a third of a full
+     * one. {@link #storeReduced} writes them.
      */
-    void reduce(int scale, int n) {
+    void transformHalf(int n) {
         int[][] c = coef;
-        int[][] h = ws;
-        // 2x2 sums (scale 4) or rounded means (scale 2) of the 8x8 samples: h[r * 4 + x], r, x < 4
-        for (int r = 0; r < 4; r++) {
-            for (int x = 0; x < 4; x++) {
-                int p = r * 16 + x * 2;
-                Lanes.sum4(c[p], c[p + 1], c[p + 8], c[p + 9], scale == 2 ? 2 : 0, scale == 2 ? 2 : 0, h[r * 4 + x], n);
+        // columns: ws[m * 8 + u] = sum over v of HALF[m][v] * coef[v * 8 + u], scaled up by PASS1_BITS
+        for (int u = 0; u < 8; u++) {
+            if (u == 4) {
+                continue;                                  // its outputs meet weight 0 in the row pass
+            }
+            for (int m = 0; m < 4; m++) {
+                int[] a = HALF[m];
+                Lanes.lin4(c[u], a[0], c[8 + u], a[1], c[16 + u], a[2], c[24 + u], a[3], 0, 0, ws[m * 8 + u], n);
+                Lanes.lin3add(c[40 + u], a[5], c[48 + u], a[6], c[56 + u], a[7], 1 << (CONST_BITS - PASS1_BITS - 1),
+                        CONST_BITS - PASS1_BITS, ws[m * 8 + u], n);
             }
         }
-        if (scale == 4) {
-            for (int r = 0; r < 2; r++) {
-                for (int x = 0; x < 2; x++) {
-                    int p = r * 8 + x * 2;
-                    Lanes.sum4(h[p], h[p + 1], h[p + 4], h[p + 5], 8, 4, h[16 + r * 2 + x], n);
-                }
+        int shift = CONST_BITS + PASS1_BITS;
+        for (int m = 0; m < 4; m++) {
+            int r = m * 8;
+            for (int k = 0; k < 4; k++) {
+                int[] a = HALF[k];
+                int[] acc = t[k];
+                Lanes.lin4(ws[r], a[0], ws[r + 1], a[1], ws[r + 2], a[2], ws[r + 3], a[3], 0, 0, acc, n);
+                Lanes.lin3addSamples(acc, ws[r + 5], a[5], ws[r + 6], a[6], ws[r + 7], a[7], 1 << (shift - 1), shift,
+                        c[m * 4 + k], n);
             }
         }
+        reduced = c;
     }
 
     /**
-     * Writes lanes {@code [from, from + count)} after {@link #reduce}: {@code 8 / scale} rows of {@code 8 / scale}
+     * After {@link #transform}: averages the samples of lanes {@code [0, n)} over 4x4 groups (a 1/4 decode);
+     * {@link #storeReduced} writes them.
+     */
+    void reduceQuarter(int n) {
+        int[][] c = coef;
+        int[][] h = ws;
+        for (int r = 0; r < 4; r++) {                      // sums of 2x2 groups
+            for (int x = 0; x < 4; x++) {
+                int p = r * 16 + x * 2;
+                Lanes.sum4(c[p], c[p + 1], c[p + 8], c[p + 9], 0, 0, h[r * 4 + x], n);
+            }
+        }
+        for (int r = 0; r < 2; r++) {                      // rounded means of 4x4 groups
+            for (int x = 0; x < 2; x++) {
+                int p = r * 8 + x * 2;
+                Lanes.sum4(h[p], h[p + 1], h[p + 4], h[p + 5], 8, 4, h[16 + r * 2 + x], n);
+            }
+        }
+        reduced = new int[][] {h[16], h[17], h[18], h[19]};
+    }
+
+    /**
+     * Writes lanes {@code [from, from + count)} after {@link #transformHalf} or {@link #reduceQuarter}:
+     * {@code 8 / scale} rows of {@code 8 / scale}
      * samples per block.
      */
     void storeReduced(int scale, int from, int count, byte[] out, int at, int stride) {
         int bs = 8 / scale;
-        int base = scale == 2 ? 0 : 16;
         for (int r = 0; r < bs; r++, at += stride) {
             for (int x = 0; x < bs; x++) {
-                int[] lane = ws[base + r * bs + x];
+                int[] lane = reduced[r * bs + x];
                 for (int j = from, o = at + x; j < from + count; j++, o += bs) {
                     out[o] = (byte) lane[j];
                 }

@@ -47,6 +47,24 @@ final class Lanes {
         }
     }
 
+    /** {@code out = (out + a*ca + b*cb + c*cc + round) >> shift}: the second half of a 7-term combination. */
+    static void lin3add(int[] a, int ca, int[] b, int cb, int[] c, int cc, int round, int shift, int[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = out[i] + a[i] * ca + b[i] * cb + c[i] * cc + round >> shift;
+        }
+    }
+
+    /** {@link #lin3add} of {@code acc} into {@code out}, plus 128, clamped to 0..255 (as {@link #samples}). */
+    static void lin3addSamples(int[] acc, int[] a, int ca, int[] b, int cb, int[] c, int cc, int round, int shift,
+                               int[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            int x = (acc[i] + a[i] * ca + b[i] * cb + c[i] * cc + round >> shift) + 128;
+            int v = x & ~(x >> 31);
+            int t = 255 - v;
+            out[i] = v + (t & (t >> 31));
+        }
+    }
+
     /** {@code out = (a + b + c + d + round) >> shift}: sums and means of groups of samples. */
     static void sum4(int[] a, int[] b, int[] c, int[] d, int round, int shift, int[] out, int n) {
         for (int i = 0; i < n; i++) {

@@ -119,9 +119,13 @@ final class Scan {
                 for (int i = 0; i < n; i++) {
                     JpegPlanarDecoder.Component c = comps[i];
                     int stride = strides[i];
-                    rows[i].transform(across[i] * c.v);
-                    if (scale != 1) {
-                        rows[i].reduce(scale, across[i] * c.v);
+                    if (scale == 2) {
+                        rows[i].transformHalf(across[i] * c.v);
+                    } else {
+                        rows[i].transform(across[i] * c.v);
+                        if (scale == 4) {
+                            rows[i].reduceQuarter(across[i] * c.v);
+                        }
                     }
                     for (int by = 0; by < c.v; by++) {
                         int rowAt = (my * c.v + by) * bs * stride;
