@@ -37,6 +37,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * The {@link ImageProcessor}: sniff, check limits on the header, decode once (reduced where the codec allows
@@ -154,7 +155,7 @@ public final class ImagingEngine implements ImageProcessor {
         }
         int scale = dctScale(info, profile);
         try {
-            PlanarImage image = planar.planar(scale);
+            PlanarImage image = planar.planar(scale, encoding);
             return new PlanarCanvas(image, new Size(info.width(), info.height()), 1.0 / scale, 1.0 / scale,
                     info.orientation());
         } catch (JpegUnsupportedException e) {
@@ -324,7 +325,7 @@ public final class ImagingEngine implements ImageProcessor {
         Canvas[] rendered = new Canvas[order.size()];
         EncodedRendition[] results = new EncodedRendition[specs.size()];
         @SuppressWarnings("unchecked")
-        Future<EncodedRendition>[] pending = (Future<EncodedRendition>[]) new Future<?>[specs.size()];
+        FutureTask<EncodedRendition>[] pending = (FutureTask<EncodedRendition>[]) new FutureTask<?>[specs.size()];
         Map<String, String> keep = settings.keepCopyright() ? copyright(info) : Map.of();
         Rendering smallest = null;
         for (int step = 0; step < order.size(); step++) {
@@ -346,10 +347,17 @@ public final class ImagingEngine implements ImageProcessor {
             if (encoding == null) {
                 results[index] = call(job);
             } else {
-                pending[index] = encoding.submit(job);
+                pending[index] = new FutureTask<>(job);
+                encoding.execute(pending[index]);
             }
             if (smallest == null || out.pixels() <= smallest.size().pixels()) {
                 smallest = pixels;
+            }
+        }
+        // encodes no worker has started yet run here, so both threads encode once the resampling is done
+        for (int i = pending.length - 1; i >= 0; i--) {
+            if (pending[i] != null) {
+                pending[i].run();                         // a no-op when a worker has it
             }
         }
         for (int i = 0; i < pending.length; i++) {

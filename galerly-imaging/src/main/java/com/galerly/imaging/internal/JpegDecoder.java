@@ -104,12 +104,13 @@ final class JpegDecoder implements ImageDecoder {
         }
 
         @Override
-        public PlanarImage planar(int scale) throws IOException, JpegUnsupportedException {
+        public PlanarImage planar(int scale, java.util.concurrent.Executor executor)
+                throws IOException, JpegUnsupportedException {
             JpegPlanarDecoder.Header h = parsed();
             if (h == null) {
                 throw unsupported;
             }
-            return JpegPlanarDecoder.decode(bytes, h, scale);
+            return JpegPlanarDecoder.decode(bytes, h, scale, executor);
         }
 
         @Override

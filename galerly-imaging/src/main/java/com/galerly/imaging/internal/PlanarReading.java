@@ -18,9 +18,9 @@ interface PlanarReading {
     boolean planarSupported();
 
     /**
-     * Decodes at 1/{@code scale} (1, 2, 4 or 8).
+     * Decodes at 1/{@code scale} (1, 2, 4 or 8), sharing the work with {@code executor} when it is not null.
      *
      * @throws JpegUnsupportedException the file is of a kind only {@code decode} handles
      */
-    PlanarImage planar(int scale) throws IOException, JpegUnsupportedException;
+    PlanarImage planar(int scale, java.util.concurrent.Executor executor) throws IOException, JpegUnsupportedException;
 }

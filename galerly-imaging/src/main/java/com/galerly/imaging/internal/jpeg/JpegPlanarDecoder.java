@@ -366,9 +366,18 @@ public final class JpegPlanarDecoder {
      * {@code ceil(width * h / (hmax * scale))} samples per component row, as libjpeg's scaled decoding gives.
      */
     public static PlanarImage decode(byte[] data, Header header, int scale) throws IOException {
+        return decode(data, header, scale, null);
+    }
+
+    /**
+     * As {@link #decode(byte[], Header, int)}; with an {@code executor}, the inverse DCT of each row of blocks runs
+     * on it while the caller entropy-decodes the next (the caller runs any piece the executor has not started).
+     */
+    public static PlanarImage decode(byte[] data, Header header, int scale, java.util.concurrent.Executor executor)
+            throws IOException {
         if (scale != 1 && scale != 2 && scale != 4 && scale != 8) {
             throw new IllegalArgumentException("scale must be 1, 2, 4 or 8, was " + scale);
         }
-        return new Scan(data, header, scale).decode();
+        return new Scan(data, header, scale, executor).decode();
     }
 }

@@ -8,6 +8,9 @@ import com.galerly.imaging.internal.planar.Plane;
 import com.galerly.imaging.internal.planar.PlanarImage;
 import java.io.EOFException;
 import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 
 /**
  * The entropy decoding of one interleaved sequential scan into planes, block by block: Huffman decoding with a
@@ -33,7 +36,11 @@ final class Scan {
      */
     private int fake;
 
-    Scan(byte[] data, JpegPlanarDecoder.Header header, int scale) {
+    /** Runs the inverse DCT of one MCU row while the next is entropy-decoded; null: all on the caller. */
+    private final Executor executor;
+
+    Scan(byte[] data, JpegPlanarDecoder.Header header, int scale, Executor executor) {
+        this.executor = executor;
         this.data = data;
         this.header = header;
         this.scale = scale;
@@ -75,71 +82,124 @@ final class Scan {
         int interval = header.restartInterval;
         int left = interval;
         int nextRestart = 0;
-        // all scales but 1/8 decode a whole MCU row of coefficients, then transform it (SIMD at full scale)
-        InverseDct[] rows = new InverseDct[n];
+        // all scales but 1/8 decode a whole MCU row of coefficients, then transform it (SIMD); with an executor,
+        // two sets of buffers let the transform of one row run while the next is entropy-decoded
         int[] across = new int[n];
+        InverseDct[][] sets = new InverseDct[executor == null ? 1 : 2][n];
         if (scale != 8) {
             for (int i = 0; i < n; i++) {
                 across[i] = mcusX * comps[i].h;
-                rows[i] = new InverseDct(across[i] * comps[i].v);
+                for (InverseDct[] set : sets) {
+                    set[i] = new InverseDct(across[i] * comps[i].v);
+                }
             }
         }
-        for (int my = 0; my < mcusY; my++) {
-            if (scale != 8) {
-                for (int i = 0; i < n; i++) {
-                    rows[i].clear(across[i] * comps[i].v);
+        @SuppressWarnings("unchecked")
+        FutureTask<Void>[] inFlight = (FutureTask<Void>[]) new FutureTask<?>[sets.length];
+        try {
+            for (int my = 0; my < mcusY; my++) {
+                int s = my % sets.length;
+                InverseDct[] rows = sets[s];
+                if (inFlight[s] != null) {
+                    await(inFlight[s]);
+                    inFlight[s] = null;
                 }
-            }
-            for (int mx = 0; mx < mcusX; mx++) {
-                if (interval > 0) {
-                    if (left == 0) {
-                        restart(nextRestart);
-                        nextRestart = (nextRestart + 1) & 7;
-                        Arrays.fill(pred, 0);
-                        left = interval;
+                if (scale != 8) {
+                    for (int i = 0; i < n; i++) {
+                        rows[i].clear(across[i] * comps[i].v);
                     }
-                    left--;
                 }
-                for (int i = 0; i < n; i++) {
-                    JpegPlanarDecoder.Component c = comps[i];
-                    for (int by = 0; by < c.v; by++) {
-                        for (int bx = 0; bx < c.h; bx++) {
-                            if (scale == 8) {
-                                int at = ((my * c.v + by) * strides[i]) + mx * c.h + bx;
-                                pred[i] = dcBlock(dcs[i], acs[i], zq[i], pred[i], out[i], at);
-                            } else {
-                                pred[i] = coefficients(dcs[i], acs[i], zq[i], pred[i], rows[i].coef,
-                                        by * across[i] + mx * c.h + bx);
+                for (int mx = 0; mx < mcusX; mx++) {
+                    if (interval > 0) {
+                        if (left == 0) {
+                            restart(nextRestart);
+                            nextRestart = (nextRestart + 1) & 7;
+                            Arrays.fill(pred, 0);
+                            left = interval;
+                        }
+                        left--;
+                    }
+                    for (int i = 0; i < n; i++) {
+                        JpegPlanarDecoder.Component c = comps[i];
+                        for (int by = 0; by < c.v; by++) {
+                            for (int bx = 0; bx < c.h; bx++) {
+                                if (scale == 8) {
+                                    int at = ((my * c.v + by) * strides[i]) + mx * c.h + bx;
+                                    pred[i] = dcBlock(dcs[i], acs[i], zq[i], pred[i], out[i], at);
+                                } else {
+                                    pred[i] = coefficients(dcs[i], acs[i], zq[i], pred[i], rows[i].coef,
+                                            by * across[i] + mx * c.h + bx);
+                                }
                             }
                         }
                     }
                 }
-            }
-            if (scale != 8) {
-                for (int i = 0; i < n; i++) {
-                    JpegPlanarDecoder.Component c = comps[i];
-                    int stride = strides[i];
-                    if (scale == 2) {
-                        rows[i].transformHalf(across[i] * c.v);
+                if (scale != 8) {
+                    int row = my;
+                    Runnable emit = () -> emit(rows, row, comps, across, out, strides);
+                    if (executor == null) {
+                        emit.run();
                     } else {
-                        rows[i].transform(across[i] * c.v);
-                        if (scale == 4) {
-                            rows[i].reduceQuarter(across[i] * c.v);
-                        }
+                        inFlight[s] = new FutureTask<>(emit, null);
+                        executor.execute(inFlight[s]);
                     }
-                    for (int by = 0; by < c.v; by++) {
-                        int rowAt = (my * c.v + by) * bs * stride;
-                        if (scale == 1) {
-                            rows[i].store(by * across[i], across[i], out[i], rowAt, stride);
-                        } else {
-                            rows[i].storeReduced(scale, by * across[i], across[i], out[i], rowAt, stride);
-                        }
-                    }
+                }
+            }
+        } finally {
+            for (FutureTask<Void> task : inFlight) {
+                if (task != null) {
+                    await(task);
                 }
             }
         }
         finish();
         return new PlanarImage(ceilDiv(header.width, scale), ceilDiv(header.height, scale), planes, fx, fy);
+    }
+
+    /** The inverse DCT of MCU row {@code my}, written into the planes. */
+    private void emit(InverseDct[] rows, int my, JpegPlanarDecoder.Component[] comps, int[] across, byte[][] out,
+                      int[] strides) {
+        for (int i = 0; i < comps.length; i++) {
+            JpegPlanarDecoder.Component c = comps[i];
+            int stride = strides[i];
+            int lanes = across[i] * c.v;
+            if (scale == 2) {
+                rows[i].transformHalf(lanes);
+            } else {
+                rows[i].transform(lanes);
+                if (scale == 4) {
+                    rows[i].reduceQuarter(lanes);
+                }
+            }
+            for (int by = 0; by < c.v; by++) {
+                int rowAt = (my * c.v + by) * bs * stride;
+                if (scale == 1) {
+                    rows[i].store(by * across[i], across[i], out[i], rowAt, stride);
+                } else {
+                    rows[i].storeReduced(scale, by * across[i], across[i], out[i], rowAt, stride);
+                }
+            }
+        }
+    }
+
+    /** Waits for a row's transform, running it here if no worker has started it (nothing waits on a busy pool). */
+    private static void await(FutureTask<Void> task) {
+        task.run();
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while decoding", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     private static int ceilDiv(long a, long b) {
