@@ -131,6 +131,23 @@ class JpegPlanarDecoderTest {
         }
     }
 
+    @ParameterizedTest(name = "1/{0}")
+    @ValueSource(ints = {1, 2, 4, 8})
+    void aSecondThreadChangesNothing(int scale) throws Exception {
+        byte[] jpeg = ImageFiles.jpegWithRestarts(PHOTO, 90, 4);
+        JpegPlanarDecoder.Header header = JpegPlanarDecoder.header(jpeg);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            PlanarImage alone = JpegPlanarDecoder.decode(jpeg, header, scale);
+            PlanarImage shared = JpegPlanarDecoder.decode(jpeg, header, scale, pool);
+            for (int p = 0; p < 3; p++) {
+                assertTrue(Arrays.equals(alone.plane(p).data(), shared.plane(p).data()), "plane " + p);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void kindsItDoesNotHandleAreLeftToImageIo() {
         int[] ink = new int[32 * 32];
