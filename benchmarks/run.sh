@@ -82,7 +82,7 @@ ladder_file="${source:-$photo24}"
 
 jmh_args=(-rf json -rff "$out/jmh.json" -jvmArgsPrepend "-Dgalerly.fixtures=$fixtures")
 if [[ "$profile" == quick ]]; then
-  jmh_args+=(-wi 1 -w 3s -i 3 -r 3s)
+  jmh_args+=(-wi 2 -w 2s -i 3 -r 2s)
   pattern='(RenditionLadder|Resize720)Benchmark'
 else
   pattern='(RenditionLadder|Resize720|RenditionHandler|CloudFrontSigning)Benchmark'

@@ -40,6 +40,8 @@ final class InverseDct {
     }
 
     final int[][] coef;
+    /** The same arrays as {@link #coef}, in zigzag order: where the entropy decoder writes. */
+    final int[][] zigzag;
     private final int[][] ws;
     private final int[][] t;
     /** Where {@link #storeReduced} reads from: samples of the reduced blocks, row-major. */
@@ -48,6 +50,10 @@ final class InverseDct {
     InverseDct(int blocks) {
         int n = Math.max(1, blocks);
         coef = new int[64][n];
+        zigzag = new int[64][];
+        for (int k = 0; k < 64; k++) {
+            zigzag[k] = coef[JpegPlanarDecoder.NATURAL[k]];
+        }
         ws = new int[64][n];
         t = new int[8][n];
     }
@@ -60,6 +66,15 @@ final class InverseDct {
     void clear(int n) {
         for (int[] c : coef) {
             Arrays.fill(c, 0, n, 0);
+        }
+    }
+
+    /** Multiplies the coefficients of lanes {@code [0, n)} by their quantisation step ({@code quant} in zigzag order). */
+    void dequantise(int[] quant, int n) {
+        for (int k = 0; k < 64; k++) {
+            if (quant[k] != 1) {
+                Lanes.scale(zigzag[k], quant[k], n);
+            }
         }
     }
 

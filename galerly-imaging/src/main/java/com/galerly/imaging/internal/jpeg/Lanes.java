@@ -15,6 +15,13 @@ final class Lanes {
     private Lanes() {
     }
 
+    /** {@code a *= k}: dequantisation of one coefficient position across the blocks. */
+    static void scale(int[] a, int k, int n) {
+        for (int i = 0; i < n; i++) {
+            a[i] *= k;
+        }
+    }
+
     /** {@code sum = a + b}, {@code diff = a - b}. */
     static void sumDiff(int[] a, int[] b, int[] sum, int[] diff, int n) {
         for (int i = 0; i < n; i++) {

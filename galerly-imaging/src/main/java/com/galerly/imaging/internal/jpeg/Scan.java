@@ -127,7 +127,7 @@ final class Scan {
                                     int at = ((my * c.v + by) * strides[i]) + mx * c.h + bx;
                                     pred[i] = dcBlock(dcs[i], acs[i], zq[i], pred[i], out[i], at);
                                 } else {
-                                    pred[i] = coefficients(dcs[i], acs[i], zq[i], pred[i], rows[i].coef,
+                                    pred[i] = coefficients(dcs[i], acs[i], pred[i], rows[i].zigzag,
                                             by * across[i] + mx * c.h + bx);
                                 }
                             }
@@ -136,7 +136,7 @@ final class Scan {
                 }
                 if (scale != 8) {
                     int row = my;
-                    Runnable emit = () -> emit(rows, row, comps, across, out, strides);
+                    Runnable emit = () -> emit(rows, row, comps, across, out, strides, zq);
                     if (executor == null) {
                         emit.run();
                     } else {
@@ -158,11 +158,12 @@ final class Scan {
 
     /** The inverse DCT of MCU row {@code my}, written into the planes. */
     private void emit(InverseDct[] rows, int my, JpegPlanarDecoder.Component[] comps, int[] across, byte[][] out,
-                      int[] strides) {
+                      int[] strides, int[][] quant) {
         for (int i = 0; i < comps.length; i++) {
             JpegPlanarDecoder.Component c = comps[i];
             int stride = strides[i];
             int lanes = across[i] * c.v;
+            rows[i].dequantise(quant[i], lanes);
             if (scale == 2) {
                 rows[i].transformHalf(lanes);
             } else {
@@ -207,11 +208,12 @@ final class Scan {
     }
 
     /**
-     * Decodes one block's coefficients, dequantised, into lane {@code lane} of {@code coef} (natural order, which
-     * must be zero); returns the new DC predictor.
+     * Decodes one block's coefficients (quantised values; {@link InverseDct#dequantise} scales them later, a
+     * whole row at once) into lane {@code lane} of the zigzag-ordered arrays, which must be zero; returns the new
+     * DC predictor.
      */
-    private int coefficients(HuffmanTable dcTable, HuffmanTable acTable, int[] quant, int pred, int[][] coef,
-                             int lane) throws JpegFormatException {
+    private int coefficients(HuffmanTable dcTable, HuffmanTable acTable, int pred, int[][] zigzag, int lane)
+            throws JpegFormatException {
         if (bits < 32) {
             fill();
         }
@@ -222,8 +224,7 @@ final class Scan {
             }
             pred += receive(s);
         }
-        coef[0][lane] = pred * quant[0];
-        int[] natural = JpegPlanarDecoder.NATURAL;
+        zigzag[0][lane] = pred;
         int[] fast = acTable.ac;
         int k = 1;
         while (k < 64) {
@@ -241,7 +242,7 @@ final class Scan {
                 if (k > 63) {
                     k = 63;                              // a run past the block: libjpeg keeps it at 63, so do we
                 }
-                coef[natural[k]][lane] = (e >> 16) * quant[k];
+                zigzag[k][lane] = e >> 16;
                 k++;
             } else {
                 int rs = symbol(acTable);
@@ -258,7 +259,7 @@ final class Scan {
                 if (k > 63) {
                     k = 63;
                 }
-                coef[natural[k]][lane] = receive(size) * quant[k];
+                zigzag[k][lane] = receive(size);
                 k++;
             }
         }

@@ -17,16 +17,26 @@ public final class BoxFilter {
     public static Plane plane(Plane plane, int tw, int th) {
         int w = plane.width();
         int h = plane.height();
-        long[] sum = new long[tw * th];
+        int[] column = buckets(w, tw);
+        int[] sum = new int[tw * th];
         int[] count = new int[tw * th];
+        int[] rowSum = new int[tw];
+        int[] rowCount = new int[tw];
         byte[] d = plane.data();
+        int[] rows = buckets(h, th);
         for (int y = 0; y < h; y++) {
-            int row = (int) ((long) y * th / h) * tw;
+            java.util.Arrays.fill(rowSum, 0);
+            java.util.Arrays.fill(rowCount, 0);
             int o = y * plane.stride();
             for (int x = 0; x < w; x++) {
-                int i = row + (int) ((long) x * tw / w);
-                sum[i] += d[o + x] & 0xFF;
-                count[i]++;
+                int i = column[x];
+                rowSum[i] += d[o + x] & 0xFF;
+                rowCount[i]++;
+            }
+            int row = rows[y] * tw;
+            for (int i = 0; i < tw; i++) {
+                sum[row + i] += rowSum[i];
+                count[row + i] += rowCount[i];
             }
         }
         byte[] out = new byte[tw * th];
@@ -34,6 +44,15 @@ public final class BoxFilter {
             out[i] = (byte) ((sum[i] + count[i] / 2) / Math.max(1, count[i]));
         }
         return new Plane(out, tw, th, tw);
+    }
+
+    /** The output index of each of {@code n} inputs, when {@code n} are averaged onto {@code out}. */
+    private static int[] buckets(int n, int out) {
+        int[] b = new int[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (int) ((long) i * out / n);
+        }
+        return b;
     }
 
     /** Opaque packed RGB averaged onto {@code tw x th} pixels. */
