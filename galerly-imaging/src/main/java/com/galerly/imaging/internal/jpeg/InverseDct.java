@@ -40,7 +40,10 @@ final class InverseDct {
     }
 
     final int[][] coef;
-    /** The same arrays as {@link #coef}, in zigzag order: where the entropy decoder writes. */
+    /**
+     * The same arrays as {@link #coef}, in zigzag order: where the entropy decoder writes. Indexes 64 to 143 (an
+     * end of block adds 64 to the position, a corrupt run may pass 63) all name one scratch array nothing reads.
+     */
     final int[][] zigzag;
     private final int[][] ws;
     private final int[][] t;
@@ -50,10 +53,12 @@ final class InverseDct {
     InverseDct(int blocks) {
         int n = Math.max(1, blocks);
         coef = new int[64][n];
-        zigzag = new int[64][];
+        zigzag = new int[144][];
         for (int k = 0; k < 64; k++) {
             zigzag[k] = coef[JpegPlanarDecoder.NATURAL[k]];
         }
+        int[] scratch = new int[n];
+        Arrays.fill(zigzag, 64, zigzag.length, scratch);
         ws = new int[64][n];
         t = new int[8][n];
     }
@@ -71,6 +76,7 @@ final class InverseDct {
 
     /** Multiplies the coefficients of lanes {@code [0, n)} by their quantisation step ({@code quant} in zigzag order). */
     void dequantise(int[] quant, int n) {
+        // (the scratch lanes past 63 are never read, so they need no clearing either)
         for (int k = 0; k < 64; k++) {
             if (quant[k] != 1) {
                 Lanes.scale(zigzag[k], quant[k], n);

@@ -226,43 +226,49 @@ final class Scan {
         }
         zigzag[0][lane] = pred;
         int[] fast = acTable.ac;
+        // the hot loop keeps the bit buffer in locals; an end of block (run 64) or a corrupt run past the block
+        // lands in the scratch lanes past index 63 of the zigzag arrays (see InverseDct), so the common path
+        // has no branch for either
+        long buf = buffer;
+        int n = bits;
         int k = 1;
         while (k < 64) {
-            if (bits < 32) {
+            if (n < 32) {
+                buffer = buf;
+                bits = n;
                 fill();
+                buf = buffer;
+                n = bits;
             }
-            int e = fast[(int) (buffer >>> (bits - FAST_BITS)) & FAST_MASK];
+            int e = fast[(int) (buf >>> (n - FAST_BITS)) & FAST_MASK];
             if (e != 0) {
-                bits -= e & 0xFF;
-                int run = e >> 8 & 0xFF;
-                if (run == 64) {
-                    break;
-                }
-                k += run;
-                if (k > 63) {
-                    k = 63;                              // a run past the block: libjpeg keeps it at 63, so do we
-                }
+                n -= e & 0xFF;
+                k += e >> 8 & 0xFF;
                 zigzag[k][lane] = e >> 16;
                 k++;
             } else {
+                buffer = buf;
+                bits = n;
                 int rs = symbol(acTable);
-                int r = rs >> 4;
                 int size = rs & 15;
                 if (size == 0) {
-                    if (r != 15) {
+                    if (rs >> 4 != 15) {
+                        buf = buffer;
+                        n = bits;
                         break;
                     }
                     k += 16;
-                    continue;
+                } else {
+                    k += rs >> 4;
+                    zigzag[k][lane] = receive(size);
+                    k++;
                 }
-                k += r;
-                if (k > 63) {
-                    k = 63;
-                }
-                zigzag[k][lane] = receive(size);
-                k++;
+                buf = buffer;
+                n = bits;
             }
         }
+        buffer = buf;
+        bits = n;
         return pred;
     }
 
