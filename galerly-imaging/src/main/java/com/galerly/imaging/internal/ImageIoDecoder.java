@@ -70,7 +70,7 @@ final class ImageIoDecoder implements ImageDecoder {
         return List.of(
                 // TwelveMonkeys converts an embedded profile to sRGB itself (or returns an ICC colour space); the
                 // JDK's PNG reader leaves it to Galerly
-                new ImageIoDecoder("jpeg", ImageFormat.JPEG, Signatures::jpeg, "com.twelvemonkeys.", true),
+                new JpegDecoder(new ImageIoDecoder("jpeg", ImageFormat.JPEG, Signatures::jpeg, "com.twelvemonkeys.", true)),
                 new ImageIoDecoder("png", ImageFormat.PNG, Signatures::png, "com.sun.", false),
                 new ImageIoDecoder("webp", ImageFormat.WEBP, Signatures::webp, "com.twelvemonkeys.", true),
                 new ImageIoDecoder("gif", ImageFormat.GIF, Signatures::gif, "com.sun.", false),

@@ -7,6 +7,10 @@ package com.galerly.imaging.internal;
 import com.galerly.core.image.ImageFormat;
 import com.galerly.imaging.EncodeRequest;
 import com.galerly.imaging.ImageEncoder;
+import com.galerly.imaging.internal.jpeg.JpegPlanarEncoder;
+import com.galerly.imaging.internal.planar.YCbCr;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
@@ -18,8 +22,10 @@ import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Baseline or progressive JPEG through the JDK's encoder: optimised Huffman tables, 4:2:0 chroma, a JFIF
- * header and nothing else (no EXIF, XMP, IPTC or ICC) unless artist/copyright are to be kept.
+ * JPEG with optimised Huffman tables, 4:2:0 chroma, a JFIF header and nothing else (no EXIF, XMP, IPTC or ICC)
+ * unless artist/copyright are to be kept. Baseline files are written by Galerly's own encoder
+ * ({@link JpegPlanarEncoder}, libjpeg's tables and DCT: the same files as the JDK's writer, without its cost on
+ * JDK builds that bundle their own libjpeg); progressive ones by the JDK's writer.
  */
 final class JpegEncoder implements ImageEncoder {
     private static final String JDK_WRITER = "com.sun.imageio.plugins.jpeg.JPEGImageWriter";
@@ -41,6 +47,16 @@ final class JpegEncoder implements ImageEncoder {
 
     @Override
     public byte[] encode(EncodeRequest request) throws IOException {
+        if (!request.progressive()) {
+            BufferedImage image = request.pixels();
+            int w = image.getWidth();
+            int h = image.getHeight();
+            int[] rgb = image.getRaster().getDataBuffer() instanceof DataBufferInt ints && ints.getNumBanks() == 1
+                    && image.getType() == BufferedImage.TYPE_INT_RGB && ints.getData().length == w * h
+                    ? ints.getData() : image.getRGB(0, 0, w, h, null, 0, w);
+            return JpegPlanarEncoder.encode(YCbCr.planes(rgb, w, h, false), request.quality(),
+                    Exif.app1(request.keep()));
+        }
         ImageWriter writer = writer();
         try {
             ImageWriteParam param = writer.getDefaultWriteParam();

@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Copyright 2026 The Galerly Authors
+# SPDX-License-Identifier: Apache-2.0
+#
+# Galerly's performance suite: builds the shaded JMH jar, generates the photo fixtures, runs the imaging
+# benchmarks (Galerly and its Java peers side by side in one JMH run), optionally sharp on the same files, and
+# prints the results table with the ratios to Thumbnailator and sharp and the goals met or not.
+#
+#   benchmarks/run.sh [--quick|--full] [--sharp] [--java JAVA_HOME] [--source FILE] [--gc] [--no-build]
+#
+#   --quick        (default) short warm-up and measurement, imaging tasks only: a few minutes
+#   --full         JMH's annotated iterations, -prof gc, the handler and signing benchmarks, memory checks
+#   --sharp        also run sharp (npm) on the same files, installed into benchmarks/node/ on first use;
+#                  skipped with a note when node or npm is missing
+#   --java HOME    run the JVM side on another JDK (e.g. /usr/lib/jvm/temurin-25-jdk-amd64)
+#   --source FILE  measure a real photo instead of the generated 24 MP one (ladder and thumbnail tasks)
+#   --gc           add JMH's -prof gc (allocation per operation) to a quick run
+#   --no-build     use the jar already in benchmarks/target
+#
+# Results go to benchmarks/results/<date>-<java>/: jmh.json, sharp.jsonl, memory.txt, env.txt and table.md.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+profile=quick
+run_sharp=false
+java_home="${JAVA_HOME:-}"
+source=""
+gc=false
+build=true
+sharp_version=0.35.5
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) profile=quick ;;
+    --full) profile=full; gc=true ;;
+    --sharp) run_sharp=true ;;
+    --java) java_home="$2"; shift ;;
+    --source) source="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift ;;
+    --gc) gc=true ;;
+    --no-build) build=false ;;
+    -h|--help) sed -n '4,20p' "$0"; exit 0 ;;
+    *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+java="java"
+if [[ -n "$java_home" ]]; then
+  java="$java_home/bin/java"
+  [[ -x "$java" ]] || { echo "run.sh: no java at $java" >&2; exit 2; }
+fi
+jar="$here/target/benchmarks.jar"
+fixtures="$here/target/fixtures"
+
+if $build; then
+  echo "== building the benchmark jar"
+  (cd "$root" && ./mvnw -q -B -pl benchmarks -am package -DskipTests)
+fi
+[[ -f "$jar" ]] || { echo "run.sh: $jar is missing (run without --no-build)" >&2; exit 2; }
+
+jdk="$("$java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.vm.vendor =|java.runtime.version =/ {print $2}' | tr ' \n' '-_' | sed 's/_$//')"
+out="$here/results/$(date +%Y%m%d-%H%M%S)-${jdk:-java}"
+mkdir -p "$out"
+echo "== results in $out"
+
+load() { uptime | sed 's/.*load average: //'; }
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "profile: $profile"
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | xargs), $(free -g 2>/dev/null | awk '/Mem:/ {print $2 " GB"}')"
+  echo "java: $("$java" -version 2>&1 | head -2 | tr '\n' ' ')"
+  echo "load average before: $(load)"
+} > "$out/env.txt"
+
+echo "== fixtures"
+"$java" -cp "$jar" com.galerly.benchmarks.PhotoFixtures "$fixtures" > "$out/fixtures.txt"
+photo24="$fixtures/photo-6000x4000-q90.jpg"
+photo720="$fixtures/photo-2725x2225-q90.jpg"
+photo100="$fixtures/photo-12000x8334-q90.jpg"
+ladder_file="${source:-$photo24}"
+
+jmh_args=(-rf json -rff "$out/jmh.json" -jvmArgsPrepend "-Dgalerly.fixtures=$fixtures")
+if [[ "$profile" == quick ]]; then
+  jmh_args+=(-wi 2 -w 2s -i 3 -r 2s)
+  pattern='(RenditionLadder|Resize720)Benchmark'
+else
+  pattern='(RenditionLadder|Resize720|RenditionHandler|CloudFrontSigning)Benchmark'
+fi
+$gc && jmh_args+=(-prof gc)
+
+echo "== JMH ($profile): $pattern"
+# each benchmark has its own default photo (the 720 task: 2725x2225); --source replaces them all
+[[ -n "$source" ]] && jmh_args+=(-p source="$source")
+"$java" -jar "$jar" "$pattern" "${jmh_args[@]}" 2>&1 | tee "$out/jmh.log" \
+  | grep -E '^(Benchmark|Rendition|Resize|CloudFront)|# Run progress' || true
+if ! grep -q '"benchmark"' "$out/jmh.json" 2>/dev/null; then
+  echo "run.sh: JMH wrote no results (see $out/jmh.log)" >&2
+  exit 1
+fi
+echo "load average after JMH: $(load)" >> "$out/env.txt"
+
+if $run_sharp; then
+  if command -v node > /dev/null && command -v npm > /dev/null; then
+    if [[ ! -d "$here/node/node_modules/sharp" ]]; then
+      echo "== installing sharp $sharp_version into $here/node"
+      npm install --silent --no-audit --no-fund --prefix "$here/node" "sharp@$sharp_version" > /dev/null
+    fi
+    seconds=5
+    [[ "$profile" == full ]] && seconds=15
+    echo "== sharp (load average $(load))"
+    : > "$out/sharp.jsonl"
+    for task in ladder thumbnail resize720; do
+      file="$ladder_file"
+      [[ "$task" == resize720 ]] && file="${source:-$photo720}"
+      NODE_PATH="$here/node/node_modules" node "$here/sharp/bench.js" "$task" "$file" 1 "$seconds" | tee -a "$out/sharp.jsonl"
+    done
+    NODE_PATH="$here/node/node_modules" node "$here/sharp/bench.js" ladder "$ladder_file" 2 "$seconds" | tee -a "$out/sharp.jsonl"
+    echo "load average after sharp: $(load)" >> "$out/env.txt"
+  else
+    echo "== sharp skipped: node and npm are needed for --sharp" | tee -a "$out/env.txt"
+  fi
+fi
+
+if [[ "$profile" == full ]]; then
+  echo "== memory: the standard ladder in a bounded heap"
+  timer=()
+  [[ -x /usr/bin/time ]] && timer=(/usr/bin/time -f "maxrss %M KB")
+  {
+    for impl in galerly thumbnailator-file thumbnailator-decoded imgscalr java2d-bicubic; do
+      printf '%-22s 24 MP -Xmx256m: ' "$impl"
+      "${timer[@]}" "$java" -Xmx256m -Djava.awt.headless=true -cp "$jar" com.galerly.benchmarks.RenderOnce "$impl" "$ladder_file" 2>&1 | tr '\n' ' '
+      echo
+    done
+    printf '%-22s 100 MP -Xmx1g: ' galerly
+    "${timer[@]}" "$java" -Xmx1g -Djava.awt.headless=true -cp "$jar" com.galerly.benchmarks.RenderOnce galerly "$photo100" 2>&1 | tr '\n' ' '
+    echo
+  } | tee "$out/memory.txt"
+fi
+
+"$java" -cp "$jar" com.galerly.benchmarks.ResultsTable "$out/jmh.json" "$out/sharp.jsonl" > "$out/table.md"
+echo
+cat "$out/env.txt"
+echo
+cat "$out/table.md"
+[[ -f "$out/memory.txt" ]] && { echo; cat "$out/memory.txt"; }
+echo
+echo "== written to $out"

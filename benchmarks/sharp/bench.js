@@ -1,0 +1,71 @@
+// Copyright 2026 The Galerly Authors
+// SPDX-License-Identifier: Apache-2.0
+//
+// sharp on the same files and tasks as the JMH suites, for benchmarks/run.sh --sharp.
+// usage: node bench.js TASK FILE THREADS SECONDS
+//   TASK: ladder | thumbnail | resize720; THREADS: libvips threads (sharp.concurrency), 1 or more;
+//   with more than one thread the ladder's sizes also run as parallel pipelines (Promise.all).
+// Prints one JSON line: {"task", "file", "threads", "ms" (mean), "runs", "bytes", "maxRssMb", "versions"}.
+'use strict';
+const sharp = require('sharp');
+
+const [task, file, threadsArg, secondsArg] = process.argv.slice(2);
+const threads = Number(threadsArg || 1);
+const seconds = Number(secondsArg || 10);
+sharp.concurrency(threads);
+sharp.cache(false);               // no decoded-image cache between pipelines: every size reads the file
+
+const TASKS = {
+  // the standard profile: one pipeline per size, shrink-on-load where the size allows, Lanczos-3
+  ladder: [
+    { w: 400, h: 400, fit: 'cover', q: 85 },
+    { w: 800, h: 600, fit: 'inside', q: 85 },
+    { w: 2000, h: 2000, fit: 'inside', q: 85 },
+    { w: 4000, h: 4000, fit: 'inside', q: 85 },
+  ],
+  thumbnail: [{ w: 400, h: 400, fit: 'cover', q: 85 }],
+  resize720: [{ w: 720, h: 588, fit: 'inside', q: 80 }],
+};
+
+function one(spec) {
+  return sharp(file)
+    .rotate()                     // apply EXIF orientation, as Galerly does
+    .resize(spec.w, spec.h, { fit: spec.fit, kernel: 'lanczos3', withoutEnlargement: true })
+    .jpeg({ quality: spec.q })
+    .toBuffer();
+}
+
+async function run(specs) {
+  const outs = threads > 1 ? await Promise.all(specs.map(one)) : [];
+  if (threads <= 1) {
+    for (const spec of specs) {
+      outs.push(await one(spec));
+    }
+  }
+  return outs.reduce((n, b) => n + b.length, 0);
+}
+
+(async () => {
+  const specs = TASKS[task];
+  if (!specs) {
+    throw new Error('task must be one of ' + Object.keys(TASKS).join(', ') + ', was ' + task);
+  }
+  let bytes = 0;
+  const warmUntil = Date.now() + Math.max(2000, seconds * 300);
+  while (Date.now() < warmUntil) {
+    bytes = await run(specs);
+  }
+  let runs = 0;
+  const start = process.hrtime.bigint();
+  const end = Date.now() + seconds * 1000;
+  while (Date.now() < end || runs < 3) {
+    bytes = await run(specs);
+    runs++;
+  }
+  const ms = Number(process.hrtime.bigint() - start) / 1e6 / runs;
+  console.log(JSON.stringify({
+    task, file, threads, ms: Math.round(ms * 10) / 10, runs, bytes,
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    versions: { sharp: sharp.versions.sharp, vips: sharp.versions.vips },
+  }));
+})().catch((e) => { console.error(e.message); process.exit(2); });

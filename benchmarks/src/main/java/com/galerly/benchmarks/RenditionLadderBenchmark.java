@@ -1,0 +1,71 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.benchmarks;
+
+import com.galerly.core.image.Fit;
+import com.galerly.core.image.RenditionProfile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One photo to its rendition ladder, every implementation side by side in the same run (see {@link Renderers}):
+ * <ul>
+ *   <li>{@code ladder}: the standard profile, thumbnail 400x400 COVER, small 800x600, medium 2000x2000 and large
+ *       4000x4000 INSIDE, JPEG quality 85, from the file (decode included);</li>
+ *   <li>{@code thumbnail}: the 400x400 COVER thumbnail alone, where a reduced-scale decode pays.</li>
+ * </ul>
+ * {@code source} is {@code generated:WxH} (a deterministic photo-like JPEG, see {@link PhotoFixtures}) or the path
+ * of any photo: {@code -p source=/photos/IMG_0042.jpg}.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RenditionLadder -prof gc}, or {@code benchmarks/run.sh}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-Djava.awt.headless=true"})
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+public class RenditionLadderBenchmark {
+    static final RenditionProfile THUMBNAIL = RenditionProfile.builder().name("thumbnail")
+            .add(s -> s.name("thumbnail").box(400, 400).fit(Fit.COVER).quality(85))
+            .build();
+
+    @Param({"galerly", "galerly-2t", "thumbnailator-file", "thumbnailator-decoded", "imgscalr", "java2d-bicubic"})
+    public String implementation;
+
+    @Param("generated:6000x4000")
+    public String source;
+
+    private Renderers.Renderer renderer;
+    private Path file;
+
+    @Setup
+    public void setUp() {
+        file = PhotoFixtures.resolve(source, PhotoFixtures.dir());
+        renderer = Renderers.of(implementation);
+    }
+
+    @Benchmark
+    public long ladder() throws IOException {
+        return renderer.render(file, RenditionProfile.standard());
+    }
+
+    @Benchmark
+    public long thumbnail() throws IOException {
+        return renderer.render(file, THUMBNAIL);
+    }
+}

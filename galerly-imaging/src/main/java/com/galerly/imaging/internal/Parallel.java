@@ -1,0 +1,69 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.imaging.internal;
+
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Runs independent pieces of one photo's work (bands of rows of a resample) on the caller's thread and the
+ * engine's worker threads. The caller runs every piece no worker has started yet, so a worker busy with an
+ * encode never delays it and nothing can deadlock.
+ */
+final class Parallel {
+    static final Parallel INLINE = new Parallel(null, 1);
+
+    private final ExecutorService pool;
+    private final int threads;
+
+    Parallel(ExecutorService pool, int threads) {
+        this.pool = pool;
+        this.threads = pool == null ? 1 : threads;
+    }
+
+    /** How many pieces work is worth splitting into. */
+    int threads() {
+        return threads;
+    }
+
+    void run(List<Runnable> pieces) {
+        if (pool == null || pieces.size() < 2) {
+            pieces.forEach(Runnable::run);
+            return;
+        }
+        List<FutureTask<Void>> tasks = new ArrayList<>(pieces.size());
+        for (Runnable piece : pieces) {
+            tasks.add(new FutureTask<>(piece, null));
+        }
+        for (int i = 1; i < tasks.size(); i++) {
+            pool.execute(tasks.get(i));
+        }
+        for (FutureTask<Void> task : tasks) {
+            task.run();                       // a no-op when a worker has started (or finished) it
+        }
+        for (FutureTask<Void> task : tasks) {
+            try {
+                task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UncheckedIOException(new InterruptedIOException("interrupted while resampling"));
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+    }
+}

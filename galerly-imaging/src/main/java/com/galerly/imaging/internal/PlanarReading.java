@@ -1,0 +1,26 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.imaging.internal;
+
+import com.galerly.imaging.internal.jpeg.JpegUnsupportedException;
+import com.galerly.imaging.internal.planar.PlanarImage;
+import java.io.IOException;
+
+/**
+ * A reading that can also hand over its pixels as planes, decoded at 1/{@code scale} inside the codec (an
+ * area average, not a subsampling), without colour conversion. The engine prefers it for sRGB and untagged
+ * photos; {@link JpegUnsupportedException} sends it back to {@code decode}.
+ */
+interface PlanarReading {
+    /** Whether a planar decode at 1/{@code scale} is possible (checked on the header only). */
+    boolean planarSupported();
+
+    /**
+     * Decodes at 1/{@code scale} (1, 2, 4 or 8), sharing the work with {@code executor} when it is not null.
+     *
+     * @throws JpegUnsupportedException the file is of a kind only {@code decode} handles
+     */
+    PlanarImage planar(int scale, java.util.concurrent.Executor executor) throws IOException, JpegUnsupportedException;
+}

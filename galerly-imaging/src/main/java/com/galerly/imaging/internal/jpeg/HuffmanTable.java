@@ -1,0 +1,91 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.imaging.internal.jpeg;
+
+/**
+ * A JPEG Huffman table prepared for decoding (ITU T.81 Annex C/F). Codes up to {@link #FAST_BITS} long are
+ * decoded with one table lookup; for AC tables the lookup also yields the coefficient itself whenever the code and
+ * its magnitude bits fit in {@link #FAST_BITS} (most coefficients of a photo), as libjpeg-turbo does. Longer codes
+ * take the canonical bit-by-bit path.
+ */
+final class HuffmanTable {
+    static final int FAST_BITS = 10;
+    private static final int FAST_SIZE = 1 << FAST_BITS;
+
+    /** Code length << 8 | symbol for every {@link #FAST_BITS}-bit prefix, 0 when the code is longer. */
+    final int[] lookup = new int[FAST_SIZE];
+    /**
+     * For AC tables: value << 16 | run << 8 | consumed bits, when code + magnitude fit; run 64 marks end of block;
+     * 0 when the slow path must decode.
+     */
+    final int[] ac = new int[FAST_SIZE];
+    /**
+     * For AC tables read only to be skipped (a 1/8 decode): (coefficients advanced) << 8 | bits consumed, code
+     * plus magnitude, whenever the code fits in {@link #FAST_BITS}; the magnitude need not. 0 when the code is longer.
+     */
+    final int[] skip = new int[FAST_SIZE];
+    /** Largest code of each length (1..16), -1 when none; index 17 is a sentinel. */
+    final int[] maxCode = new int[18];
+    /** Index into {@link #symbols} of the first code of each length, minus that code. */
+    final int[] offset = new int[17];
+    final byte[] symbols;
+
+    /**
+     * @param counts  number of codes of each length 1..16 ({@code counts[0]} is length 1)
+     * @param symbols the symbols in code order
+     */
+    HuffmanTable(int[] counts, byte[] symbols) throws JpegFormatException {
+        this.symbols = symbols;
+        int code = 0;
+        int k = 0;
+        for (int len = 1; len <= 16; len++) {
+            int n = counts[len - 1];
+            offset[len] = k - code;
+            if (n > 0) {
+                maxCode[len] = code + n - 1;
+                for (int i = 0; i < n; i++, code++, k++) {
+                    if (len <= FAST_BITS) {
+                        int shift = FAST_BITS - len;
+                        int entry = len << 8 | (symbols[k] & 0xFF);
+                        for (int j = code << shift, end = (code + 1) << shift; j < end; j++) {
+                            lookup[j] = entry;
+                        }
+                    }
+                }
+            } else {
+                maxCode[len] = -1;
+            }
+            if (code > 1 << len) {
+                throw new JpegFormatException("bad Huffman table: more codes than " + len + "-bit lengths allow");
+            }
+            code <<= 1;
+        }
+        maxCode[17] = Integer.MAX_VALUE;
+        for (int prefix = 0; prefix < FAST_SIZE; prefix++) {
+            int entry = lookup[prefix];
+            if (entry == 0) {
+                continue;
+            }
+            int len = entry >> 8;
+            int rs = entry & 0xFF;
+            int run = rs >> 4;
+            int size = rs & 15;
+            skip[prefix] = (size == 0 && run != 15 ? 64 : run + 1) << 8 | (len + size);
+            if (size == 0) {
+                // EOB (and, as libjpeg reads it, any r/0 other than ZRL); ZRL skips 16 zeros
+                ac[prefix] = run == 15 ? 15 << 8 | len : 64 << 8 | len;
+            } else if (len + size <= FAST_BITS) {
+                int bits = prefix >> (FAST_BITS - len - size) & ((1 << size) - 1);
+                int value = extend(bits, size);
+                ac[prefix] = value << 16 | run << 8 | (len + size);
+            }
+        }
+    }
+
+    /** The signed value of {@code size} magnitude bits (T.81 F.2.2.1 EXTEND). */
+    static int extend(int bits, int size) {
+        return bits < 1 << (size - 1) ? bits - (1 << size) + 1 : bits;
+    }
+}

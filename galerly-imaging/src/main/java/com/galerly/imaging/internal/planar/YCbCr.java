@@ -1,0 +1,150 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.imaging.internal.planar;
+
+/**
+ * Conversions between packed RGB and planes, with libjpeg's JFIF equations and fixed-point rounding
+ * (full-range BT.601). Chroma is upsampled by bilinear interpolation between sample centres (libjpeg's "fancy"
+ * upsampling for 2x) and downsampled 2x2 by averaging (libjpeg's {@code h2v2_downsample}).
+ */
+public final class YCbCr {
+    private static final int SCALE = 16;
+    private static final int HALF = 1 << (SCALE - 1);
+    private static final int[] CR_R = new int[256];
+    private static final int[] CB_B = new int[256];
+    private static final int[] CR_G = new int[256];
+    private static final int[] CB_G = new int[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            int x = i - 128;
+            CR_R[i] = (fix(1.40200) * x + HALF) >> SCALE;
+            CB_B[i] = (fix(1.77200) * x + HALF) >> SCALE;
+            CR_G[i] = -fix(0.71414) * x;
+            CB_G[i] = -fix(0.34414) * x + HALF;
+        }
+    }
+
+    private YCbCr() {
+    }
+
+    private static int fix(double v) {
+        return (int) (v * (1L << SCALE) + 0.5);
+    }
+
+    private static int clamp(int v) {
+        return v < 0 ? 0 : Math.min(v, 255);
+    }
+
+    /** Opaque packed ARGB ints of the whole image. */
+    public static int[] argb(PlanarImage image) {
+        int w = image.width();
+        int h = image.height();
+        int[] out = new int[Math.multiplyExact(w, h)];
+        Plane y = image.plane(0);
+        if (image.grey()) {
+            byte[] d = y.data();
+            for (int j = 0; j < h; j++) {
+                for (int i = 0, o = j * y.stride(); i < w; i++) {
+                    int v = d[o + i] & 0xFF;
+                    out[j * w + i] = 0xFF000000 | v << 16 | v << 8 | v;
+                }
+            }
+            return out;
+        }
+        byte[] cb = new byte[w];
+        byte[] cr = new byte[w];
+        byte[] yd = y.data();
+        for (int j = 0; j < h; j++) {
+            chromaRow(image, 1, j, cb);
+            chromaRow(image, 2, j, cr);
+            int o = j * y.stride();
+            for (int i = 0; i < w; i++) {
+                int l = yd[o + i] & 0xFF;
+                int b = cb[i] & 0xFF;
+                int r = cr[i] & 0xFF;
+                out[j * w + i] = 0xFF000000 | clamp(l + CR_R[r]) << 16 | clamp(l + (CB_G[b] + CR_G[r] >> SCALE)) << 8
+                        | clamp(l + CB_B[b]);
+            }
+        }
+        return out;
+    }
+
+    /** Row {@code j} of plane {@code p} at full resolution, interpolated between sample centres. */
+    private static void chromaRow(PlanarImage image, int p, int j, byte[] out) {
+        Plane plane = image.plane(p);
+        int fx = image.factorX(p);
+        int fy = image.factorY(p);
+        byte[] d = plane.data();
+        int stride = plane.stride();
+        int pw = plane.width();
+        int ph = plane.height();
+        double sy = (j + 0.5) / fy - 0.5;
+        int y0 = (int) Math.floor(sy);
+        double ty = sy - y0;
+        int r0 = Math.max(0, Math.min(ph - 1, y0)) * stride;
+        int r1 = Math.max(0, Math.min(ph - 1, y0 + 1)) * stride;
+        for (int i = 0; i < out.length; i++) {
+            double sx = (i + 0.5) / fx - 0.5;
+            int x0 = (int) Math.floor(sx);
+            double tx = sx - x0;
+            int a = Math.max(0, Math.min(pw - 1, x0));
+            int b = Math.max(0, Math.min(pw - 1, x0 + 1));
+            double top = (d[r0 + a] & 0xFF) * (1 - tx) + (d[r0 + b] & 0xFF) * tx;
+            double bottom = (d[r1 + a] & 0xFF) * (1 - tx) + (d[r1 + b] & 0xFF) * tx;
+            out[i] = (byte) clamp((int) (top * (1 - ty) + bottom * ty + 0.5));
+        }
+    }
+
+    /**
+     * YCbCr 4:2:0 planes of opaque packed RGB (alpha ignored), or a grey plane when {@code grey}; chroma is
+     * {@code ceil(w/2) x ceil(h/2)}, each sample the average of its 2x2 pixels (edge pixels repeated).
+     */
+    public static PlanarImage planes(int[] rgb, int w, int h, boolean grey) {
+        Plane y = Plane.allocate(w, h);
+        byte[] yd = y.data();
+        if (grey) {
+            for (int i = 0; i < rgb.length; i++) {
+                yd[i] = (byte) luma(rgb[i]);
+            }
+            return PlanarImage.of(w, h, y);
+        }
+        int cw = (w + 1) / 2;
+        int ch = (h + 1) / 2;
+        Plane cb = Plane.allocate(cw, ch);
+        Plane cr = Plane.allocate(cw, ch);
+        for (int i = 0; i < rgb.length; i++) {
+            yd[i] = (byte) luma(rgb[i]);
+        }
+        byte[] cbd = cb.data();
+        byte[] crd = cr.data();
+        for (int j = 0; j < ch; j++) {
+            int y0 = 2 * j * w;
+            int y1 = Math.min(2 * j + 1, h - 1) * w;
+            for (int i = 0; i < cw; i++) {
+                int x0 = 2 * i;
+                int x1 = Math.min(2 * i + 1, w - 1);
+                int p00 = rgb[y0 + x0];
+                int p01 = rgb[y0 + x1];
+                int p10 = rgb[y1 + x0];
+                int p11 = rgb[y1 + x1];
+                int r = (p00 >> 16 & 0xFF) + (p01 >> 16 & 0xFF) + (p10 >> 16 & 0xFF) + (p11 >> 16 & 0xFF);
+                int g = (p00 >> 8 & 0xFF) + (p01 >> 8 & 0xFF) + (p10 >> 8 & 0xFF) + (p11 >> 8 & 0xFF);
+                int b = (p00 & 0xFF) + (p01 & 0xFF) + (p10 & 0xFF) + (p11 & 0xFF);
+                // averages of 4 carry 2 extra bits: fold them into the fixed-point scale
+                cbd[j * cw + i] = (byte) clamp((-fix(0.16874) * r - fix(0.33126) * g + fix(0.5) * b + (128 << (SCALE + 2))
+                        + (HALF << 2) - 1 >> (SCALE + 2)));
+                crd[j * cw + i] = (byte) clamp((fix(0.5) * r - fix(0.41869) * g - fix(0.08131) * b + (128 << (SCALE + 2))
+                        + (HALF << 2) - 1 >> (SCALE + 2)));
+            }
+        }
+        return PlanarImage.of(w, h, y, cb, cr);
+    }
+
+    private static int luma(int p) {
+        return fix(0.29900) * (p >> 16 & 0xFF) + fix(0.58700) * (p >> 8 & 0xFF) + fix(0.11400) * (p & 0xFF) + HALF
+                >> SCALE;
+    }
+}
