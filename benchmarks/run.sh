@@ -8,7 +8,7 @@
 #
 #   benchmarks/run.sh [--quick|--full] [--sharp] [--java JAVA_HOME] [--source FILE] [--gc] [--no-build]
 #
-#   --quick        (default) short warm-up and measurement, imaging tasks only: a few minutes
+#   --quick        (default) short warm-up and measurement, imaging tasks only, imgscalr left out: about 4 minutes
 #   --full         JMH's annotated iterations, -prof gc, the handler and signing benchmarks, memory checks
 #   --sharp        also run sharp (npm) on the same files, installed into benchmarks/node/ on first use;
 #                  skipped with a note when node or npm is missing
@@ -82,7 +82,7 @@ ladder_file="${source:-$photo24}"
 
 jmh_args=(-rf json -rff "$out/jmh.json" -jvmArgsPrepend "-Dgalerly.fixtures=$fixtures")
 if [[ "$profile" == quick ]]; then
-  jmh_args+=(-wi 2 -w 2s -i 3 -r 2s)
+  jmh_args+=(-wi 2 -w 2s -i 3 -r 2s -p implementation=galerly,galerly-2t,thumbnailator-file,thumbnailator-decoded,java2d-bicubic)
   pattern='(RenditionLadder|Resize720)Benchmark'
 else
   pattern='(RenditionLadder|Resize720|RenditionHandler|CloudFrontSigning)Benchmark'

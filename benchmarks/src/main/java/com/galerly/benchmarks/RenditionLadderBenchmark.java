@@ -37,8 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-Djava.awt.headless=true"})
-@Warmup(iterations = 3, time = 5)
-@Measurement(iterations = 5, time = 5)
+@Warmup(iterations = 5, time = 5)
+@Measurement(iterations = 6, time = 5)
 public class RenditionLadderBenchmark {
     static final RenditionProfile THUMBNAIL = RenditionProfile.builder().name("thumbnail")
             .add(s -> s.name("thumbnail").box(400, 400).fit(Fit.COVER).quality(85))

@@ -61,7 +61,9 @@ public final class ResultsTable {
                 }
             });
             JsonNode primary = r.get("primaryMetric");
-            JsonNode alloc = r.path("secondaryMetrics").path("\u00b7gc.alloc.rate.norm");
+            JsonNode metrics = r.path("secondaryMetrics");
+            JsonNode alloc = metrics.has("gc.alloc.rate.norm") ? metrics.get("gc.alloc.rate.norm")
+                    : metrics.path("\u00b7gc.alloc.rate.norm");
             rows.add(new Row(task, String.join(" ", others), implementation, primary.get("score").asDouble(),
                     primary.path("scoreError").asDouble(Double.NaN), primary.get("scoreUnit").asText(),
                     alloc.isMissingNode() ? Double.NaN : alloc.get("score").asDouble() / (1024 * 1024)));

@@ -44,6 +44,11 @@ import java.util.concurrent.FutureTask;
  * and quality holds), normalise to sRGB, orient, then render every rendition from the best source: the
  * decoded image, or an already rendered full-frame rendition at least twice the needed resolution (never a
  * re-encoded one). Renditions are made largest first so the decoded image can be released early.
+ *
+ * <p>Two paths share that ladder ({@link Canvas}): a baseline JPEG in sRGB or without a profile stays in YCbCr
+ * planes from Galerly's decoder to its encoder ({@link PlanarCanvas}); everything else is normalised to packed
+ * sRGB and resampled on premultiplied alpha ({@link ArgbCanvas}). With {@code threads > 1} the work of one photo
+ * is shared with a small pool ({@link Parallel}).
  */
 public final class ImagingEngine implements ImageProcessor {
     /** Heap the engine assumes beyond the pixel buffers (reader state, encoder buffers, small renditions). */

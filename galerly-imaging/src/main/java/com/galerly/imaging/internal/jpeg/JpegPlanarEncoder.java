@@ -4,7 +4,6 @@
  */
 package com.galerly.imaging.internal.jpeg;
 
-import com.galerly.imaging.internal.planar.Plane;
 import com.galerly.imaging.internal.planar.PlanarImage;
 import java.util.Arrays;
 
