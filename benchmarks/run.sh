@@ -126,23 +126,27 @@ if [[ "$profile" == full ]]; then
   echo "== memory: the standard ladder in a bounded heap"
   timer=()
   [[ -x /usr/bin/time ]] && timer=(/usr/bin/time -f "maxrss %M KB")
-  {
-    for impl in galerly thumbnailator-file thumbnailator-decoded imgscalr java2d-bicubic; do
-      printf '%-22s 24 MP -Xmx256m: ' "$impl"
-      "${timer[@]}" "$java" -Xmx256m -Djava.awt.headless=true -cp "$jar" com.galerly.benchmarks.RenderOnce "$impl" "$ladder_file" 2>&1 | tr '\n' ' '
-      echo
-    done
-    printf '%-22s 100 MP -Xmx1g: ' galerly
-    "${timer[@]}" "$java" -Xmx1g -Djava.awt.headless=true -cp "$jar" com.galerly.benchmarks.RenderOnce galerly "$photo100" 2>&1 | tr '\n' ' '
+  # one line per render: "<implementation> <photo> -Xmx<heap>: ok <ms> <bytes> maxrss <KB> KB" or "...: failed <error>"
+  render_once() {
+    printf '%-22s %s -Xmx%s: ' "$1" "$2" "$3"
+    "${timer[@]}" "$java" "-Xmx$3" -Djava.awt.headless=true -cp "$jar" com.galerly.benchmarks.RenderOnce "$1" "$4" 2>&1 \
+      | grep -v '^Command exited' | tr '\n' ' ' || true
     echo
+  }
+  {
+    for heap in 256m 128m; do
+      for impl in galerly thumbnailator-file thumbnailator-decoded imgscalr java2d-bicubic; do
+        render_once "$impl" "24 MP" "$heap" "$ladder_file"
+      done
+    done
+    render_once galerly "100 MP" 1g "$photo100"
   } | tee "$out/memory.txt"
 fi
 
-"$java" -cp "$jar" com.galerly.benchmarks.ResultsTable "$out/jmh.json" "$out/sharp.jsonl" > "$out/table.md"
+"$java" -cp "$jar" com.galerly.benchmarks.ResultsTable "$out/jmh.json" "$out/sharp.jsonl" "$out/memory.txt" > "$out/table.md"
 echo
 cat "$out/env.txt"
 echo
 cat "$out/table.md"
-[[ -f "$out/memory.txt" ]] && { echo; cat "$out/memory.txt"; }
 echo
 echo "== written to $out"

@@ -14,14 +14,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Turns one run's JMH JSON (and sharp's JSON lines, when run.sh ran it) into the Markdown table of the README:
- * per task and implementation the time, the ratio to Thumbnailator (from file) and to sharp, the allocation per
- * operation when {@code -prof gc} ran, and the performance goals with their measured ratios, met or not.
+ * Turns one run's JMH JSON (and sharp's JSON lines and the memory checks, when run.sh ran them) into the Markdown
+ * tables of the README: per task and implementation the time, the ratio to Thumbnailator (from file) and to sharp,
+ * the allocation per operation when {@code -prof gc} ran; the bounded-heap renders; and the performance goals with
+ * their measured values, met or not.
  *
  * {@snippet :
- * // java -cp benchmarks.jar com.galerly.benchmarks.ResultsTable results/jmh.json results/sharp.jsonl
+ * // java -cp benchmarks.jar com.galerly.benchmarks.ResultsTable results/jmh.json results/sharp.jsonl results/memory.txt
  * }
  */
 public final class ResultsTable {
@@ -35,14 +38,30 @@ public final class ResultsTable {
                double allocMb) {
     }
 
+    /** One bounded-heap render of {@link RenderOnce}: a line of run.sh's memory.txt. */
+    record MemoryRun(String implementation, String photo, String heap, boolean ok, String detail, long maxRssKb) {
+        private static final Pattern LINE = Pattern.compile(
+                "(\\S+)\\s+(\\d+ MP) -Xmx(\\S+): (ok|failed)\\s*(.*?)\\s*(?:maxrss (\\d+) KB)?\\s*");
+
+        static MemoryRun parse(String line) {
+            Matcher m = LINE.matcher(line);
+            if (!m.matches()) {
+                return null;
+            }
+            return new MemoryRun(m.group(1), m.group(2), m.group(3), m.group(4).equals("ok"), m.group(5),
+                    m.group(6) == null ? -1 : Long.parseLong(m.group(6)));
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: ResultsTable JMH.json [SHARP.jsonl]");
+            System.err.println("usage: ResultsTable JMH.json [SHARP.jsonl [MEMORY.txt]]");
             System.exit(2);
         }
         List<Row> rows = jmh(Path.of(args[0]));
         Map<String, Double> sharp = args.length > 1 && Files.exists(Path.of(args[1])) ? sharp(Path.of(args[1])) : Map.of();
-        System.out.print(render(rows, sharp));
+        List<MemoryRun> memory = args.length > 2 && Files.exists(Path.of(args[2])) ? memory(Path.of(args[2])) : List.of();
+        System.out.print(render(rows, sharp, memory));
     }
 
     static List<Row> jmh(Path file) throws IOException {
@@ -86,7 +105,19 @@ public final class ResultsTable {
         return out;
     }
 
-    static String render(List<Row> rows, Map<String, Double> sharp) {
+    /** The lines of run.sh's memory.txt that parse; others (a JVM warning, say) are skipped. */
+    static List<MemoryRun> memory(Path file) throws IOException {
+        List<MemoryRun> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            MemoryRun run = MemoryRun.parse(line);
+            if (run != null) {
+                out.add(run);
+            }
+        }
+        return out;
+    }
+
+    static String render(List<Row> rows, Map<String, Double> sharp, List<MemoryRun> memory) {
         StringBuilder out = new StringBuilder();
         boolean gc = rows.stream().anyMatch(r -> !Double.isNaN(r.allocMb()));
         out.append("| task | source | implementation | time | vs thumbnailator-file | vs sharp |")
@@ -116,9 +147,26 @@ public final class ResultsTable {
                         .append(galerly.task().contains("ladder") ? " (1 thread)" : "").append(" | ")
                         .append(fmt(s)).append(" ms | ").append(base != null ? ratio(s / base.score()) : "")
                         .append(" | 1.00x |").append(gc ? " |" : "").append('\n');
+                Double s2 = sharp.get("ladder/2");
+                if (galerly.task().endsWith(".ladder") && s2 != null) {
+                    out.append("| ").append(galerly.task()).append(" | ").append(galerly.source())
+                            .append(" | sharp (2 threads) | ").append(fmt(s2)).append(" ms | ")
+                            .append(base != null ? ratio(s2 / base.score()) : "").append(" | ").append(ratio(s2 / s))
+                            .append(" |").append(gc ? " |" : "").append('\n');
+                }
             }
         }
-        out.append('\n').append(goals(byTask, sharp));
+        if (!memory.isEmpty()) {
+            out.append("\n| implementation | photo | heap | result | time | peak RSS |\n|---|---|---|---|---|---|\n");
+            for (MemoryRun m : memory) {
+                String[] detail = m.detail().split(" ");
+                out.append("| ").append(m.implementation()).append(" | ").append(m.photo()).append(" | -Xmx")
+                        .append(m.heap()).append(" | ").append(m.ok() ? "ok" : "**failed**: " + m.detail()).append(" | ")
+                        .append(m.ok() && detail.length > 0 ? detail[0] + " ms" : "").append(" | ")
+                        .append(m.maxRssKb() < 0 ? "" : m.maxRssKb() / 1024 + " MB").append(" |\n");
+            }
+        }
+        out.append('\n').append(goals(byTask, sharp, memory));
         return out.toString();
     }
 
@@ -134,7 +182,8 @@ public final class ResultsTable {
     }
 
     /** The goals, each with its measured ratio. */
-    private static String goals(Map<String, Map<String, Row>> byTask, Map<String, Double> sharp) {
+    private static String goals(Map<String, Map<String, Row>> byTask, Map<String, Double> sharp,
+                                List<MemoryRun> memory) {
         StringBuilder g = new StringBuilder("| goal | measured | met |\n|---|---|---|\n");
         for (Map.Entry<String, Map<String, Row>> task : byTask.entrySet()) {
             Map<String, Row> t = task.getValue();
@@ -157,7 +206,9 @@ public final class ResultsTable {
                             .append(speedup >= 3 ? "yes" : "**no**").append(" |\n");
                 }
                 if (s != null && two != null) {
-                    goal(g, "ladder, 2 threads: <= 0.75x sharp (" + name + ")", two.score() / s, 0.75);
+                    Double s2 = sharp.get("ladder/2");
+                    goal(g, "ladder, 2 threads: <= 0.75x sharp (" + name + "; vs sharp on 2 threads: "
+                            + (s2 == null ? "not run" : ratio(two.score() / s2)) + ")", two.score() / s, 0.75);
                 }
             } else if (s != null) {
                 goal(g, galerly.task() + ": <= 1.2x sharp (" + galerly.source() + ")", galerly.score() / s, 1.2);
@@ -177,6 +228,14 @@ public final class ResultsTable {
                             .append(peer).append(") | ").append(galerly.allocMb() < lowestPeer ? "yes" : "**no**")
                             .append(" |\n");
                 }
+            }
+        }
+        for (MemoryRun m : memory) {
+            if (m.implementation().equals("galerly")) {
+                g.append("| memory: the ").append(m.photo()).append(" ladder succeeds with -Xmx").append(m.heap())
+                        .append(" | ").append(m.ok() ? "ok" : "failed").append(m.maxRssKb() < 0 ? "" : ", peak RSS "
+                                + m.maxRssKb() / 1024 + " MB").append(" | ").append(m.ok() ? "yes" : "**no**")
+                        .append(" |\n");
             }
         }
         return g.toString();
