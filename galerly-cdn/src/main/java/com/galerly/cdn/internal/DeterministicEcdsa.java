@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DERSequence;
-import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.digests.SHA1Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -31,7 +31,7 @@ import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
  * of a random source.
  */
 final class DeterministicEcdsa implements SignatureEngine {
-    private static final ECDomainParameters P256 = new ECDomainParameters(ECNamedCurveTable.getByName("P-256"));
+    private static final ECDomainParameters P256 = new ECDomainParameters(CustomNamedCurves.getByName("P-256"));
 
     private final ECPrivateKeyParameters key;
     private final Supplier<Digest> digests;
