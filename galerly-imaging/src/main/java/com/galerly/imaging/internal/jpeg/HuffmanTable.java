@@ -22,10 +22,22 @@ final class HuffmanTable {
      */
     final int[] ac = new int[FAST_SIZE];
     /**
-     * For AC tables read only to be skipped (a 1/8 decode): (coefficients advanced) << 8 | bits consumed, code
-     * plus magnitude, whenever the code fits in {@link #FAST_BITS}; the magnitude need not. 0 when the code is longer.
+     * For AC tables read only to be skipped (a 1/8 decode), 0 when the first code is longer than
+     * {@link #FAST_BITS}; otherwise two readings of the prefix, packed as
+     * {@code advance << 24 | need << 17 | bitsAll << 12 | advanceOne << 5 | bitsOne}:
+     * <ul>
+     *   <li>the first symbol alone: {@code bitsOne} (code plus magnitude; the magnitude need not fit in the prefix)
+     *       and {@code advanceOne} (run + 1; 16 for ZRL; 64 for an end of block);</li>
+     *   <li>every whole symbol the prefix holds (code and magnitude, at most {@link #SKIP_SYMBOLS}, up to and
+     *       including an end of block): {@code bitsAll}, {@code advance} (the coefficients they cover, plus 64
+     *       when they end with an end of block) and {@code need}, the room they need left in the block (their
+     *       coefficients, plus 1 for an end of block: an end of block right after the 63rd coefficient would be
+     *       the next block's DC). Valid only when {@code k + need <= 64}; otherwise the first symbol alone.</li>
+     * </ul>
      */
     final int[] skip = new int[FAST_SIZE];
+    /** The most symbols one {@link #skip} entry takes at once. */
+    static final int SKIP_SYMBOLS = 4;
     /** Largest code of each length (1..16), -1 when none; index 17 is a sentinel. */
     final int[] maxCode = new int[18];
     /** Index into {@link #symbols} of the first code of each length, minus that code. */
@@ -72,7 +84,7 @@ final class HuffmanTable {
             int rs = entry & 0xFF;
             int run = rs >> 4;
             int size = rs & 15;
-            skip[prefix] = (size == 0 && run != 15 ? 64 : run + 1) << 8 | (len + size);
+            skip[prefix] = skipEntry(prefix, len, run, size);
             if (size == 0) {
                 // EOB (and, as libjpeg reads it, any r/0 other than ZRL); ZRL skips 16 zeros
                 ac[prefix] = run == 15 ? 15 << 8 | len : 64 << 8 | len;
@@ -82,6 +94,39 @@ final class HuffmanTable {
                 ac[prefix] = value << 16 | run << 8 | (len + size);
             }
         }
+    }
+
+    /** The {@link #skip} entry of a prefix whose first code is {@code len} bits long and stands for run/size. */
+    private int skipEntry(int prefix, int len, int run, int size) {
+        int bitsOne = len + size;
+        int advanceOne = size == 0 && run != 15 ? 64 : run + 1;
+        int bitsAll = 0;
+        int covered = 0;
+        boolean end = false;
+        for (int n = 0; n < SKIP_SYMBOLS && !end; n++) {
+            int left = FAST_BITS - bitsAll;
+            int entry = lookup[prefix << bitsAll & (FAST_SIZE - 1)];
+            int l = entry >> 8;
+            int r = (entry & 0xFF) >> 4;
+            int z = entry & 15;
+            if (entry == 0 || l + z > left || covered + r + 1 > 63) {
+                break;
+            }
+            bitsAll += l + z;
+            if (z == 0 && r != 15) {
+                end = true;
+            } else {
+                covered += z == 0 ? 16 : r + 1;
+            }
+        }
+        if (bitsAll == 0) {                  // not even the first symbol is whole in the prefix
+            bitsAll = bitsOne;
+            covered = advanceOne == 64 ? 0 : advanceOne;
+            end = advanceOne == 64;
+        }
+        int need = covered + (end ? 1 : 0);
+        int advance = covered + (end ? 64 : 0);
+        return advance << 24 | need << 17 | bitsAll << 12 | advanceOne << 5 | bitsOne;
     }
 
     /** The signed value of {@code size} magnitude bits (T.81 F.2.2.1 EXTEND). */

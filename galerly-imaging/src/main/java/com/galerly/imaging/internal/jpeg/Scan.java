@@ -302,8 +302,14 @@ final class Scan {
             }
             int e = skip[(int) (buffer >>> (bits - FAST_BITS)) & FAST_MASK];
             if (e != 0) {
-                bits -= e & 0xFF;
-                k += e >> 8;
+                // every whole symbol of the prefix when the block has room for them, else the first alone
+                if (k + (e >>> 17 & 127) <= 64) {
+                    bits -= e >>> 12 & 31;
+                    k += e >>> 24;
+                } else {
+                    bits -= e & 31;
+                    k += e >>> 5 & 127;
+                }
             } else {
                 int rs = symbol(acTable);
                 int size = rs & 15;
