@@ -22,6 +22,16 @@ final class HuffmanTable {
      */
     final int[] ac = new int[FAST_SIZE];
     /**
+     * For AC tables: the first one or two coefficients of the prefix, each read as in {@link #ac}, 0 when the first
+     * is not in {@link #ac}. Packed as {@code value2 << 48 | (value1 & 0xFFFF) << 24 | advance2 << 17 | advance1 << 10
+     * | bitsAll << 5 | bitsOne}, where an advance is run + 1 (65 for an end of block) and the value is written at
+     * the position before it. The second symbol is there only when the first is not an end of block and both fit
+     * in the prefix; otherwise {@code advance2} is 0, {@code value2} is {@code value1} (rewriting it changes
+     * nothing) and {@code bitsAll} is {@code bitsOne}. The second is valid only when the first leaves the block
+     * unfinished: otherwise its bits are the next block's DC.
+     */
+    final long[] pair = new long[FAST_SIZE];
+    /**
      * For AC tables read only to be skipped (a 1/8 decode), 0 when the first code is longer than
      * {@link #FAST_BITS}; otherwise two readings of the prefix, packed as
      * {@code advance << 24 | need << 17 | bitsAll << 12 | advanceOne << 5 | bitsOne}:
@@ -94,6 +104,33 @@ final class HuffmanTable {
                 ac[prefix] = value << 16 | run << 8 | (len + size);
             }
         }
+        for (int prefix = 0; prefix < FAST_SIZE; prefix++) {
+            pair[prefix] = pairEntry(prefix);
+        }
+    }
+
+    /** The {@link #pair} entry of a prefix. */
+    private long pairEntry(int prefix) {
+        int first = ac[prefix];
+        if (first == 0) {
+            return 0;
+        }
+        int bitsOne = first & 0xFF;
+        int advanceOne = (first >> 8 & 0xFF) + 1;
+        long valueOne = first >> 16;
+        int bitsAll = bitsOne;
+        int advanceTwo = 0;
+        long valueTwo = valueOne;
+        if (advanceOne <= 63) {
+            int second = ac[prefix << bitsOne & (FAST_SIZE - 1)];
+            if (second != 0 && (second & 0xFF) <= FAST_BITS - bitsOne) {
+                bitsAll += second & 0xFF;
+                advanceTwo = (second >> 8 & 0xFF) + 1;
+                valueTwo = second >> 16;
+            }
+        }
+        return valueTwo << 48 | (valueOne & 0xFFFF) << 24 | (long) advanceTwo << 17 | advanceOne << 10
+                | bitsAll << 5 | bitsOne;
     }
 
     /** The {@link #skip} entry of a prefix whose first code is {@code len} bits long and stands for run/size. */

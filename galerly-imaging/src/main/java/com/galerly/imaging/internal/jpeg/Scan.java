@@ -225,7 +225,7 @@ final class Scan {
             pred += receive(s);
         }
         zigzag[0][lane] = pred;
-        int[] fast = acTable.ac;
+        long[] fast = acTable.pair;
         // the hot loop keeps the bit buffer in locals; an end of block (run 64) or a corrupt run past the block
         // lands in the scratch lanes past index 63 of the zigzag arrays (see InverseDct), so the common path
         // has no branch for either
@@ -240,12 +240,18 @@ final class Scan {
                 buf = buffer;
                 n = bits;
             }
-            int e = fast[(int) (buf >>> (n - FAST_BITS)) & FAST_MASK];
+            long e = fast[(int) (buf >>> (n - FAST_BITS)) & FAST_MASK];
             if (e != 0) {
-                n -= e & 0xFF;
-                k += e >> 8 & 0xFF;
-                zigzag[k][lane] = e >> 16;
-                k++;
+                // one or two coefficients: the second only when the first leaves the block unfinished
+                k += (int) e >>> 10 & 127;
+                zigzag[k - 1][lane] = (short) (e >>> 24);
+                if (k < 64) {
+                    n -= (int) e >>> 5 & 31;
+                    k += (int) e >>> 17 & 127;
+                    zigzag[k - 1][lane] = (int) (e >> 48);
+                } else {
+                    n -= (int) e & 31;
+                }
             } else {
                 buffer = buf;
                 bits = n;

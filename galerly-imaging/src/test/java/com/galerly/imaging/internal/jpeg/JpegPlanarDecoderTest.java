@@ -45,12 +45,34 @@ class JpegPlanarDecoderTest {
         assertEquals(PHOTO.getHeight(), planes.height());
         assertEquals(h, planes.factorX(1));
         assertEquals(v, planes.factorY(1));
-        Plane y = planes.plane(0);
+        assertLumaEquals(raw, planes.plane(0));
+    }
+
+    private static void assertLumaEquals(Raster raw, Plane y) {
         for (int j = 0; j < raw.getHeight(); j++) {
             for (int i = 0; i < raw.getWidth(); i++) {
                 assertEquals(raw.getSample(i, j, 0), y.at(i, j), "Y at " + i + "," + j);
             }
         }
+    }
+
+    /**
+     * White noise at quality 100: blocks end on a non-zero 63rd coefficient, with no end of block, so the decoder
+     * must not read the next block's DC as a second AC coefficient of the same lookup; large magnitudes take the
+     * slow path.
+     */
+    @ParameterizedTest(name = "optimised tables: {0}")
+    @ValueSource(booleans = {false, true})
+    void noiseAtQuality100EqualsLibjpeg(boolean optimise) throws Exception {
+        Random random = new Random(63);
+        BufferedImage noise = new BufferedImage(77, 45, BufferedImage.TYPE_INT_RGB);
+        for (int j = 0; j < noise.getHeight(); j++) {
+            for (int i = 0; i < noise.getWidth(); i++) {
+                noise.setRGB(i, j, random.nextInt(1 << 24));
+            }
+        }
+        byte[] jpeg = JdkJpeg.write(noise, 100, 2, 2, optimise);
+        assertLumaEquals(JdkJpeg.raw(jpeg), decode(jpeg, 1).plane(0));
     }
 
     @ParameterizedTest(name = "{0}x{1} sampling")
