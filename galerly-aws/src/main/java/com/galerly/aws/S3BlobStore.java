@@ -18,8 +18,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  *   <li>{@link #get(String)} streams: the object is never read whole into memory;
  *       {@link #getRange(String, long, int)} is a ranged GET.</li>
  *   <li>{@link #put(String, byte[], com.galerly.core.storage.PutOptions)} sends the content type, Cache-Control
- *       ({@code PutOptions.immutable(type)} for renditions), metadata and a SHA-256 checksum S3 verifies, then
- *       returns the object's HEAD.</li>
+ *       ({@code PutOptions.immutable(type)} for renditions), metadata and a SHA-256 checksum S3 verifies, in
+ *       one request: the metadata it returns comes from S3's answer (the ETag and version of the object this
+ *       write created; {@code lastModified} is the answer's {@code Date}, within a second of the stored
+ *       Last-Modified).</li>
  *   <li>{@link #deleteAll(java.util.Collection)} deletes in batches of 1,000 keys per request.</li>
  *   <li>Throttling and 5xx answers are retried by the client's retry strategy
  *       ({@link S3Bucket#clientBuilder} sets the SDK's standard one); what still fails becomes a

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.galerly.aws.internal.DefaultS3BlobStore;
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.storage.BlobMetadata;
@@ -16,6 +17,8 @@ import com.galerly.core.storage.BlobStore;
 import com.galerly.core.storage.PutOptions;
 import com.galerly.testkit.BlobStoreContract;
 import com.galerly.testkit.s3.S3ProxyExtension;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -71,11 +74,30 @@ class S3BlobStoreTest extends BlobStoreContract {
     }
 
     @Test
-    void putReturnsWhatAHeadReturns() {
+    void putReturnsWhatAHeadReturnsFromS3sAnswerAlone() {
+        HTTP.clear();
         BlobMetadata written = store.put(key("p.bin"), new byte[] {9, 8}, PutOptions.builder()
-                .contentType("application/octet-stream").metadata("Source", "test").build());
-        assertEquals(store.head(key("p.bin")).orElseThrow(), written);
+                .contentType("application/octet-stream").cacheControl("max-age=60").metadata("Source", "test").build());
+        assertEquals(List.of("PUT"), methods(HTTP.requests()), "one request per write");
+        BlobMetadata head = store.head(key("p.bin")).orElseThrow();
+        // Last-Modified is when S3 took the object, the answer's Date when it answered: the same second or the next
+        assertEquals(head, new BlobMetadata(written.key(), written.size(), written.contentType(), written.eTag(),
+                written.versionId(), head.lastModified(), written.cacheControl(), written.userMetadata()));
+        long apart = Duration.between(head.lastModified(), written.lastModified()).toMillis();
+        assertTrue(apart >= 0 && apart <= 2_000, "Date " + written.lastModified() + ", Last-Modified "
+                + head.lastModified());
         assertEquals("test", written.userMetadata().get("source"));
+    }
+
+    @Test
+    void httpDatesParseAsS3WritesThem() {
+        assertEquals(Instant.parse("2026-12-02T01:30:05Z"),
+                DefaultS3BlobStore.httpDate("Wed, 02 Dec 2026 01:30:05 GMT").orElseThrow());
+        assertTrue(DefaultS3BlobStore.httpDate("yesterday").isEmpty());
+    }
+
+    private static List<String> methods(List<String> requests) {
+        return requests.stream().map(r -> r.substring(0, r.indexOf(' '))).toList();
     }
 
     @Test
@@ -99,8 +121,7 @@ class S3BlobStoreTest extends BlobStoreContract {
         HTTP.failNext(2, 500, "InternalError");
         assertEquals(1, store.getRange(key("retry.txt"), 0, 10).length);
         assertEquals(List.of("HEAD", "HEAD", "GET", "GET", "GET"),
-                HTTP.requests().subList(HTTP.requests().size() - 5, HTTP.requests().size()).stream()
-                        .map(r -> r.substring(0, r.indexOf(' '))).toList());
+                methods(HTTP.requests().subList(HTTP.requests().size() - 5, HTTP.requests().size())));
     }
 
     @Test

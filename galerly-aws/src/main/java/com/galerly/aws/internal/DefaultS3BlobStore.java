@@ -14,7 +14,9 @@ import com.galerly.core.storage.PutOptions;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -32,6 +34,7 @@ import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -124,8 +127,9 @@ public final class DefaultS3BlobStore implements S3BlobStore {
             }
         });
         String checksum = Base64.getEncoder().encodeToString(sha256(bytes));
+        PutObjectResponse written;
         try {
-            client.putObject(r -> r.bucket(bucket).key(key)
+            written = client.putObject(r -> r.bucket(bucket).key(key)
                     .contentType(options.contentType())
                     .contentLength((long) bytes.length)
                     .cacheControl(options.cacheControl())
@@ -134,8 +138,25 @@ public final class DefaultS3BlobStore implements S3BlobStore {
         } catch (SdkException e) {
             throw S3Errors.map("PUT", target(key), e);
         }
-        return head(key).orElseThrow(() -> new GalerlyException(ErrorCode.IO_ERROR,
-                "PUT " + target(key) + " succeeded but the object is not there (deleted concurrently?)"));
+        // S3's answer names the object this write created (ETag, version) and when (its Date): no HEAD needed,
+        // which would also see a concurrent writer's object instead of this one
+        Optional<Instant> answered = written.sdkHttpResponse().firstMatchingHeader("Date")
+                .flatMap(DefaultS3BlobStore::httpDate);
+        if (written.eTag() == null || answered.isEmpty()) {
+            return head(key).orElseThrow(() -> new GalerlyException(ErrorCode.IO_ERROR,
+                    "PUT " + target(key) + " succeeded but the object is not there (deleted concurrently?)"));
+        }
+        return metadata(key, (long) bytes.length, options.contentType(), written.eTag(), written.versionId(),
+                answered.get(), options.cacheControl(), options.metadata());
+    }
+
+    /** An HTTP date (RFC 7231 IMF-fixdate, as S3 writes it), empty when it does not parse. */
+    public static Optional<Instant> httpDate(String value) {
+        try {
+            return Optional.of(DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.trim(), Instant::from));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -35,7 +35,10 @@ public interface BlobStore {
      */
     byte[] getRange(String key, long offset, int length);
 
-    /** Writes the object whole, replacing any existing one; returns what a HEAD would now return. */
+    /**
+     * Writes the object whole, replacing any existing one; returns what a HEAD would now return (a remote store may
+     * take {@code lastModified} from its answer to the write, within a second of the stored time).
+     */
     BlobMetadata put(String key, byte[] bytes, PutOptions options);
 
     /** Deletes the object; deleting an absent key succeeds (idempotent). */
