@@ -9,6 +9,7 @@ import java.util.Deque;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,10 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * photos.faults().failNext(1, Fault.PERMANENT);         // the next call of any operation fails for good
  * blobs.faults().failRandomly(0.1, Fault.THROTTLED, 42); // chaos: 10% of calls, reproducibly
  * }
+ *
+ * <p>It also counts the calls of each operation, failed or not ({@link #calls(String)}), so a test can hold code
+ * to a request budget: what costs one call on a fake costs one request on S3 or DynamoDB.
  */
 public final class Faults {
     private final Deque<Planned> planned = new ArrayDeque<>();
     private final AtomicInteger injected = new AtomicInteger();
+    private final ConcurrentHashMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private SplittableRandom random;
     private double probability;
     private Fault randomFault;
@@ -67,8 +72,17 @@ public final class Faults {
         return injected.get();
     }
 
-    /** Throws the fault planned for this call of {@code operation}, if any. Fakes call it first thing. */
+    /** How many calls of {@code operation} (the fake's method name, e.g. {@code "list"}) were made so far. */
+    public int calls(String operation) {
+        AtomicInteger n = calls.get(Objects.requireNonNull(operation, "operation"));
+        return n == null ? 0 : n.get();
+    }
+
+    /**
+     * Counts this call of {@code operation} and throws the fault planned for it, if any. Fakes call it first thing.
+     */
     public void check(String operation) {
+        calls.computeIfAbsent(operation, o -> new AtomicInteger()).incrementAndGet();
         Fault fault = take(operation);
         if (fault != null) {
             injected.incrementAndGet();

@@ -51,6 +51,9 @@ class FakesTest {
             assertTrue(throttled.retryable());
             faults.check("put");
             assertEquals(2, faults.injected());
+            assertEquals(2, faults.calls("put"), "failed calls count too");
+            assertEquals(1, faults.calls("get"));
+            assertEquals(0, faults.calls("list"));
         }
 
         @Test

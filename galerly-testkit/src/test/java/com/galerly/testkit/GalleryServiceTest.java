@@ -196,6 +196,53 @@ class GalleryServiceTest {
     }
 
     @Test
+    void aGalleryIsDeletedInBatchesNotPhotoByPhoto() {
+        GalleryService service = service(AccessPolicy.allowAll());
+        for (int i = 0; i < 12; i++) {
+            uploadAndProcess(service, "alice", 800, 600);
+        }
+        int lists = blobs.faults().calls("list");
+        int batches = blobs.faults().calls("deleteAll");
+        assertEquals(12, service.deleteGallery("alice", wedding));
+        assertEquals(2, blobs.faults().calls("list") - lists, "the two prefixes, listed once");
+        assertEquals(1, blobs.faults().calls("deleteAll") - batches, "one batch for the page, no strays");
+        assertTrue(blobs.keys().isEmpty(), blobs.keys().toString());
+    }
+
+    @Test
+    void aPhotoTheCallerMayNotDeleteStopsTheGalleryDeleteBeforeItsPageIsTouched() {
+        AccessPolicy notCarols = new AccessPolicy() {
+            @Override
+            public boolean canUpload(String caller, GalleryId gallery) {
+                return true;
+            }
+
+            @Override
+            public boolean canView(String caller, GalleryId gallery) {
+                return true;
+            }
+
+            @Override
+            public boolean canDelete(String caller, GalleryId gallery, Photo photo) {
+                return photo == null || !"carol".equals(photo.owner());
+            }
+
+            @Override
+            public boolean isPrivate(GalleryId gallery) {
+                return false;
+            }
+        };
+        GalleryService service = service(notCarols);
+        uploadAndProcess(service, "alice", 800, 600);
+        uploadAndProcess(service, "carol", 800, 600);
+        int stored = blobs.keys().size();
+        assertEquals(ErrorCode.UNAUTHORIZED,
+                assertThrows(GalerlyException.class, () -> service.deleteGallery("alice", wedding)).code());
+        assertEquals(stored, blobs.keys().size());
+        assertEquals(2, service.list("alice", wedding, PageRequest.first()).photos().size());
+    }
+
+    @Test
     void confirmingANonImageDeletesObjectAndRecord() {
         GalleryService service = service(AccessPolicy.allowAll());
         UploadTicket ticket = service.requestUpload("alice", UploadRequest.of(r -> r.gallery(wedding).contentType("image/jpeg")));

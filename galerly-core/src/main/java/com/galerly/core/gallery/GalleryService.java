@@ -134,13 +134,9 @@ public final class GalleryService {
             throw denied(caller, "delete photo " + photo);
         }
         Set<String> keys = new LinkedHashSet<>();
-        String renditionsPrefix = layout.renditionsPrefix(photo.gallery(), photo.id());
-        record.ifPresent(p -> p.renditions().values().stream().map(Rendition::key)
-                .filter(k -> k.startsWith(renditionsPrefix)).forEach(keys::add));
-        keys.addAll(blobs.list(renditionsPrefix));
-        String originalStem = layout.originalsPrefix(photo.gallery()) + photo.id().value() + ".";
-        record.map(Photo::originalKey).filter(k -> k.startsWith(originalStem)).ifPresent(keys::add);
-        keys.addAll(blobs.list(originalStem));
+        record.ifPresent(p -> addOwnKeys(p, keys));
+        keys.addAll(blobs.list(layout.renditionsPrefix(photo.gallery(), photo.id())));
+        keys.addAll(blobs.list(originalStem(photo)));
         if (!keys.isEmpty()) {
             blobs.deleteAll(new ArrayList<>(keys));
         }
@@ -148,7 +144,14 @@ public final class GalleryService {
         return deleted || !keys.isEmpty();
     }
 
-    /** Deletes every photo of a gallery, and any stray object under its prefixes; returns how many photos. */
+    /**
+     * Deletes every photo of a gallery, and any stray object under its prefixes; returns how many photos. It works
+     * a page of up to {@link PageRequest#MAX_LIMIT} records at a time: the access policy is asked for each photo of
+     * the page before anything of it is deleted, the objects the records name go in batched deletes (up to 1,000
+     * keys a request on S3), then the records; objects no record names (a rendition an in-flight worker wrote, an
+     * abandoned upload) are found by listing the gallery's two prefixes once at the end. Stopped half-way (a
+     * failure, a timeout), it can simply be run again.
+     */
     public int deleteGallery(String caller, GalleryId gallery) {
         if (!access.canDelete(caller, gallery, null)) {
             throw denied(caller, "delete gallery " + gallery);
@@ -157,8 +160,18 @@ public final class GalleryService {
         PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
         while (true) {
             PhotoPage records = photos.list(gallery, page);     // always the first page: deleting shifts it
+            Set<String> keys = new LinkedHashSet<>();
             for (Photo p : records.photos()) {
-                delete(caller, p.key());
+                if (!access.canDelete(caller, gallery, p)) {
+                    throw denied(caller, "delete photo " + p.key());
+                }
+                addOwnKeys(p, keys);
+            }
+            if (!keys.isEmpty()) {
+                blobs.deleteAll(new ArrayList<>(keys));
+            }
+            for (Photo p : records.photos()) {
+                photos.delete(p.key());
                 count++;
             }
             if (records.next().isEmpty()) {
@@ -171,6 +184,25 @@ public final class GalleryService {
             blobs.deleteAll(strays);
         }
         return count;
+    }
+
+    /**
+     * The objects a record names that lie under its photo's own prefixes (a record naming anything else, another
+     * gallery's original say, must not get it deleted).
+     */
+    private void addOwnKeys(Photo record, Set<String> keys) {
+        String renditionsPrefix = layout.renditionsPrefix(record.gallery(), record.id());
+        record.renditions().values().stream().map(Rendition::key).filter(k -> k.startsWith(renditionsPrefix))
+                .forEach(keys::add);
+        String originalStem = originalStem(record.key());
+        if (record.originalKey() != null && record.originalKey().startsWith(originalStem)) {
+            keys.add(record.originalKey());
+        }
+    }
+
+    /** Every original of a photo starts with this (its extension follows). */
+    private String originalStem(PhotoKey photo) {
+        return layout.originalsPrefix(photo.gallery()) + photo.id().value() + ".";
     }
 
     /**
