@@ -32,6 +32,8 @@ import com.galerly.core.upload.UploadRequest;
 import com.galerly.core.upload.UploadTicket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** The gallery service end to end on the fakes: upload, process, list with URLs, access rules, delete. */
@@ -105,27 +107,8 @@ class GalleryServiceTest {
 
     @Test
     void theAccessPolicyDecidesWhoMayDoWhat() {
-        AccessPolicy ownerOnly = new AccessPolicy() {
-            @Override
-            public boolean canView(String caller, GalleryId gallery) {
-                return caller != null;
-            }
-
-            @Override
-            public boolean canUpload(String caller, GalleryId gallery) {
-                return "alice".equals(caller);
-            }
-
-            @Override
-            public boolean canDelete(String caller, GalleryId gallery, Photo photo) {
-                return photo != null && caller != null && caller.equals(photo.owner());
-            }
-
-            @Override
-            public boolean isPrivate(GalleryId gallery) {
-                return false;
-            }
-        };
+        AccessPolicy ownerOnly = new Rules(caller -> caller != null, "alice"::equals,
+                (caller, photo) -> photo != null && caller != null && caller.equals(photo.owner()));
         GalleryService service = service(ownerOnly);
         PhotoKey photo = uploadAndProcess(service, "alice", 500, 500);
         assertEquals(ErrorCode.UNAUTHORIZED, assertThrows(GalerlyException.class, () -> service.requestUpload("bob",
@@ -211,27 +194,8 @@ class GalleryServiceTest {
 
     @Test
     void aPhotoTheCallerMayNotDeleteStopsTheGalleryDeleteBeforeItsPageIsTouched() {
-        AccessPolicy notCarols = new AccessPolicy() {
-            @Override
-            public boolean canUpload(String caller, GalleryId gallery) {
-                return true;
-            }
-
-            @Override
-            public boolean canView(String caller, GalleryId gallery) {
-                return true;
-            }
-
-            @Override
-            public boolean canDelete(String caller, GalleryId gallery, Photo photo) {
-                return photo == null || !"carol".equals(photo.owner());
-            }
-
-            @Override
-            public boolean isPrivate(GalleryId gallery) {
-                return false;
-            }
-        };
+        AccessPolicy notCarols = new Rules(caller -> true, caller -> true,
+                (caller, photo) -> photo == null || !"carol".equals(photo.owner()));
         GalleryService service = service(notCarols);
         uploadAndProcess(service, "alice", 800, 600);
         uploadAndProcess(service, "carol", 800, 600);
@@ -275,5 +239,29 @@ class GalleryServiceTest {
         assertEquals(4, puts[0]);
         assertTrue(blobs.keys().isEmpty(), blobs.keys().toString());
         assertNull(photos.get(ticket.photo()).orElse(null));
+    }
+
+    /** A public-gallery policy from three rules. */
+    private record Rules(Predicate<String> view, Predicate<String> upload, BiPredicate<String, Photo> delete)
+            implements AccessPolicy {
+        @Override
+        public boolean canView(String caller, GalleryId gallery) {
+            return view.test(caller);
+        }
+
+        @Override
+        public boolean canUpload(String caller, GalleryId gallery) {
+            return upload.test(caller);
+        }
+
+        @Override
+        public boolean canDelete(String caller, GalleryId gallery, Photo photo) {
+            return delete.test(caller, photo);
+        }
+
+        @Override
+        public boolean isPrivate(GalleryId gallery) {
+            return false;
+        }
     }
 }
