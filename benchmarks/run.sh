@@ -8,7 +8,7 @@
 #
 #   benchmarks/run.sh [--quick|--full] [--sharp] [--java JAVA_HOME] [--source FILE] [--gc] [--no-build]
 #
-#   --quick        (default) short warm-up and measurement, imaging tasks only, imgscalr left out: about 4 minutes
+#   --quick        (default) short warm-up and measurement, imaging tasks only, imgscalr left out: about 3 minutes
 #   --full         JMH's annotated iterations, -prof gc, the handler and signing benchmarks, memory checks
 #   --sharp        also run sharp (npm) on the same files, installed into benchmarks/node/ on first use;
 #                  skipped with a note when node or npm is missing
