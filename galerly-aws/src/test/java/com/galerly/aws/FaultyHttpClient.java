@@ -5,6 +5,7 @@
 package com.galerly.aws;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,12 +29,18 @@ final class FaultyHttpClient implements SdkHttpClient {
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile int status;
     private volatile String code;
+    private volatile String dropHeader;
 
     /** The next {@code count} requests get {@code status} with S3 error {@code code}. */
     void failNext(int count, int status, String code) {
         this.status = status;
         this.code = code;
         failures.set(count);
+    }
+
+    /** The next answer reaches the SDK without {@code header} (a proxy that strips it). */
+    void dropNext(String header) {
+        this.dropHeader = header;
     }
 
     /** "METHOD path?query" of every request sent, failed or not. */
@@ -70,7 +77,26 @@ final class FaultyHttpClient implements SdkHttpClient {
                 }
             };
         }
-        return delegate.prepareRequest(request);
+        String drop = dropHeader;
+        dropHeader = null;
+        ExecutableHttpRequest real = delegate.prepareRequest(request);
+        if (drop == null) {
+            return real;
+        }
+        return new ExecutableHttpRequest() {
+            @Override
+            public HttpExecuteResponse call() throws IOException {
+                HttpExecuteResponse answer = real.call();
+                return HttpExecuteResponse.builder()
+                        .response(answer.httpResponse().toBuilder().removeHeader(drop).build())
+                        .responseBody(answer.responseBody().orElse(null)).build();
+            }
+
+            @Override
+            public void abort() {
+                real.abort();
+            }
+        };
     }
 
     @Override

@@ -90,6 +90,15 @@ class S3BlobStoreTest extends BlobStoreContract {
     }
 
     @Test
+    void anAnswerWithoutADateIsCompletedByAHead() {
+        HTTP.clear();
+        HTTP.dropNext("Date");
+        BlobMetadata written = store.put(key("nodate.bin"), new byte[] {7}, PutOptions.of("application/octet-stream"));
+        assertEquals(List.of("PUT", "HEAD"), methods(HTTP.requests()));
+        assertEquals(store.head(key("nodate.bin")).orElseThrow(), written);
+    }
+
+    @Test
     void httpDatesParseAsS3WritesThem() {
         assertEquals(Instant.parse("2026-12-02T01:30:05Z"),
                 DefaultS3BlobStore.httpDate("Wed, 02 Dec 2026 01:30:05 GMT").orElseThrow());
