@@ -4,11 +4,9 @@
  */
 package com.galerly.imaging.internal;
 
-import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
+import com.galerly.imaging.internal.planar.Tasks;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.FutureTask;
 
@@ -46,24 +44,10 @@ final class Parallel {
             pool.execute(tasks.get(i));
         }
         for (FutureTask<Void> task : tasks) {
-            task.run();                       // a no-op when a worker has started (or finished) it
+            task.run();                       // first run every piece no worker has started, then wait
         }
         for (FutureTask<Void> task : tasks) {
-            try {
-                task.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new UncheckedIOException(new InterruptedIOException("interrupted while resampling"));
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(cause);
-            }
+            Tasks.join(task, "resampling");
         }
     }
 }

@@ -6,9 +6,9 @@ package com.galerly.imaging.internal.jpeg;
 
 import com.galerly.imaging.internal.planar.Plane;
 import com.galerly.imaging.internal.planar.PlanarImage;
+import com.galerly.imaging.internal.planar.Tasks;
 import java.io.EOFException;
 import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 
@@ -101,7 +101,7 @@ final class Scan {
                 int s = my % sets.length;
                 InverseDct[] rows = sets[s];
                 if (inFlight[s] != null) {
-                    await(inFlight[s]);
+                    Tasks.join(inFlight[s], "decoding");
                     inFlight[s] = null;
                 }
                 if (scale != 8) {
@@ -148,7 +148,7 @@ final class Scan {
         } finally {
             for (FutureTask<Void> task : inFlight) {
                 if (task != null) {
-                    await(task);
+                    Tasks.join(task, "decoding");
                 }
             }
         }
@@ -183,26 +183,6 @@ final class Scan {
         }
     }
 
-    /** Waits for a row's transform, running it here if no worker has started it (nothing waits on a busy pool). */
-    private static void await(FutureTask<Void> task) {
-        task.run();
-        try {
-            task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while decoding", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
-
     private static int ceilDiv(long a, long b) {
         return (int) ((a + b - 1) / b);
     }
@@ -214,16 +194,7 @@ final class Scan {
      */
     private int coefficients(HuffmanTable dcTable, HuffmanTable acTable, int pred, int[][] zigzag, int lane)
             throws JpegFormatException {
-        if (bits < 32) {
-            fill();
-        }
-        int s = symbol(dcTable);
-        if (s != 0) {
-            if (s > 11) {
-                throw new JpegFormatException("bad Huffman code (DC magnitude " + s + ")");
-            }
-            pred += receive(s);
-        }
+        pred = dc(dcTable, pred);
         zigzag[0][lane] = pred;
         long[] fast = acTable.pair;
         // the hot loop keeps the bit buffer in locals; an end of block (run 64) or a corrupt run past the block
@@ -278,19 +249,25 @@ final class Scan {
         return pred;
     }
 
-    /** A 1/8 decode: the block's DC is its one sample; the AC coefficients are read past. */
-    private int dcBlock(HuffmanTable dcTable, HuffmanTable acTable, int[] quant, int pred, byte[] out, int at)
-            throws JpegFormatException {
+    /** The block's DC coefficient: the predictor plus the coded difference. */
+    private int dc(HuffmanTable dcTable, int pred) throws JpegFormatException {
         if (bits < 32) {
             fill();
         }
         int s = symbol(dcTable);
-        if (s != 0) {
-            if (s > 11) {
-                throw new JpegFormatException("bad Huffman code (DC magnitude " + s + ")");
-            }
-            pred += receive(s);
+        if (s == 0) {
+            return pred;
         }
+        if (s > 11) {
+            throw new JpegFormatException("bad Huffman code (DC magnitude " + s + ")");
+        }
+        return pred + receive(s);
+    }
+
+    /** A 1/8 decode: the block's DC is its one sample; the AC coefficients are read past. */
+    private int dcBlock(HuffmanTable dcTable, HuffmanTable acTable, int[] quant, int pred, byte[] out, int at)
+            throws JpegFormatException {
+        pred = dc(dcTable, pred);
         skipAc(acTable);
         // the block's mean is its DC / 8 (plus the level shift), which is exactly what a 1x1 IDCT yields
         int v = Math.round(pred * quant[0] / 8f) + 128;
