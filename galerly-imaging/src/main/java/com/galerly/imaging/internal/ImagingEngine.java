@@ -24,6 +24,7 @@ import com.galerly.imaging.ImageEncoder;
 import com.galerly.imaging.Sniff;
 import com.galerly.imaging.internal.jpeg.JpegUnsupportedException;
 import com.galerly.imaging.internal.planar.PlanarImage;
+import com.galerly.imaging.internal.planar.Tasks;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -367,7 +367,7 @@ public final class ImagingEngine implements ImageProcessor {
         }
         for (int i = 0; i < pending.length; i++) {
             if (pending[i] != null) {
-                results[i] = join(pending[i]);
+                results[i] = Tasks.get(pending[i], "encoding");
             }
         }
         String placeholder = null;
@@ -390,27 +390,6 @@ public final class ImagingEngine implements ImageProcessor {
             throw e;
         } catch (Exception e) {
             throw new IOException(e);
-        }
-    }
-
-    private static EncodedRendition join(Future<EncodedRendition> future) throws IOException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while encoding");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IOException(cause);
         }
     }
 

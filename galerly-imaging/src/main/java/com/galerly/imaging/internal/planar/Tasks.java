@@ -4,37 +4,54 @@
  */
 package com.galerly.imaging.internal.planar;
 
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 
-/** Joining a piece of one photo's work that a worker thread may have started. */
+/** Waiting for the pieces of one photo's work that run on the engine's worker threads. */
 public final class Tasks {
     private Tasks() {
     }
 
     /**
-     * Runs {@code task} here if no worker has started it (so nothing ever waits on a busy pool), waits for it, and
-     * rethrows what it threw; an interrupt becomes an {@link UncheckedIOException} of an
-     * {@link InterruptedIOException} ("interrupted while {@code doing}") with the thread's flag set again.
+     * The result of {@code future}, rethrowing what it threw (an IOException as itself, any other checked
+     * exception wrapped in one); an interrupt becomes an {@link InterruptedIOException} ("interrupted while
+     * {@code doing}") with the thread's flag set again.
      */
-    public static void join(FutureTask<?> task, String doing) {
-        task.run();                           // a no-op when a worker has started (or finished) it
+    public static <T> T get(Future<T> future, String doing) throws IOException {
         try {
-            task.get();
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new InterruptedIOException("interrupted while " + doing));
+            throw new InterruptedIOException("interrupted while " + doing);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
             if (cause instanceof RuntimeException r) {
                 throw r;
             }
             if (cause instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException(cause);
+            throw new IOException(cause);
+        }
+    }
+
+    /**
+     * Runs {@code task} here if no worker has started it (so nothing ever waits on a busy pool), then waits for it
+     * as {@link #get} does, an interrupt surfacing as an {@link UncheckedIOException}.
+     */
+    public static void join(FutureTask<?> task, String doing) {
+        task.run();                           // a no-op when a worker has started (or finished) it
+        try {
+            get(task, doing);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
