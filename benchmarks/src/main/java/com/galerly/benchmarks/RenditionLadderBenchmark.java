@@ -7,18 +7,10 @@ package com.galerly.benchmarks;
 import com.galerly.core.image.Fit;
 import com.galerly.core.image.RenditionProfile;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -33,39 +25,29 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar RenditionLadder -prof gc}, or {@code benchmarks/run.sh}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g", "-Djava.awt.headless=true"})
 @Warmup(iterations = 5, time = 5)
 @Measurement(iterations = 6, time = 5)
-public class RenditionLadderBenchmark {
+public class RenditionLadderBenchmark extends PeerBenchmark {
     static final RenditionProfile THUMBNAIL = RenditionProfile.builder().name("thumbnail")
             .add(s -> s.name("thumbnail").box(400, 400).fit(Fit.COVER).quality(85))
             .build();
 
-    @Param({"galerly", "galerly-2t", "thumbnailator-file", "thumbnailator-decoded", "imgscalr", "java2d-bicubic"})
-    public String implementation;
-
     @Param("generated:6000x4000")
     public String source;
 
-    private Renderers.Renderer renderer;
-    private Path file;
-
-    @Setup
-    public void setUp() {
-        file = PhotoFixtures.resolve(source, PhotoFixtures.dir());
-        renderer = Renderers.of(implementation);
+    @Override
+    protected String source() {
+        return source;
     }
 
     @Benchmark
     public long ladder() throws IOException {
-        return renderer.render(file, RenditionProfile.standard());
+        return render(RenditionProfile.standard());
     }
 
     @Benchmark
     public long thumbnail() throws IOException {
-        return renderer.render(file, THUMBNAIL);
+        return render(THUMBNAIL);
     }
 }

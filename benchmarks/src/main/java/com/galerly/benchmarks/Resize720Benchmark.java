@@ -7,18 +7,10 @@ package com.galerly.benchmarks;
 import com.galerly.core.image.Fit;
 import com.galerly.core.image.RenditionProfile;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -28,34 +20,24 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar Resize720}, or {@code benchmarks/run.sh}.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Djava.awt.headless=true"})
 @Warmup(iterations = 4, time = 3)
 @Measurement(iterations = 5, time = 3)
-public class Resize720Benchmark {
+public class Resize720Benchmark extends PeerBenchmark {
     static final RenditionProfile RESIZE_720 = RenditionProfile.builder().name("resize720")
             .add(s -> s.name("resized").box(720, 588).fit(Fit.INSIDE).quality(80))
             .build();
 
-    @Param({"galerly", "galerly-2t", "thumbnailator-file", "thumbnailator-decoded", "imgscalr", "java2d-bicubic"})
-    public String implementation;
-
     @Param("generated:2725x2225")
     public String source;
 
-    private Renderers.Renderer renderer;
-    private Path file;
-
-    @Setup
-    public void setUp() {
-        file = PhotoFixtures.resolve(source, PhotoFixtures.dir());
-        renderer = Renderers.of(implementation);
+    @Override
+    protected String source() {
+        return source;
     }
 
     @Benchmark
     public long resize() throws IOException {
-        return renderer.render(file, RESIZE_720);
+        return render(RESIZE_720);
     }
 }
