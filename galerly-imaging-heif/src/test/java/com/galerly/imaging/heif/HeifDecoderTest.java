@@ -25,6 +25,7 @@ import com.galerly.testkit.image.ImageFiles;
 import com.galerly.testkit.image.JpegMarkers;
 import com.galerly.testkit.image.MalformedImages;
 import com.galerly.testkit.image.PngChunks;
+import com.galerly.testkit.image.RenditionAssertions;
 import com.galerly.testkit.image.SyntheticImages;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -78,7 +79,7 @@ class HeifDecoderTest {
         assertEquals(8, info.bitsPerSample());
         assertFalse(info.hasAlpha());
         assertEquals(4, out.renditions().size());
-        Pictures.assertQuadrants(Pictures.largest(out), "q.heic");
+        RenditionAssertions.assertQuadrants(RenditionAssertions.largest(out), 28, "q.heic");
         assertEquals("image/heic", info.format().contentType());
     }
 
@@ -90,7 +91,7 @@ class HeifDecoderTest {
             ImageSource.ofStream("q.heic", -1, new ByteArrayInputStream(quadrants))}) {
             ProcessedImage out = PROCESSOR.process(source, RenditionProfile.standard());
             assertEquals(W, out.info().width(), source.toString());
-            Pictures.assertQuadrants(Pictures.largest(out), source.toString());
+            RenditionAssertions.assertQuadrants(RenditionAssertions.largest(out), 28, source.toString());
         }
     }
 
@@ -107,7 +108,7 @@ class HeifDecoderTest {
             assertEquals(H + "x" + W, out.info().width() + "x" + out.info().height(), "stored size");
         }
         assertEquals("Galerly", out.info().metadata().get("Make"));
-        Pictures.assertQuadrants(Pictures.largest(out), "o6.heic");
+        RenditionAssertions.assertQuadrants(RenditionAssertions.largest(out), 28, "o6.heic");
     }
 
     @Test
@@ -119,18 +120,18 @@ class HeifDecoderTest {
             ProcessedImage out = process("irot" + c[1] + ".heic", heic);
             assertEquals(1, out.info().orientation(), "libheif applies the rotation");
             assertEquals(W + "x" + H, out.info().width() + "x" + out.info().height());
-            Pictures.assertQuadrants(Pictures.largest(out), "irot " + c[1]);
+            RenditionAssertions.assertQuadrants(RenditionAssertions.largest(out), 28, "irot " + c[1]);
         }
         // imir as amended in ISO/IEC 23008-12 and written by iPhones: 0 swaps top and bottom, 1 left and right
         byte[] upsideDown = HeifFixtures.withTransforms(HeifFixtures.encode(stored(4), "png", "m.heic"), null, 0);
-        Pictures.assertQuadrants(Pictures.largest(process("imir0.heic", upsideDown)), "imir 0");
+        RenditionAssertions.assertQuadrants(RenditionAssertions.largest(process("imir0.heic", upsideDown)), 28, "imir 0");
         byte[] mirrored = HeifFixtures.withTransforms(HeifFixtures.encode(stored(2), "png", "m.heic"), null, 1);
-        Pictures.assertQuadrants(Pictures.largest(process("imir1.heic", mirrored)), "imir 1");
+        RenditionAssertions.assertQuadrants(RenditionAssertions.largest(process("imir1.heic", mirrored)), 28, "imir 1");
         // rotation then mirror, in the order of the associations: EXIF 7 (transverse) is a quarter turn and a flip
         byte[] both = HeifFixtures.withTransforms(HeifFixtures.encode(stored(5), "png", "t.heic"), 1, 0);
         ProcessedImage transposed = process("irot-imir.heic", both);
         assertEquals(W + "x" + H, transposed.info().width() + "x" + transposed.info().height());
-        Pictures.assertQuadrants(Pictures.largest(transposed), "irot 1 + imir 0");
+        RenditionAssertions.assertQuadrants(RenditionAssertions.largest(transposed), 28, "irot 1 + imir 0");
     }
 
     @Test
@@ -142,7 +143,7 @@ class HeifDecoderTest {
         ProcessedImage out = process("phone.heic", heic);                    // as phones write them: irot and EXIF
         assertEquals(1, out.info().orientation());
         assertEquals(W + "x" + H, out.info().width() + "x" + out.info().height());
-        Pictures.assertQuadrants(Pictures.largest(out), "irot + EXIF 6");
+        RenditionAssertions.assertQuadrants(RenditionAssertions.largest(out), 28, "irot + EXIF 6");
     }
 
     @Test
@@ -155,9 +156,9 @@ class HeifDecoderTest {
         byte[] heic = HeifFixtures.encode(ImageFiles.png(disc), "png", "disc.heic");
         ProcessedImage out = process("disc.heic", heic);
         assertTrue(out.info().hasAlpha());
-        BufferedImage large = Pictures.largest(out);
-        Pictures.assertColour(0xC81E1E, large, 32, 32, 24, "the opaque disc");
-        Pictures.assertColour(0xFFFFFF, large, 3, 3, 12, "transparent corner on white");
+        BufferedImage large = RenditionAssertions.largest(out);
+        RenditionAssertions.assertColour(0xC81E1E, large, 32, 32, 24, "the opaque disc");
+        RenditionAssertions.assertColour(0xFFFFFF, large, 3, 3, 12, "transparent corner on white");
     }
 
     @Test
@@ -171,7 +172,7 @@ class HeifDecoderTest {
         byte[] heic = HeifFixtures.encode(ImageFiles.png16(rgb48, W, H), "png", "deep.heic", "-b", "10");
         ProcessedImage out = process("deep.heic", heic);
         assertEquals(10, out.info().bitsPerSample());
-        Pictures.assertColour(0x9C4E04, Pictures.largest(out), W / 2, H / 2, 6, "40000/20000/1000 of 65535");
+        RenditionAssertions.assertColour(0x9C4E04, RenditionAssertions.largest(out), W / 2, H / 2, 6, "40000/20000/1000 of 65535");
     }
 
     @Test
@@ -182,7 +183,7 @@ class HeifDecoderTest {
         byte[] heic = HeifFixtures.encode(png, "png", "p3.heic");
         ProcessedImage out = process("p3.heic", heic);
         assertEquals("Display P3", out.info().iccProfile());
-        Pictures.assertColour(Pictures.p3InSrgb(p3), Pictures.largest(out), W / 2, H / 2, 6, "P3 through ICC");
+        RenditionAssertions.assertColour(Pictures.p3InSrgb(p3), RenditionAssertions.largest(out), W / 2, H / 2, 6, "P3 through ICC");
     }
 
     @Test
@@ -194,9 +195,9 @@ class HeifDecoderTest {
         ProcessedImage out = process("p3.avif", avif);
         assertEquals(ImageFormat.AVIF, out.info().format());
         assertEquals("nclx Display P3", out.info().iccProfile());
-        Pictures.assertColour(Pictures.p3InSrgb(p3), Pictures.largest(out), W / 2, H / 2, 6, "P3 through nclx");
+        RenditionAssertions.assertColour(Pictures.p3InSrgb(p3), RenditionAssertions.largest(out), W / 2, H / 2, 6, "P3 through nclx");
         byte[] srgb = HeifFixtures.withNclx(encoded, 1, 13);
-        Pictures.assertColour(p3, Pictures.largest(process("srgb.avif", srgb)), W / 2, H / 2, 6, "sRGB nclx untouched");
+        RenditionAssertions.assertColour(p3, RenditionAssertions.largest(process("srgb.avif", srgb)), W / 2, H / 2, 6, "sRGB nclx untouched");
     }
 
     @Test
@@ -205,7 +206,7 @@ class HeifDecoderTest {
         byte[] avif = HeifFixtures.encode(ImageFiles.png(SyntheticImages.quadrants(W, H)), "png", "q.avif");
         ProcessedImage out = process("q.avif", avif);
         assertEquals(ImageFormat.AVIF, out.info().format());
-        Pictures.assertQuadrants(Pictures.largest(out), "q.avif");
+        RenditionAssertions.assertQuadrants(RenditionAssertions.largest(out), 28, "q.avif");
     }
 
     @Test
@@ -245,7 +246,7 @@ class HeifDecoderTest {
                 results.add(pool.submit(() -> process(name, quadrants)));
             }
             for (var r : results) {
-                Pictures.assertQuadrants(Pictures.largest(r.get()), "concurrent");
+                RenditionAssertions.assertQuadrants(RenditionAssertions.largest(r.get()), 28, "concurrent");
             }
         } finally {
             pool.shutdownNow();

@@ -4,70 +4,11 @@
  */
 package com.galerly.imaging.heif;
 
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.galerly.core.image.EncodedRendition;
-import com.galerly.core.image.ProcessedImage;
 import com.galerly.testkit.image.IccProfileData;
-import com.galerly.testkit.image.SyntheticImages;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
-import javax.imageio.ImageIO;
 
-/** Decoding what the processor wrote, and the colours a test expects in it. */
+/** The colours a test expects in what the processor wrote. */
 final class Pictures {
     private Pictures() {
-    }
-
-    static BufferedImage largest(ProcessedImage out) {
-        EncodedRendition best = out.renditions().get(0);
-        for (EncodedRendition r : out.renditions()) {
-            if (r.size().pixels() > best.size().pixels()) {
-                best = r;
-            }
-        }
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(best.bytes()));
-            assertNotNull(image, "the rendition decodes");
-            return image;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void assertQuadrants(BufferedImage image, String what) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        assertColour(SyntheticImages.TOP_LEFT, image, w / 4, h / 4, 28, what + " top-left");
-        assertColour(SyntheticImages.TOP_RIGHT, image, 3 * w / 4, h / 4, 28, what + " top-right");
-        assertColour(SyntheticImages.BOTTOM_LEFT, image, w / 4, 3 * h / 4, 28, what + " bottom-left");
-        assertColour(SyntheticImages.BOTTOM_RIGHT, image, 3 * w / 4, 3 * h / 4, 28, what + " bottom-right");
-    }
-
-    static void assertColour(int expected, BufferedImage image, int x, int y, int tolerance, String what) {
-        long r = 0;
-        long g = 0;
-        long b = 0;
-        int n = 0;
-        for (int j = Math.max(0, y - 2); j <= Math.min(image.getHeight() - 1, y + 2); j++) {
-            for (int i = Math.max(0, x - 2); i <= Math.min(image.getWidth() - 1, x + 2); i++) {
-                int p = image.getRGB(i, j);
-                r += p >> 16 & 0xFF;
-                g += p >> 8 & 0xFF;
-                b += p & 0xFF;
-                n++;
-            }
-        }
-        int[] mean = {(int) (r / n), (int) (g / n), (int) (b / n)};
-        int[] want = {expected >> 16 & 0xFF, expected >> 8 & 0xFF, expected & 0xFF};
-        for (int c = 0; c < 3; c++) {
-            assertTrue(Math.abs(mean[c] - want[c]) <= tolerance, what + ": expected " + Arrays.toString(want) + ", was "
-                    + Arrays.toString(mean));
-        }
     }
 
     /** What a Display P3 colour looks like in sRGB (clipped), from the published matrices. */

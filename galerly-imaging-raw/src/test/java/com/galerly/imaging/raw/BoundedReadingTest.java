@@ -18,6 +18,7 @@ import com.galerly.core.image.RenditionProfile;
 import com.galerly.imaging.GalerlyImaging;
 import com.galerly.imaging.raw.TiffLayout.Data;
 import com.galerly.imaging.raw.TiffLayout.Ifd;
+import com.galerly.testkit.image.RenditionAssertions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
@@ -112,7 +113,7 @@ class BoundedReadingTest {
         ProcessedImage out = PROCESSOR.process(source, RenditionProfile.standard());
         assertEquals(ImageFormat.RAW, out.info().format());
         assertEquals("8256x5504", out.info().metadata().get("SensorSize"));
-        Pictures.assertQuadrants(Pictures.largest(out), "huge.nef");
+        RenditionAssertions.assertQuadrants(RenditionAssertions.largest(out), 24, "huge.nef");
         assertTrue(read.get() < 2L * 1024 * 1024, "read " + read.get() + " bytes of " + TOTAL);
         assertEquals(1, opened.get(), "one pass over the stream");
     }
@@ -147,7 +148,7 @@ class BoundedReadingTest {
             opened.incrementAndGet();
             return new java.io.ByteArrayInputStream(nef);
         });
-        Pictures.assertQuadrants(Pictures.largest(PROCESSOR.process(reopenable, RenditionProfile.standard())), "far.nef");
+        RenditionAssertions.assertQuadrants(RenditionAssertions.largest(PROCESSOR.process(reopenable, RenditionProfile.standard())), 24, "far.nef");
         assertEquals(2, opened.get(), "probing the later preview moved past the chosen one: one more pass");
 
         GalerlyException e = assertThrows(GalerlyException.class, () -> PROCESSOR.process(
@@ -165,7 +166,7 @@ class BoundedReadingTest {
             f.setLength(TOTAL);                         // sparse: no disk blocks behind the sensor data
         }
         ProcessedImage out = PROCESSOR.process(ImageSource.of(file), RenditionProfile.standard());
-        Pictures.assertQuadrants(Pictures.largest(out), "huge.nef");
+        RenditionAssertions.assertQuadrants(RenditionAssertions.largest(out), 24, "huge.nef");
     }
 
     @Test

@@ -18,6 +18,7 @@ import com.galerly.imaging.raw.TiffLayout.Data;
 import com.galerly.imaging.raw.TiffLayout.Ifd;
 import com.galerly.testkit.image.JpegMarkers;
 import com.galerly.testkit.image.MalformedImages;
+import com.galerly.testkit.image.RenditionAssertions;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class HostileFilesTest {
         sub.shorts(0x0103, 32767).shorts(0x0106, 32803).offsets(0x014A, sub, ifd0).next(sub);
         ProcessedImage out = RawDecoderTest.PROCESSOR.process(ImageSource.of("loop.arw", t.build()),
                 RenditionProfile.standard());
-        Pictures.assertQuadrants(Pictures.largest(out), "loop.arw");
+        RenditionAssertions.assertQuadrants(RenditionAssertions.largest(out), 24, "loop.arw");
     }
 
     @Test

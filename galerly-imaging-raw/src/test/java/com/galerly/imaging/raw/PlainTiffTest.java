@@ -13,6 +13,7 @@ import com.galerly.core.image.RenditionProfile;
 import com.galerly.imaging.raw.TiffLayout.Data;
 import com.galerly.imaging.raw.TiffLayout.Ifd;
 import com.galerly.testkit.image.ImageFiles;
+import com.galerly.testkit.image.RenditionAssertions;
 import com.galerly.testkit.image.SyntheticImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -46,8 +47,8 @@ class PlainTiffTest {
             ProcessedImage out = RawDecoderTest.PROCESSOR.process(source, RenditionProfile.standard());
             assertEquals(ImageFormat.TIFF, out.info().format(), source.toString());
             assertEquals(width + "x" + height, out.info().width() + "x" + out.info().height());
-            BufferedImage large = Pictures.largest(out);
-            Pictures.assertQuadrants(large, source.toString());
+            BufferedImage large = RenditionAssertions.largest(out);
+            RenditionAssertions.assertQuadrants(large, 24, source.toString());
         }
     }
 

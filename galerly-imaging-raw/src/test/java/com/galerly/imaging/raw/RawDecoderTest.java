@@ -18,6 +18,7 @@ import com.galerly.core.image.RenditionProfile;
 import com.galerly.imaging.GalerlyImaging;
 import com.galerly.imaging.raw.RawFixtures.Container;
 import com.galerly.imaging.raw.RawFixtures.Fixture;
+import com.galerly.testkit.image.RenditionAssertions;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -59,9 +60,9 @@ class RawDecoderTest {
         assertEquals(container.name(), info.metadata().get("RawFormat"));
         assertNotNull(info.metadata().get("Make"), "camera make: " + info.metadata());
         assertEquals(4, out.renditions().size());
-        BufferedImage large = Pictures.largest(out);
-        Pictures.assertSize(RawFixtures.W, RawFixtures.H, large);
-        Pictures.assertQuadrants(large, f.name());
+        BufferedImage large = RenditionAssertions.largest(out);
+        RenditionAssertions.assertSize(RawFixtures.W, RawFixtures.H, large);
+        RenditionAssertions.assertQuadrants(large, 24, f.name());
         assertNotNull(out.placeholder());
     }
 
@@ -103,7 +104,7 @@ class RawDecoderTest {
         for (ImageSource source : sources) {
             ProcessedImage out = PROCESSOR.process(source, RenditionProfile.standard());
             assertEquals(6, out.info().orientation(), source.toString());
-            Pictures.assertQuadrants(Pictures.largest(out), source.toString());
+            RenditionAssertions.assertQuadrants(RenditionAssertions.largest(out), 24, source.toString());
         }
     }
 }
