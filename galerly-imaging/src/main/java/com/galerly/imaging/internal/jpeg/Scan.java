@@ -254,6 +254,13 @@ final class Scan {
         if (bits < 32) {
             fill();
         }
+        // a DC symbol is a magnitude size with run 0, so the table's coefficient lookup reads code and magnitude
+        // at once: the difference itself (size 0 shows as an end of block: no difference)
+        int e = dcTable.ac[(int) (buffer >>> (bits - FAST_BITS)) & FAST_MASK];
+        if (e != 0) {
+            bits -= e & 0xFF;
+            return (e >> 8 & 0xFF) == 64 ? pred : pred + (e >> 16);
+        }
         int s = symbol(dcTable);
         if (s == 0) {
             return pred;
