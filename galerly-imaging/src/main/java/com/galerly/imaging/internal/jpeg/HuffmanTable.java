@@ -17,8 +17,9 @@ final class HuffmanTable {
     /** Code length << 8 | symbol for every {@link #FAST_BITS}-bit prefix, 0 when the code is longer. */
     final int[] lookup = new int[FAST_SIZE];
     /**
-     * For AC tables: value << 16 | run << 8 | consumed bits, when code + magnitude fit; run 64 marks end of block;
-     * 0 when the slow path must decode.
+     * value << 16 | run << 8 | consumed bits, when code + magnitude fit; run 64 marks end of block (and, in a DC
+     * table, whose symbols are sizes with run 0, a difference of 0); 0 when the slow path must decode. Serves AC
+     * and DC tables alike.
      */
     final int[] ac = new int[FAST_SIZE];
     /**
