@@ -18,6 +18,8 @@ import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.PhotoStatus;
 import com.galerly.core.Rendition;
+import com.galerly.core.photo.ClaimRequest;
+import com.galerly.core.photo.ClaimResult;
 import com.galerly.core.photo.PageRequest;
 import com.galerly.core.photo.PhotoRepository;
 import com.galerly.testkit.PhotoRepositoryContract;
@@ -135,6 +137,39 @@ abstract class JdbcRepositoryChecks extends PhotoRepositoryContract {
             assertEquals(1, r.getInt(1));
             assertEquals("V1__photos.sql", r.getString(2));
             assertTrue(!r.next(), "one row per version");
+        }
+    }
+
+    @Test
+    void workersOnSeparateConnectionsRacingToClaimAnAbsentPhotoInsertItOnce() throws Exception {
+        int workers = 6;
+        for (int round = 0; round < 3; round++) {
+            PhotoKey key = new PhotoKey(gallery("race"), PhotoId.generator(clock).next());
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(workers);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+            try {
+                List<java.util.concurrent.Future<ClaimResult>> results = new ArrayList<>();
+                for (int i = 0; i < workers; i++) {
+                    // a repository per worker, as in separate processes: only the database arbitrates
+                    JdbcPhotoRepository own = JdbcPhotoRepository.create(dataSource(), clock);
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return own.claim(new ClaimRequest(key, "originals/" + key.gallery() + "/" + key.id() + ".jpg",
+                                "etag-1", "01", 10, "image/jpeg", java.util.UUID.randomUUID().toString(),
+                                Duration.ofMinutes(15)));
+                    }));
+                }
+                List<ClaimResult.Outcome> outcomes = new ArrayList<>();
+                for (java.util.concurrent.Future<ClaimResult> f : results) {
+                    outcomes.add(f.get().outcome());
+                }
+                assertEquals(1, outcomes.stream().filter(o -> o == ClaimResult.Outcome.CLAIMED).count(), outcomes.toString());
+                assertEquals(workers - 1, outcomes.stream().filter(o -> o == ClaimResult.Outcome.BUSY).count(),
+                        outcomes.toString());
+                assertEquals(1, repository.get(key).orElseThrow().version());
+            } finally {
+                pool.shutdownNow();
+            }
         }
     }
 

@@ -84,7 +84,7 @@ public final class RenditionsJson {
             }
             expect(p.currentToken(), JsonToken.END_ARRAY, json);
             return renditions;
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {   // a missing field: null
             throw corrupt(json, e);
         }
     }
