@@ -55,7 +55,7 @@ public final class SqlErrors {
                     + operation + ": call JdbcPhotoRepository#createSchema() or apply V1__photos.sql ("
                     + e.getMessage() + ")", e);
         }
-        if (state.startsWith("28")) {
+        if (state.startsWith("28") || "3D000".equals(state)) {    // bad credentials, no such database
             return new GalerlyException(ErrorCode.CONFIGURATION, what, e);
         }
         if (state.startsWith("08") || TRANSIENT.contains(state) || e instanceof SQLTransientException

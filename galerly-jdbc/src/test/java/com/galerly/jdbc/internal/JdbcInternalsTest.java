@@ -32,6 +32,7 @@ class JdbcInternalsTest {
             "42P01, CONFIGURATION, false",    // PostgreSQL: no such table
             "42S04, CONFIGURATION, false",    // H2: no such table, empty database
             "28P01, CONFIGURATION, false",    // bad password
+            "3D000, CONFIGURATION, false",    // no such database
             "22001, INVALID_ARGUMENT, false", // value too long
             "42601, IO_ERROR, false",         // syntax error: not worth a retry
     })
