@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
  *
  * {@snippet :
  * class DynamoDbPhotoRepositoryTest extends PhotoRepositoryContract {
- *     @RegisterExtension static final DynamoDbLocalExtension DDB = DynamoDbLocalExtension.inMemory();
+ *     @RegisterExtension static final DynaliteExtension DDB = DynaliteExtension.create();
  *     @Override protected PhotoRepository repository(TestClock clock) {
  *         return DynamoDbPhotoRepository.create(DDB.client(), "photos", clock);
  *     }
