@@ -5,6 +5,7 @@
 package com.galerly.jdbc;
 
 import com.galerly.core.internal.Checks;
+import com.galerly.jdbc.internal.ClosableDataSource;
 import com.galerly.jdbc.internal.SqlErrors;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,15 +39,17 @@ public final class EmbeddedPhotoStore implements AutoCloseable {
     private static final String SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
             + ";DB_CLOSE_DELAY=-1";
 
-    private final JdbcDataSource dataSource;
+    private final JdbcDataSource h2;
+    private final ClosableDataSource dataSource;
     private final String description;
     private JdbcPhotoRepository repository;
 
     private EmbeddedPhotoStore(String url, String description) {
-        this.dataSource = new JdbcDataSource();
-        this.dataSource.setURL(url);
-        this.dataSource.setUser("galerly");
-        this.dataSource.setPassword("");
+        this.h2 = new JdbcDataSource();
+        this.h2.setURL(url);
+        this.h2.setUser("galerly");
+        this.h2.setPassword("");
+        this.dataSource = new ClosableDataSource(h2, description);
         this.description = description;
         JdbcPhotoRepository.builder().dataSource(dataSource).build().createSchema();
     }
@@ -57,8 +60,8 @@ public final class EmbeddedPhotoStore implements AutoCloseable {
     }
 
     /**
-     * A database in the file {@code database + ".mv.db"} (created with its directory when missing, reused when
-     * present); one process at a time may open it.
+     * A database in the file {@code database + ".mv.db"} (a trailing {@code .mv.db} in {@code database} is
+     * ignored), created with its directory when missing, reused when present; one process at a time may open it.
      */
     public static EmbeddedPhotoStore file(Path database) {
         Checks.notNull(database, "database");
@@ -96,13 +99,19 @@ public final class EmbeddedPhotoStore implements AutoCloseable {
 
     /** The JDBC URL of the database ({@code jdbc:h2:mem:...} or {@code jdbc:h2:file:...}). */
     public String jdbcUrl() {
-        return dataSource.getURL();
+        return h2.getURL();
     }
 
-    /** Shuts the database down: a file is flushed and unlocked; an in-memory database is gone. */
+    /**
+     * Shuts the database down: a file is flushed and unlocked; an in-memory database is gone. Its repositories
+     * then fail with CONFIGURATION. Closing twice does nothing.
+     */
     @Override
-    public void close() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    public synchronized void close() {
+        if (!dataSource.markClosed()) {
+            return;
+        }
+        try (Connection c = h2.getConnection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
             throw SqlErrors.map("close", e);

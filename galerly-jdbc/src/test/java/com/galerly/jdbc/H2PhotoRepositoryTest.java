@@ -75,8 +75,13 @@ class H2PhotoRepositoryTest extends JdbcRepositoryChecks {
         assertEquals("JdbcPhotoRepository[H2 in memory]", a.repository().toString());
         a.close();
         b.close();
+        a.close();      // again: nothing happens
         GalerlyException closed = assertThrows(GalerlyException.class, () -> a.repository().get(key));
         assertEquals(ErrorCode.CONFIGURATION, closed.code(), closed.getMessage());
+        assertEquals("the embedded photo store (H2 in memory) is closed; open a new one", closed.getMessage());
+        EmbeddedPhotoStore c = EmbeddedPhotoStore.inMemory();
+        assertTrue(c.repository().get(key).isEmpty(), "a new in-memory store starts empty");
+        c.close();
     }
 
     @Test

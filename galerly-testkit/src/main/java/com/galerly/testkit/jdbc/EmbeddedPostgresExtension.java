@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -141,7 +140,7 @@ public final class EmbeddedPostgresExtension implements BeforeAllCallback, After
 
     /** The JDBC URL of a database on the server, for code configured with a URL (user {@code postgres}). */
     public synchronized String jdbcUrl(String database) {
-        return running().getJdbcUrl("postgres", database.toLowerCase(Locale.ROOT));
+        return running().getJdbcUrl("postgres", database);
     }
 
     /** The loopback port the server listens on. */
