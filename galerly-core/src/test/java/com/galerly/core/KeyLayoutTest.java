@@ -65,7 +65,8 @@ class KeyLayoutTest {
                     GalleryId gallery = GalleryId.of(upload.gallery());
                     for (KeyLayout l : new KeyLayout[] {layout, custom}) {
                         String key = l.originalKey(gallery, id, upload.ext());
-                        assertEquals(Optional.of(new KeyLayout.Original(gallery, id, upload.ext())), l.parseOriginal(key));
+                        assertEquals(Optional.of(new KeyLayout.Original(gallery, id, upload.ext())),
+                                l.parseOriginal(key));
                         assertFalse(l.isRendition(key));
                     }
                 });

@@ -34,10 +34,10 @@ class MultipartPlanTest {
                 () -> new MultipartPlan(0, 5 * MIB)).code());
     }
 
-    /** Any object up to 5 TiB gets a plan within S3's limits whose parts add up to the object. */
     private record Upload(long length, long preferred) {
     }
 
+    /** Any object up to 5 TiB gets a plan within S3's limits whose parts add up to the object. */
     @Test
     void plansFitS3Limits() {
         Cases.check(300, g -> new Upload(g.longs(1, 5L * 1024 * MIB * 1024), g.longs(5 * MIB, 256 * MIB)), upload -> {

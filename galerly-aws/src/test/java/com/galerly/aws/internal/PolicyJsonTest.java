@@ -27,14 +27,14 @@ class PolicyJsonTest {
                 + "[\"starts-with\",\"$key\",\"uploads/\"],[\"content-length-range\",1,1024]]}", json);
     }
 
-    /** Whatever a value holds (quotes, backslashes, controls, any Unicode), the document parses back to it. */
     private record FieldValue(String field, String value) {
     }
 
+    /** Whatever a value holds (quotes, backslashes, controls, any Unicode), the document parses back to it. */
     @Test
     void anyValueRoundTrips() {
-        Cases.check(300, g -> new FieldValue(g.string(Generator.ANY_CHARS, 0, 255), g.string(Generator.ANY_CHARS, 0, 255)),
-                c -> {
+        Cases.check(300, g -> new FieldValue(g.string(Generator.ANY_CHARS, 0, 255),
+                g.string(Generator.ANY_CHARS, 0, 255)), c -> {
                     String json = PolicyJson.write(Instant.EPOCH, List.of(Condition.eq(c.field(), c.value()),
                             Condition.startsWith(c.field(), c.value())));
                     JsonNode conditions = JSON.readTree(json).get("conditions");

@@ -89,7 +89,8 @@ class SigV4Test {
         Cases.check(200, g -> new Scope(g.string(Generator.ALPHANUMERIC + "/+", 1, 60),
                 g.string(Generator.ALPHANUMERIC, 1, 20), Instant.ofEpochSecond(g.longs(0, 4_102_444_800L))), s -> {
                     CredentialScope scope = new CredentialScope(s.region(), "s3", s.instant());
-                    byte[] sdk = SignerUtils.deriveSigningKey(AwsBasicCredentials.create("AKIDEXAMPLE", s.secret()), scope);
+                    byte[] sdk = SignerUtils.deriveSigningKey(AwsBasicCredentials.create("AKIDEXAMPLE", s.secret()),
+                            scope);
                     assertArrayEquals(sdk, SigV4.signingKey(s.secret(), SigV4.date(s.instant()), s.region(), "s3"));
                 });
     }

@@ -7,9 +7,9 @@ package com.galerly.core.image;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
 import com.galerly.core.property.Cases;
 import com.galerly.core.property.Cases.Generator;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.junit.jupiter.api.Test;
 

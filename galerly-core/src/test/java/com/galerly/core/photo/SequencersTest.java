@@ -33,7 +33,8 @@ class SequencersTest {
                     String b = pair.b();
                     assertEquals(Integer.signum(Sequencers.compare(a, b)), -Integer.signum(Sequencers.compare(b, a)));
                     assertEquals(0, Sequencers.compare(a, a + "000"));
-                    assertEquals(Integer.signum(pad(a, 30).compareTo(pad(b, 30))), Integer.signum(Sequencers.compare(a, b)));
+                    assertEquals(Integer.signum(pad(a, 30).compareTo(pad(b, 30))),
+                            Integer.signum(Sequencers.compare(a, b)));
                 });
     }
 

@@ -77,7 +77,8 @@ class CasesTest {
 
     @Test
     void refusesAMalformedSeedOrCount() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withSeed("0xZ", () -> drawn(1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> withSeed("0xZ", () -> drawn(1)));
         assertTrue(e.getMessage().contains("galerly.seed") && e.getMessage().contains("0xZ"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> drawn(0));
     }
