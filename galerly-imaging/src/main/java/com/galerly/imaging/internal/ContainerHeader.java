@@ -222,6 +222,8 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
         long riffSize = in.readUnsignedInt();
         in.skipBytes(4);
         long end = 8 + riffSize;
+        int width = 0;
+        int height = 0;
         boolean alpha = false;
         boolean extended = false;
         byte[] icc = null;
@@ -241,7 +243,7 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
                 break;
             }
             if (size > 0) {
-                // TwelveMonkeys decodes a cut-off WebP into garbage without a warning: check the data is all there
+                // a decoder may turn a cut-off WebP into garbage without a warning: check the data is all there
                 in.seek(payload + size - 1);
                 if (in.read() < 0) {
                     throw new java.io.EOFException("WebP chunk " + fourccName(fourcc) + " is cut short: " + size
@@ -249,9 +251,12 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
                 }
                 in.seek(payload);
             }
-            if (fourcc == tag("VP8X") && size >= 10) {
+            if (fourcc == tag("VP8X") && size >= 10 && !extended) {
                 extended = true;
                 alpha = (in.readUnsignedByte() & 0x10) != 0;
+                in.skipBytes(3);
+                width = u24(in) + 1;                 // the canvas: what an animation is shown on
+                height = u24(in) + 1;
             } else if (fourcc == tag("ICCP") && size < MAX_ICC) {
                 icc = new byte[(int) size];
                 in.readFully(icc);
@@ -261,17 +266,29 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
                 int skip = p.length > 6 && p[0] == 'E' && p[1] == 'x' && p[2] == 'i' && p[3] == 'f' ? 6 : 0;
                 exif = Exif.read(p, skip, p.length - skip);
             } else if (fourcc == tag("VP8L") && size >= 5) {
-                in.skipBytes(4);
-                alpha |= (in.readUnsignedByte() & 0x10) != 0;
+                in.skipBytes(1);                     // signature 0x2F
+                int bits = in.readInt();
+                alpha |= (bits >>> 28 & 1) != 0;
                 if (!extended) {
+                    width = (bits & 0x3FFF) + 1;
+                    height = (bits >>> 14 & 0x3FFF) + 1;
                     break;
                 }
             } else if (fourcc == tag("VP8 ") && !extended) {
+                if (size >= 10) {
+                    in.skipBytes(6);                 // frame tag, start code
+                    width = in.readUnsignedShort() & 0x3FFF;
+                    height = in.readUnsignedShort() & 0x3FFF;
+                }
                 break;
             }
             in.seek(payload + size + (size & 1));
         }
-        return new ContainerHeader(0, 0, "RGB", 8, alpha, icc, exif);
+        return new ContainerHeader(width, height, "RGB", 8, alpha, icc, exif);
+    }
+
+    private static int u24(ImageInputStream in) throws IOException {
+        return in.readUnsignedByte() | in.readUnsignedByte() << 8 | in.readUnsignedByte() << 16;
     }
 
     private static String fourccName(int fourcc) {

@@ -35,8 +35,8 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * A built-in decoder for one format, backed by the ImageIO reader installed for it (TwelveMonkeys for JPEG,
- * TIFF and WebP; the JDK for PNG, GIF and BMP). Galerly reads the container itself for size, orientation
+ * A built-in decoder for one format, backed by the ImageIO reader installed for it (TwelveMonkeys for JPEG and
+ * TIFF, and for WebP where libwebp cannot load; the JDK for PNG, GIF and BMP). Galerly reads the container itself for size, orientation
  * and ICC ({@link ContainerHeader}), and turns the reader's warnings about missing data into
  * {@code CORRUPT_IMAGE}, because ImageIO readers otherwise return a half-grey image for a truncated file.
  */
@@ -72,10 +72,15 @@ final class ImageIoDecoder implements ImageDecoder {
                 // JDK's PNG reader leaves it to Galerly
                 new JpegDecoder(new ImageIoDecoder("jpeg", ImageFormat.JPEG, Signatures::jpeg, "com.twelvemonkeys.", true)),
                 new ImageIoDecoder("png", ImageFormat.PNG, Signatures::png, "com.sun.", false),
-                new ImageIoDecoder("webp", ImageFormat.WEBP, Signatures::webp, "com.twelvemonkeys.", true),
+                new WebpDecoder(twelveMonkeysWebp()),
                 new ImageIoDecoder("gif", ImageFormat.GIF, Signatures::gif, "com.sun.", false),
                 new ImageIoDecoder("tiff", ImageFormat.TIFF, Signatures::tiff, "com.twelvemonkeys.", true),
                 new ImageIoDecoder("bmp", ImageFormat.BMP, Signatures::bmp, "com.sun.", false));
+    }
+
+    /** TwelveMonkeys' pure-Java WebP reader: the fallback where libwebp cannot load. */
+    static ImageDecoder twelveMonkeysWebp() {
+        return new ImageIoDecoder("webp", ImageFormat.WEBP, Signatures::webp, "com.twelvemonkeys.", true);
     }
 
     @Override
@@ -248,20 +253,7 @@ final class ImageIoDecoder implements ImageDecoder {
          * (the JDK's PNG reader). Readers that apply it report an ICC colour space.
          */
         private ICC_Profile unappliedProfile(BufferedImage pixels) {
-            byte[] icc = header.icc();
-            if (readerAppliesIcc || icc == null || !pixels.getColorModel().getColorSpace().isCS_sRGB()) {
-                return null;
-            }
-            if (IccProfiles.srgb(IccProfiles.description(icc))) {
-                return null;
-            }
-            try {
-                ICC_Profile profile = ICC_Profile.getInstance(icc);
-                return profile.getColorSpaceType() == ColorSpace.TYPE_RGB
-                        && pixels.getColorModel().getNumColorComponents() == 3 ? profile : null;
-            } catch (RuntimeException e) {
-                return null;     // a broken profile: render as sRGB rather than fail the photo
-            }
+            return readerAppliesIcc ? null : IccProfiles.unapplied(header.icc(), pixels);
         }
 
         @Override
