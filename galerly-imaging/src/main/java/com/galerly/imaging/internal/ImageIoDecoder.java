@@ -140,6 +140,7 @@ final class ImageIoDecoder implements ImageDecoder {
         private final ImageReader reader;
         private final ImageInputStream iis;
         private ContainerHeader header;
+        private GifScreen screen;
         private ImageInfo info;
 
         IioReading(ImageInput input, ImageReader reader, ImageInputStream iis) {
@@ -154,9 +155,14 @@ final class ImageIoDecoder implements ImageDecoder {
                 return info;
             }
             header = ContainerHeader.read(format, iis, input.length());
+            if (format == ImageFormat.GIF) {
+                screen = GifScreen.read(iis);            // the logical screen is the image, and what the limit sees
+            }
             reader.setInput(iis, false, true);
-            int width = header.width() > 0 ? header.width() : reader.getWidth(0);
-            int height = header.height() > 0 ? header.height() : reader.getHeight(0);
+            int width = screen != null && screen.width() > 0 ? screen.width()
+                    : header.width() > 0 ? header.width() : reader.getWidth(0);
+            int height = screen != null && screen.height() > 0 ? screen.height()
+                    : header.height() > 0 ? header.height() : reader.getHeight(0);
             if (width <= 0 || height <= 0) {
                 throw new IIOException(format + " header declares " + width + "x" + height);
             }
@@ -182,6 +188,7 @@ final class ImageIoDecoder implements ImageDecoder {
                     alpha |= cm.hasAlpha();
                 }
             }
+            alpha |= screen != null && !screen.frameCoversScreen();
             byte[] icc = header.icc();
             info = new ImageInfo(format, width, height, header.exif().orientation(),
                     colorModel != null ? colorModel : "RGB", bits > 0 ? bits : 8, alpha,
@@ -222,8 +229,30 @@ final class ImageIoDecoder implements ImageDecoder {
             }
             if (format == ImageFormat.GIF) {
                 requireGifTrailer();
+                pixels = onScreen(pixels, subsampling);
             }
             return new DecodedImage(pixels, new Size(header.width(), header.height()), unappliedProfile(pixels));
+        }
+
+        /**
+         * The first frame composited on the logical screen (transparent around it, as browsers show it), at the
+         * subsampling it was decoded with.
+         */
+        private BufferedImage onScreen(BufferedImage frame, int subsampling) {
+            if (screen == null || screen.frameCoversScreen()) {
+                return frame;
+            }
+            int s = Math.max(1, subsampling);
+            BufferedImage canvas = new BufferedImage((screen.width() + s - 1) / s, (screen.height() + s - 1) / s,
+                    BufferedImage.TYPE_INT_ARGB);
+            java.awt.Graphics2D g = canvas.createGraphics();
+            try {
+                g.setComposite(java.awt.AlphaComposite.Src);
+                g.drawImage(frame, screen.frameX() / s, screen.frameY() / s, null);
+            } finally {
+                g.dispose();
+            }
+            return canvas;
         }
 
         /** The JDK's GIF reader fills a cut-off frame silently; a GIF that ends before its trailer is truncated. */
