@@ -25,8 +25,17 @@ import javax.imageio.stream.ImageInputStream;
  * @param alpha       whether the container declares transparency
  * @param icc         the embedded ICC profile, or null
  * @param exif        EXIF tags (orientation 1 when none)
+ * @param variant     the coding variant when it is one decoders commonly lack ({@code "12-bit JPEG (extended
+ *                    sequential, SOF1)"}, {@code "BMP with CMYK compression (11)"}), named in the refusal; or null
+ * @param variantRead whether the installed decoders may still read that variant (a JVM whose libjpeg decodes
+ *                    arithmetic coding); when false the variant is refused before decoding
  */
-record ContainerHeader(int width, int height, String colorModel, int bits, boolean alpha, byte[] icc, Exif.Tags exif) {
+record ContainerHeader(int width, int height, String colorModel, int bits, boolean alpha, byte[] icc, Exif.Tags exif,
+                       String variant, boolean variantRead) {
+    ContainerHeader(int width, int height, String colorModel, int bits, boolean alpha, byte[] icc, Exif.Tags exif) {
+        this(width, height, colorModel, bits, alpha, icc, exif, null, false);
+    }
+
     private static final int MAX_ICC = 4 * 1024 * 1024;
     private static final int MAX_CHUNKS = 4096;
 
@@ -38,6 +47,7 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
             case PNG -> png(in);
             case WEBP -> webp(in);
             case TIFF -> new ContainerHeader(0, 0, null, 0, false, null, Exif.read(in, 0, length));
+            case BMP -> bmp(in);
             default -> new ContainerHeader(0, 0, null, 0, false, null, Exif.Tags.NONE);
         };
         in.setByteOrder(ByteOrder.BIG_ENDIAN);
@@ -51,6 +61,7 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
         int height = 0;
         int bits = 0;
         int components = 0;
+        int sof = -1;
         int adobeTransform = -1;
         Exif.Tags exif = null;
         byte[][] iccChunks = null;
@@ -108,6 +119,7 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
                 }
             } else if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
                     && payload >= 6) {
+                sof = marker;
                 bits = in.readUnsignedByte();
                 height = in.readUnsignedShort();
                 width = in.readUnsignedShort();
@@ -121,8 +133,35 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
             case 4 -> adobeTransform == 2 ? "YCCK" : "CMYK";
             default -> null;
         };
+        String variant = jpegVariant(sof, bits);
+        // arithmetic coding is read where the JVM's libjpeg has it (a system libjpeg-turbo), never 12-bit samples
         return new ContainerHeader(width, height, colorModel, bits, false, join(iccChunks),
-                exif != null ? exif : Exif.Tags.NONE);
+                exif != null ? exif : Exif.Tags.NONE, variant, variant != null && variant.startsWith("arithmetic"));
+    }
+
+    /** The JPEG process of a frame header when it is one that is often not decoded, else null. */
+    static String jpegVariant(int sof, int bits) {
+        String process = switch (sof) {
+            case 0xC0 -> "baseline";
+            case 0xC1 -> "extended sequential";
+            case 0xC2 -> "progressive";
+            case 0xC3 -> "lossless";
+            default -> null;
+        };
+        String code = String.format(java.util.Locale.ROOT, "SOF%d", sof - 0xC0);
+        if (sof == 0xC9 || sof == 0xCA || sof == 0xCB) {
+            return "arithmetic-coded JPEG (" + (sof == 0xC9 ? "extended sequential" : sof == 0xCA ? "progressive"
+                    : "lossless") + ", " + code + ")";
+        }
+        if (sof >= 0xC5 && sof <= 0xC7 || sof >= 0xCD && sof <= 0xCF) {
+            return "hierarchical JPEG (" + (sof >= 0xCD ? "arithmetic-coded, " : "") + code + ")";
+        }
+        if (process != null && sof != 0xC3 && bits != 8 && bits != 0) {
+            return bits + "-bit JPEG (" + process + ", " + code + "): Galerly's JPEG decoder and the JDK's libjpeg "
+                    + "that TwelveMonkeys uses both read 8-bit samples only, and no maintained pure-Java decoder of "
+                    + "12-bit DCT JPEG is available to add";
+        }
+        return null;
     }
 
     private static byte[] join(byte[][] chunks) {
@@ -193,6 +232,54 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
         };
         return new ContainerHeader(width, height, colorModel, bits, alpha || colorType == 4 || colorType == 6, icc,
                 exif);
+    }
+
+    /**
+     * The BMP header: size (a negative height is a top-down bitmap) and compression. The JDK's reader, which Galerly
+     * uses, reads BI_RGB, RLE8, RLE4, BITFIELDS and embedded JPEG or PNG; anything else is named as a variant.
+     */
+    private static ContainerHeader bmp(ImageInputStream in) throws IOException {
+        in.setByteOrder(ByteOrder.LITTLE_ENDIAN);
+        in.seek(14);
+        long dib = in.readUnsignedInt();
+        int width;
+        int height;
+        int bits;
+        long compression = 0;
+        if (dib == 12) {
+            width = in.readUnsignedShort();
+            height = in.readUnsignedShort();
+            in.skipBytes(2);
+            bits = in.readUnsignedShort();
+        } else {
+            width = in.readInt();
+            int h = in.readInt();
+            height = h == Integer.MIN_VALUE ? 0 : Math.abs(h);
+            in.skipBytes(2);
+            bits = in.readUnsignedShort();
+            compression = dib >= 20 ? in.readUnsignedInt() : 0;
+        }
+        if (width <= 0 || height <= 0) {
+            throw new IIOException("BMP header declares " + width + "x" + height);
+        }
+        boolean os2v2 = dib == 16 || dib == 64;
+        String variant = null;
+        if (os2v2 && compression == 3) {
+            variant = "BMP with OS/2 Huffman 1D compression (3)";
+        } else if (os2v2 && compression == 4) {
+            variant = "BMP with OS/2 RLE24 compression (4)";
+        } else if (os2v2) {
+            variant = "OS/2 2.x BMP (" + dib + "-byte header)";
+        } else if (compression > 5) {
+            variant = "BMP with " + switch ((int) Math.min(compression, 99)) {
+                case 6 -> "BI_ALPHABITFIELDS";
+                case 11 -> "CMYK";
+                case 12 -> "CMYK RLE8";
+                case 13 -> "CMYK RLE4";
+                default -> "unknown";
+            } + " compression (" + compression + ")";
+        }
+        return new ContainerHeader(width, height, null, bits, false, null, Exif.Tags.NONE, variant, false);
     }
 
     private static byte[] inflate(byte[] data, int offset, int length) {

@@ -5,6 +5,7 @@
 package com.galerly.imaging.internal;
 
 import com.galerly.core.CorruptImageException;
+import com.galerly.core.UnsupportedFormatException;
 import com.galerly.core.image.ImageFormat;
 import com.galerly.core.image.ImageInfo;
 import com.galerly.core.image.Size;
@@ -222,7 +223,21 @@ final class ImageIoDecoder implements ImageDecoder {
                     damage.add(warning);
                 }
             });
-            BufferedImage pixels = reader.read(0, param);
+            ContainerHeader container = this.header;
+            if (container.variant() != null && !container.variantRead()) {
+                throw new UnsupportedFormatException(input.name() + " is a " + container.variant()
+                        + ", a variant Galerly does not decode");
+            }
+            BufferedImage pixels;
+            try {
+                pixels = reader.read(0, param);
+            } catch (IOException | RuntimeException e) {
+                if (container.variant() != null) {
+                    throw new UnsupportedFormatException(input.name() + " is a " + container.variant()
+                            + ", which this JVM's decoder does not read (" + e.getMessage() + ")", e);
+                }
+                throw e;
+            }
             if (!damage.isEmpty()) {
                 throw new CorruptImageException(input.name() + " is a damaged " + format.id() + " image: "
                         + damage.get(0).toLowerCase(Locale.ROOT));
