@@ -25,6 +25,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import javax.imageio.IIOException;
@@ -56,9 +57,11 @@ final class ImageIoDecoder implements ImageDecoder {
     private final Predicate<byte[]> signature;
     private final String readerPrefix;
     private final boolean readerAppliesIcc;
+    private final Set<String> extensions;
 
     private ImageIoDecoder(String name, ImageFormat format, Predicate<byte[]> signature, String readerPrefix,
-                           boolean readerAppliesIcc) {
+                           boolean readerAppliesIcc, Set<String> extensions) {
+        this.extensions = extensions;
         this.name = name;
         this.format = format;
         this.signature = signature;
@@ -71,22 +74,30 @@ final class ImageIoDecoder implements ImageDecoder {
         return List.of(
                 // TwelveMonkeys converts an embedded profile to sRGB itself (or returns an ICC colour space); the
                 // JDK's PNG reader leaves it to Galerly
-                new JpegDecoder(new ImageIoDecoder("jpeg", ImageFormat.JPEG, Signatures::jpeg, "com.twelvemonkeys.", true)),
-                new ImageIoDecoder("png", ImageFormat.PNG, Signatures::png, "com.sun.", false),
+                new JpegDecoder(new ImageIoDecoder("jpeg", ImageFormat.JPEG, Signatures::jpeg, "com.twelvemonkeys.", true,
+                        Set.of("jpg", "jpeg", "jpe", "jfif", "jif"))),
+                new ImageIoDecoder("png", ImageFormat.PNG, Signatures::png, "com.sun.", false, Set.of("png")),
                 new WebpDecoder(twelveMonkeysWebp()),
-                new ImageIoDecoder("gif", ImageFormat.GIF, Signatures::gif, "com.sun.", false),
-                new ImageIoDecoder("tiff", ImageFormat.TIFF, Signatures::tiff, "com.twelvemonkeys.", true),
-                new ImageIoDecoder("bmp", ImageFormat.BMP, Signatures::bmp, "com.sun.", false));
+                new ImageIoDecoder("gif", ImageFormat.GIF, Signatures::gif, "com.sun.", false, Set.of("gif")),
+                new ImageIoDecoder("tiff", ImageFormat.TIFF, Signatures::tiff, "com.twelvemonkeys.", true,
+                        Set.of("tif", "tiff")),
+                new ImageIoDecoder("bmp", ImageFormat.BMP, Signatures::bmp, "com.sun.", false, Set.of("bmp", "dib")));
     }
 
     /** TwelveMonkeys' pure-Java WebP reader: the fallback where libwebp cannot load. */
     static ImageDecoder twelveMonkeysWebp() {
-        return new ImageIoDecoder("webp", ImageFormat.WEBP, Signatures::webp, "com.twelvemonkeys.", true);
+        return new ImageIoDecoder("webp", ImageFormat.WEBP, Signatures::webp, "com.twelvemonkeys.", true,
+                Set.of("webp"));
     }
 
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public Set<String> fileExtensions() {
+        return extensions;
     }
 
     @Override

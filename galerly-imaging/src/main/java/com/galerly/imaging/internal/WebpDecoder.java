@@ -57,6 +57,11 @@ final class WebpDecoder implements ImageDecoder {
     }
 
     @Override
+    public java.util.Set<String> fileExtensions() {
+        return fallback.fileExtensions();
+    }
+
+    @Override
     public Sniff sniff(byte[] head) {
         return Signatures.webp(head) ? Sniff.accept(ImageFormat.WEBP) : Sniff.decline("not WEBP");
     }
