@@ -96,6 +96,31 @@ class VariantsTest {
         Outputs.assertColour(SyntheticImages.TOP_RIGHT, Outputs.mean(large, 48, 12, 4), 8, "top-right");
     }
 
+    @Test
+    void aTiffCompressionTwelveMonkeysLacksIsUnsupported() {
+        // JPEG 2000 in TIFF (compression 34712), as some scanners and medical systems write it
+        byte[] tiff = ImageFiles.tiff(SyntheticImages.quadrants(64, 48));
+        setTiffShort(tiff, 0x0103, 34712);
+        GalerlyException e = assertThrows(GalerlyException.class, () -> Outputs.process("j2k.tif", tiff));
+        assertEquals(ErrorCode.UNSUPPORTED_FORMAT, e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains("34712"), e.getMessage());
+    }
+
+    /** Sets a SHORT entry of IFD0 of a TIFF in place. */
+    private static void setTiffShort(byte[] tiff, int tag, int value) {
+        ByteBuffer b = ByteBuffer.wrap(tiff).order(tiff[0] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        int ifd = b.getInt(4);
+        int count = b.getShort(ifd) & 0xFFFF;
+        for (int i = 0; i < count; i++) {
+            int at = ifd + 2 + 12 * i;
+            if ((b.getShort(at) & 0xFFFF) == tag) {
+                b.putShort(at + 8, (short) value);
+                return;
+            }
+        }
+        throw new AssertionError("no tag " + tag);
+    }
+
     /** A BMP header of the given DIB size and compression, followed by 64 bytes of pixel data. */
     static byte[] bmp(int dib, int compression, int bits, int width, int height) {
         ByteBuffer b = ByteBuffer.allocate(14 + dib + 64).order(ByteOrder.LITTLE_ENDIAN);

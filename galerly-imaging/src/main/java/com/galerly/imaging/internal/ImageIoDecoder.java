@@ -48,6 +48,9 @@ final class ImageIoDecoder implements ImageDecoder {
             "(?i).*(premature end|truncat|missing eoi|corrupt jpeg data: (?!\\d+ extraneous)|bad huffman|"
                     + "unexpected end|not enough|insufficient|incomplete).*");
 
+    /** TwelveMonkeys' words for a valid TIFF it has no codec for (a compression, a photometric interpretation). */
+    private static final Pattern UNSUPPORTED_TIFF = Pattern.compile("(?is).*(unsupported|not supported).*");
+
     static {
         ImageIO.setUseCache(false);
     }
@@ -246,6 +249,11 @@ final class ImageIoDecoder implements ImageDecoder {
                 if (container.variant() != null) {
                     throw new UnsupportedFormatException(input.name() + " is a " + container.variant()
                             + ", which this JVM's decoder does not read (" + e.getMessage() + ")", e);
+                }
+                if (format == ImageFormat.TIFF && e.getMessage() != null && UNSUPPORTED_TIFF.matcher(e.getMessage())
+                        .matches()) {
+                    throw new UnsupportedFormatException(input.name() + " is a TIFF variant TwelveMonkeys does not "
+                            + "read: " + e.getMessage(), e);
                 }
                 throw e;
             }
