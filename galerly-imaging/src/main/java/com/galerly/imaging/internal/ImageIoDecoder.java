@@ -134,7 +134,7 @@ final class ImageIoDecoder implements ImageDecoder {
                 return r;
             }
             if (fallback == null && !r.getClass().getName().startsWith("com.luciad.")) {
-                fallback = r;            // never the native WebP reader: untrusted bytes stay in Java code
+                fallback = r;            // never webp-imageio here: this path is the pure-Java fallback for it
             } else {
                 r.dispose();
             }

@@ -49,11 +49,11 @@ final class WebpDecoder implements ImageDecoder {
 
     @Override
     public Optional<String> unavailableReason() {
-        Optional<String> native_ = libwebp.get();
-        if (native_.isEmpty()) {
-            return native_;
+        Optional<String> missing = libwebp.get();
+        if (missing.isEmpty()) {
+            return missing;
         }
-        return fallback.unavailableReason().map(f -> native_.get() + "; " + f);
+        return fallback.unavailableReason().map(f -> missing.get() + "; " + f);
     }
 
     @Override
