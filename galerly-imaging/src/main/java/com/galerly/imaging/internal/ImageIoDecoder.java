@@ -38,8 +38,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * A built-in decoder for one format, backed by the ImageIO reader installed for it (TwelveMonkeys for JPEG and
- * TIFF, and for WebP where libwebp cannot load; the JDK for PNG, GIF and BMP). Galerly reads the container itself for size, orientation
- * and ICC ({@link ContainerHeader}), and turns the reader's warnings about missing data into
+ * TIFF, and for WebP where libwebp cannot load; the JDK for PNG, GIF and BMP). Galerly reads the container itself
+ * for size, orientation and ICC ({@link ContainerHeader}), and turns the reader's warnings about missing data into
  * {@code CORRUPT_IMAGE}, because ImageIO readers otherwise return a half-grey image for a truncated file.
  */
 final class ImageIoDecoder implements ImageDecoder {
