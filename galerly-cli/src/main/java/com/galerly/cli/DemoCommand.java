@@ -47,6 +47,14 @@ final class DemoCommand implements Callable<Integer> {
             + "faults, then verify the final state and print a JSON summary last.")
     boolean chaos;
 
+    @Option(names = "--serve", description = "Run the demo as a local web gallery (upload from the browser, "
+            + "private images through a local CloudFront stand-in) until interrupted; prints the page URL first.")
+    boolean serve;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
+            description = "Port of --serve on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 for any free one).")
+    int port;
+
     @Option(names = "--samples", paramLabel = "N", defaultValue = "6", hidden = true)
     int samples;
 
@@ -60,6 +68,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (serve) {
+            return WebGalleryCommand.serve(port, chaos, stdout, stderr);
+        }
         List<SamplePhotos.Sample> inputs = photos == null ? SamplePhotos.generate(samples) : read(photos);
         if (inputs.isEmpty()) {
             throw new UserException("no image files in " + photos);

@@ -281,5 +281,11 @@ class GalleryServiceTest {
         assertEquals(sources.get(1).url() + " 800w, " + sources.get(2).url() + " 2000w, " + sources.get(3).url() + " 3000w",
                 view.srcset("image/jpeg"));
         assertEquals("", view.srcset("image/webp"));
+
+        // a small original: medium and large are both the original's size, one srcset candidate for them
+        PhotoView small = service.get("alice", uploadAndProcess(service, "alice", 1200, 900)).orElseThrow();
+        List<String> widths = List.of(small.srcset("image/jpeg").split(", ")).stream()
+                .map(c -> c.substring(c.lastIndexOf(' ') + 1)).toList();
+        assertEquals(List.of("800w", "1200w"), widths);
     }
 }

@@ -8,10 +8,10 @@ import com.galerly.core.Photo;
 import com.galerly.core.Rendition;
 import com.galerly.core.internal.Checks;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -49,13 +49,16 @@ public record PhotoView(Photo photo, Map<String, String> urls) {
 
     /**
      * A {@code srcset} value of the renditions of one content type that keep the photo's aspect ratio (so a
-     * centre-cropped square thumbnail is left out of a landscape photo's set), smallest first; empty if none.
+     * centre-cropped square thumbnail is left out of a landscape photo's set), smallest first, one per width; empty
+     * if none.
      */
     public String srcset(String contentType) {
         Checks.notBlank(contentType, "contentType");
-        return sources().stream().filter(s -> s.contentType().equals(contentType)).filter(this::keepsAspect)
-                .sorted(Comparator.comparingInt(RenditionSource::width))
-                .map(RenditionSource::srcsetCandidate).collect(Collectors.joining(", "));
+        // one candidate per width: a small original makes medium and large the same size (never upscaled)
+        Map<Integer, RenditionSource> byWidth = new TreeMap<>();
+        sources().stream().filter(s -> s.contentType().equals(contentType)).filter(this::keepsAspect)
+                .forEach(s -> byWidth.putIfAbsent(s.width(), s));
+        return byWidth.values().stream().map(RenditionSource::srcsetCandidate).collect(Collectors.joining(", "));
     }
 
     private boolean keepsAspect(RenditionSource s) {
