@@ -15,7 +15,7 @@ const BlurHash = (() => {
   const toLinear = (v) => { const x = v / 255; return x <= 0.04045 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); };
   const toSrgb = (v) => {
     const x = Math.max(0, Math.min(1, v));
-    return Math.round(x <= 0.0031308 ? x * 12.92 * 255 + 0.5 : (1.055 * Math.pow(x, 1 / 2.4) - 0.055) * 255 + 0.5);
+    return Math.trunc(x <= 0.0031308 ? x * 12.92 * 255 + 0.5 : (1.055 * Math.pow(x, 1 / 2.4) - 0.055) * 255 + 0.5);
   };
   const signPow = (v, e) => Math.sign(v) * Math.pow(Math.abs(v), e);
 
