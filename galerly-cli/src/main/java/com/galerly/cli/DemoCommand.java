@@ -51,9 +51,9 @@ final class DemoCommand implements Callable<Integer> {
             + "private images through a local CloudFront stand-in) until interrupted; prints the page URL first.")
     boolean serve;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8080",
-            description = "Port of --serve on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 for any free one).")
-    int port;
+    @Option(names = "--port", paramLabel = "N",
+            description = "Port of --serve on 127.0.0.1 (default: 8080; 0 for any free one).")
+    Integer port;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "6", hidden = true)
     int samples;
@@ -69,7 +69,10 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (serve) {
-            return WebGalleryCommand.serve(port, chaos, stdout, stderr);
+            return WebGalleryCommand.serve(port == null ? 8080 : port, chaos, stdout, stderr);
+        }
+        if (port != null) {
+            throw new UserException("--port needs --serve");
         }
         List<SamplePhotos.Sample> inputs = photos == null ? SamplePhotos.generate(samples) : read(photos);
         if (inputs.isEmpty()) {
