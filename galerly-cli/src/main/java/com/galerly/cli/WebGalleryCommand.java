@@ -30,7 +30,7 @@ final class WebGalleryCommand {
         stdout.println(web.pageUrl());
         stdout.flush();
         stderr.println("galerly demo --serve: open " + web.pageUrl() + " (images through the CloudFront stand-in at "
-                + web.cdn().baseUrl() + "); Ctrl-C stops");
+                + web.cdn().baseUrl() + ", records in " + web.recordStore() + "); Ctrl-C stops");
         stderr.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -35,7 +35,6 @@ import com.galerly.core.storage.BlobStore;
 import com.galerly.core.upload.UploadConfirmation;
 import com.galerly.core.upload.UploadForm;
 import com.galerly.core.upload.UploadRequest;
-import com.galerly.testkit.InMemoryPhotoRepository;
 import com.galerly.testkit.cdn.LocalCloudFront;
 import com.galerly.testkit.s3.S3ProxyExtension;
 import com.sun.net.httpserver.HttpExchange;
@@ -88,6 +87,7 @@ public final class WebGallery implements AutoCloseable {
     private final CloudFrontSigner signer;
     private final GalleryService gallery;
     private final StorageEvents events;
+    private final RecordStore records;
     private final PhotoRepository photos;
     private final BlobStore blobs;
 
@@ -105,7 +105,8 @@ public final class WebGallery implements AutoCloseable {
                 .pathStyle(true));
         s3Client = bucket.clientBuilder(s3.credentialsProvider()).build();
         blobs = S3BlobStore.create(s3Client, LocalCloud.BUCKET);
-        photos = new InMemoryPhotoRepository(clock);
+        records = RecordStore.embedded();
+        photos = records.repository(clock);
         uploads = S3UploadService.builder().bucket(bucket).client(s3Client).credentialsProvider(s3.credentialsProvider())
                 .clock(clock).layout(layout).maxBytes(50L * 1024 * 1024).build();
 
@@ -140,6 +141,11 @@ public final class WebGallery implements AutoCloseable {
         return origin + "/";
     }
 
+    /** Where the photo records are kept. */
+    public String recordStore() {
+        return records.description();
+    }
+
     /** The CloudFront stand-in serving the renditions. */
     public LocalCloudFront cdn() {
         return cdn;
@@ -166,6 +172,7 @@ public final class WebGallery implements AutoCloseable {
         uploads.close();
         s3Client.close();
         s3.stop();
+        records.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
