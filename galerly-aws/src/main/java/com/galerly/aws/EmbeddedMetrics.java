@@ -39,7 +39,7 @@ import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
  * </table>
  *
  * <p>Values are batched: one document per set of dimension values, each metric's values as an array, written
- * by {@link #flush()} (the handlers call it after every invocation) or as soon as a metric holds 100 values
+ * by {@link #flush()} (the handlers call it after every invocation) or when a metric already holds 100 values
  * (EMF's limits: 100 metrics per directive, 100 values per metric, 30 dimensions per set).
  *
  * <pre>{@code
@@ -52,6 +52,12 @@ public final class EmbeddedMetrics implements Metrics {
     static final int MAX_METRICS_PER_DOCUMENT = 100;
     /** EMF: at most 100 values in one metric's array. */
     static final int MAX_VALUES_PER_METRIC = 100;
+    /** The units CloudWatch accepts. */
+    static final java.util.Set<String> UNITS = java.util.Set.of("Seconds", "Microseconds", "Milliseconds", "Bytes",
+            "Kilobytes", "Megabytes", "Gigabytes", "Terabytes", "Bits", "Kilobits", "Megabits", "Gigabits", "Terabits",
+            "Percent", "Count", "Bytes/Second", "Kilobytes/Second", "Megabytes/Second", "Gigabytes/Second",
+            "Terabytes/Second", "Bits/Second", "Kilobits/Second", "Megabits/Second", "Gigabits/Second",
+            "Terabits/Second", "Count/Second", "None");
     /** The whole JVM is one Lambda instance: its first flush reports the cold start. */
     private static final AtomicBoolean INSTANCE_COLD = new AtomicBoolean(true);
 
@@ -90,10 +96,10 @@ public final class EmbeddedMetrics implements Metrics {
             dims.put("ErrorCode", outcome.code().name());
         }
         synchronized (pending) {
-            add(dims, "Photos", Unit.COUNT, 1);
-            add(dims, "Duration", Unit.MILLISECONDS, elapsed.toMillis());
-            add(dims, "BytesIn", Unit.BYTES, bytesIn);
-            add(dims, "BytesOut", Unit.BYTES, bytesOut);
+            add(dims, "Photos", "Count", 1);
+            add(dims, "Duration", "Milliseconds", elapsed.toMillis());
+            add(dims, "BytesIn", "Bytes", bytesIn);
+            add(dims, "BytesOut", "Bytes", bytesOut);
         }
     }
 
@@ -102,7 +108,7 @@ public final class EmbeddedMetrics implements Metrics {
         Map<String, String> dims = dimensions();
         dims.put("ErrorCode", code.name());
         synchronized (pending) {
-            add(dims, "Failures", Unit.COUNT, 1);
+            add(dims, "Failures", "Count", 1);
         }
     }
 
@@ -110,7 +116,32 @@ public final class EmbeddedMetrics implements Metrics {
     public void stageCompleted(Stage stage, Duration elapsed) {
         String name = Character.toUpperCase(stage.id().charAt(0)) + stage.id().substring(1) + "Time";
         synchronized (pending) {
-            add(dimensions(), name, Unit.MILLISECONDS, elapsed.toMillis());
+            add(dimensions(), name, "Milliseconds", elapsed.toMillis());
+        }
+    }
+
+    /**
+     * Records a metric of the application's own in the same stream, with the {@code Service} and
+     * {@code FunctionName} dimensions.
+     *
+     * @param name  the metric name, 1..255 characters, not one of Galerly's
+     * @param unit  a CloudWatch unit ({@code Count}, {@code Milliseconds}, {@code Bytes}, {@code Percent},
+     *              {@code None}, ...)
+     * @param value the value
+     */
+    public void metric(String name, String unit, double value) {
+        Checks.notBlank(name, "name");
+        if (name.length() > 255 || name.startsWith("_")) {
+            throw new IllegalArgumentException("name must be 1..255 characters not starting with '_', was " + name);
+        }
+        if (!UNITS.contains(unit)) {
+            throw new IllegalArgumentException("unit must be a CloudWatch unit " + UNITS + ", was " + unit);
+        }
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException("value must be a finite number, was " + value);
+        }
+        synchronized (pending) {
+            add(dimensions(), name, unit, value);
         }
     }
 
@@ -119,7 +150,7 @@ public final class EmbeddedMetrics implements Metrics {
     public void flush() {
         synchronized (pending) {
             if (cold.compareAndSet(true, false)) {
-                add(dimensions(), "ColdStart", Unit.COUNT, 1);
+                add(dimensions(), "ColdStart", "Count", 1);
             }
             List<Map<String, String>> groups = new ArrayList<>(pending.keySet());
             for (Map<String, String> dims : groups) {
@@ -137,13 +168,13 @@ public final class EmbeddedMetrics implements Metrics {
         return dims;
     }
 
-    private void add(Map<String, String> dims, String metric, Unit unit, double value) {
-        Series series = pending.computeIfAbsent(dims, d -> new LinkedHashMap<>())
-                .computeIfAbsent(metric, m -> new Series(unit));
-        series.values.add(value);
-        if (series.values.size() >= MAX_VALUES_PER_METRIC) {
-            write(dims, pending.remove(dims));
+    private void add(Map<String, String> dims, String metric, String unit, double value) {
+        Map<String, Series> group = pending.get(dims);
+        if (group != null && group.containsKey(metric) && group.get(metric).values.size() >= MAX_VALUES_PER_METRIC) {
+            write(dims, pending.remove(dims));       // full: written before the value, so an event's values stay together
         }
+        pending.computeIfAbsent(dims, d -> new LinkedHashMap<>()).computeIfAbsent(metric, m -> new Series(unit))
+                .values.add(value);
     }
 
     /** One document per 100 metrics of a group. */
@@ -162,7 +193,7 @@ public final class EmbeddedMetrics implements Metrics {
             json.writeEndArray().writeEndArray().writeFieldName("Metrics").writeStartArray();
             for (Map.Entry<String, Series> m : chunk) {
                 json.writeStartObject().writeFieldName("Name").writeValue(m.getKey())
-                        .writeFieldName("Unit").writeValue(m.getValue().unit.emf).writeEndObject();
+                        .writeFieldName("Unit").writeValue(m.getValue().unit).writeEndObject();
             }
             json.writeEndArray().writeEndObject().writeEndArray().writeEndObject();
             dims.forEach((k, v) -> json.writeFieldName(k).writeValue(v));
@@ -197,21 +228,11 @@ public final class EmbeddedMetrics implements Metrics {
         }
     }
 
-    private enum Unit {
-        COUNT("Count"), MILLISECONDS("Milliseconds"), BYTES("Bytes");
-
-        final String emf;
-
-        Unit(String emf) {
-            this.emf = emf;
-        }
-    }
-
     private static final class Series {
-        final Unit unit;
+        final String unit;
         final List<Double> values = new ArrayList<>();
 
-        Series(Unit unit) {
+        Series(String unit) {
             this.unit = unit;
         }
     }

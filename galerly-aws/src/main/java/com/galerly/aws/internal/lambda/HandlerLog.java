@@ -90,8 +90,10 @@ public final class HandlerLog {
         MDC.remove(REQUEST_ID);
     }
 
-    private static void log(String bucket, String key, Throwable e) {
+    private static void log(String bucketOrNull, String keyOrNull, Throwable e) {
         LOGGED.get().add(e);
+        String bucket = bucketOrNull == null ? "-" : bucketOrNull;
+        String key = keyOrNull == null ? "-" : keyOrNull;
         if (e instanceof GalerlyException g) {
             String line = "rendition failed: record {} bucket {} key {} code {} ({}): {}";
             Object[] args = {recordId(), bucket, key, g.code(), g.retryable() ? "retryable" : "not retryable",
