@@ -220,10 +220,23 @@ public class GalerlyProperties {
         private RepositoryType type = RepositoryType.AUTO;
         /** DynamoDB table of photo records. */
         private String table = "galerly-photos";
-        /** Base64 key (at least 32 bytes) that binds JDBC page tokens to their gallery; random per start if empty. */
+        /**
+         * Base64 key (at least 16 bytes) that protects JDBC page tokens; give every instance the same one. Random
+         * per start if empty.
+         */
         private String pageTokenKey;
         /** Create the JDBC schema at start (idempotent). */
         private boolean createSchema = true;
+        /** File of the embedded store (H2, the file is this path plus .mv.db); in memory if empty. */
+        private java.nio.file.Path embeddedFile;
+
+        public java.nio.file.Path getEmbeddedFile() {
+            return embeddedFile;
+        }
+
+        public void setEmbeddedFile(java.nio.file.Path embeddedFile) {
+            this.embeddedFile = embeddedFile;
+        }
 
         public RepositoryType getType() {
             return type;

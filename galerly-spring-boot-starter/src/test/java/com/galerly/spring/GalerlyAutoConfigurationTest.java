@@ -27,6 +27,8 @@ import com.galerly.core.photo.PhotoRepository;
 import com.galerly.core.pipeline.RenditionPipeline;
 import com.galerly.core.storage.BlobStore;
 import com.galerly.core.upload.UploadService;
+import com.galerly.jdbc.EmbeddedPhotoStore;
+import com.galerly.jdbc.JdbcPhotoRepository;
 import com.galerly.testkit.InMemoryBlobStore;
 import com.galerly.testkit.InMemoryPhotoRepository;
 import com.galerly.testkit.InMemoryUploadService;
@@ -42,6 +44,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -59,7 +62,8 @@ class GalerlyAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(GalerlyAutoConfiguration.class, GalerlyS3AutoConfiguration.class,
-                    GalerlyDynamoDbAutoConfiguration.class, GalerlyCdnAutoConfiguration.class,
+                    GalerlyDynamoDbAutoConfiguration.class, GalerlyJdbcAutoConfiguration.class,
+                    GalerlyCdnAutoConfiguration.class,
                     GalerlyServicesAutoConfiguration.class, GalerlyHealthAutoConfiguration.class))
             .withBean(AwsCredentialsProvider.class, () -> CREDENTIALS);
 
@@ -121,12 +125,30 @@ class GalerlyAutoConfigurationTest {
             assertInstanceOf(DynamoDbPhotoRepository.class, context.getBean(PhotoRepository.class));
             assertSame(own, context.getBean(DynamoDbClient.class), "the application's client is used");
         });
-        runner.run(context -> assertEquals(0, context.getBeansOfType(PhotoRepository.class).size(),
-                "auto without a DynamoDbClient or DataSource bean chooses the embedded store (galerly-jdbc)"));
-        runner.withPropertyValues("galerly.repository.type=jdbc").withBean(DynamoDbClient.class, () -> own)
-                .run(context -> assertEquals(0, context.getBeansOfType(PhotoRepository.class).size(),
-                        "the property wins over the bean"));
         own.close();
+    }
+
+    @Test
+    void jdbcIsChosenByADataSourceAndTheEmbeddedStoreWhenNothingElse() {
+        try (EmbeddedPhotoStore database = EmbeddedPhotoStore.inMemory()) {
+            runner.withBean(DataSource.class, database::dataSource).run(context -> {
+                assertInstanceOf(JdbcPhotoRepository.class, context.getBean(PhotoRepository.class));
+                assertFalse(context.containsBean("galerlyEmbeddedPhotoStore"), "the application's database is used");
+            });
+            DynamoDbClient dynamo = DynamoDbClient.builder().region(Region.EU_WEST_1).credentialsProvider(CREDENTIALS)
+                    .build();
+            runner.withPropertyValues("galerly.repository.type=jdbc").withBean(DataSource.class, database::dataSource)
+                    .withBean(DynamoDbClient.class, () -> dynamo)
+                    .run(context -> assertInstanceOf(JdbcPhotoRepository.class, context.getBean(PhotoRepository.class),
+                            "the property wins over the beans"));
+            dynamo.close();
+        }
+        runner.run(context -> {
+            assertInstanceOf(JdbcPhotoRepository.class, context.getBean(PhotoRepository.class));
+            assertNotNull(context.getBean(EmbeddedPhotoStore.class), "auto with no client bean: the embedded store");
+        });
+        runner.withPropertyValues("galerly.repository.type=dynamodb").run(context ->
+                assertFalse(context.containsBean("galerlyEmbeddedPhotoStore")));
     }
 
     @Test

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The flow with the application's own {@link PhotoRepository} bean (the test kit's in-memory one): the starter
- * backs off and wires it into the pipeline and the gallery service. (With galerly-jdbc on the classpath,
- * EmbeddedRecordsApplicationTest runs the same flow on the embedded store the starter configures itself.)
+ * backs off and wires it into the pipeline and the gallery service. EmbeddedRecordsApplicationTest runs the same
+ * flow on the embedded store the starter configures by itself.
  */
 @Import({GalleryFlowTest.S3ProxyCredentials.class, InMemoryRecordsApplicationTest.Records.class})
 class InMemoryRecordsApplicationTest extends GalleryFlowTest {

@@ -11,14 +11,12 @@ import com.galerly.jdbc.JdbcPhotoRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The flow on the record store the starter configures by itself when nothing else is chosen: galerly-jdbc's
  * repository on an embedded database (H2 in PostgreSQL mode), nothing installed.
  */
 @Import(GalleryFlowTest.S3ProxyCredentials.class)
-@TestPropertySource(properties = "galerly.repository.type=auto")
 class EmbeddedRecordsApplicationTest extends GalleryFlowTest {
     @Autowired
     PhotoRepository photos;
