@@ -375,6 +375,11 @@ public final class Quarantine {
         }
     }
 
+    /** Every declared content type the trust path can check against the content (the accepted ones by default). */
+    public static Set<String> knownContentTypes() {
+        return DeclaredTypes.IMAGE_TYPES;
+    }
+
     /** The SHA-256 hex digest the trust path records (exposed for tests and tools). */
     public static String sha256Hex(byte[] bytes) {
         return sha256(Checks.notNull(bytes, "bytes"));
