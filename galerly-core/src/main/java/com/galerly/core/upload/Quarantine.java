@@ -153,6 +153,16 @@ public final class Quarantine {
             return refuse(key, ErrorCode.ACTIVE_CONTENT, active.get());
         }
         Optional<ImageFormat> sniffed = ImageFormat.sniff(bytes, bytes.length);
+        boolean inspected = false;
+        if (sniffed.isEmpty() && processor != null) {
+            // a format only an installed plugin recognises
+            Optional<Admission> refused = inspect(key, bytes);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            sniffed = Optional.of(processor.inspect(ImageSource.of(key, bytes)).format());
+            inspected = true;
+        }
         if (sniffed.isEmpty()) {
             return refuse(key, ErrorCode.UNSUPPORTED_FORMAT, "the bytes are not an image format Galerly reads"
                     + " (declared " + (declared.isEmpty() ? "no content type" : declared) + ")");
@@ -166,14 +176,10 @@ public final class Quarantine {
             return refuse(key, ErrorCode.CONTENT_MISMATCH, "declared " + declared + " but the bytes are "
                     + format.id() + " (" + format.contentType() + "); the stored type must match the content");
         }
-        if (processor != null) {
-            try {
-                processor.inspect(ImageSource.of(key, bytes));
-            } catch (GalerlyException e) {
-                if (e.retryable()) {
-                    throw e;
-                }
-                return refuse(key, e.code(), e.getMessage());
+        if (processor != null && !inspected) {
+            Optional<Admission> refused = inspect(key, bytes);
+            if (refused.isPresent()) {
+                return refused.get();
             }
         }
         ScanVerdict verdict;
@@ -214,6 +220,19 @@ public final class Quarantine {
         BlobMetadata promoted = promote(upload, head, scrubbed, sha256);
         blobs.delete(key);
         return new Admission.Promoted(promoted, format, sha256, verdict, scrubbed.removed());
+    }
+
+    /** Reads the header: over the pixel limit, corrupt or unreadable is a refusal; transient errors propagate. */
+    private Optional<Admission> inspect(String key, byte[] bytes) {
+        try {
+            processor.inspect(ImageSource.of(key, bytes));
+            return Optional.empty();
+        } catch (GalerlyException e) {
+            if (e.retryable()) {
+                throw e;
+            }
+            return Optional.of(refuse(key, e.code(), e.getMessage()));
+        }
     }
 
     private PhotoKey holder(String sha256, PhotoKey photo) {
