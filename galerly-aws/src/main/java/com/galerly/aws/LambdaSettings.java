@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  *   <tr><th>variable</th><th>meaning</th><th>default</th></tr>
  *   <tr><td>{@code GALERLY_TABLE}</td><td>DynamoDB table of photo records</td><td>required</td></tr>
  *   <tr><td>{@code GALERLY_BUCKETS}</td><td>comma-separated buckets the function may process (others are refused)</td><td>any</td></tr>
- *   <tr><td>{@code GALERLY_ORIGINALS_PREFIX}</td><td>prefix of originals (the trigger prefix)</td><td>{@code originals/}</td></tr>
+ *   <tr><td>{@code GALERLY_INCOMING_PREFIX}</td><td>quarantine prefix uploads land under (the S3 trigger prefix)</td><td>{@code incoming/}</td></tr>
+ *   <tr><td>{@code GALERLY_ORIGINALS_PREFIX}</td><td>prefix of promoted originals (backfills process these)</td><td>{@code originals/}</td></tr>
  *   <tr><td>{@code GALERLY_RENDITIONS_PREFIX}</td><td>prefix of renditions</td><td>{@code renditions/}</td></tr>
  *   <tr><td>{@code GALERLY_FORMAT}</td><td>rendition format, {@code jpeg} or {@code webp}</td><td>{@code jpeg}</td></tr>
  *   <tr><td>{@code GALERLY_QUALITY}</td><td>encoder quality 1..100</td><td>85</td></tr>
@@ -70,6 +71,7 @@ public record LambdaSettings(String table, Set<String> buckets, KeyLayout layout
         }
         String buckets = get.apply("GALERLY_BUCKETS");
         KeyLayout.Builder layout = KeyLayout.builder();
+        setting(env, "GALERLY_INCOMING_PREFIX", layout::incomingPrefix);
         setting(env, "GALERLY_ORIGINALS_PREFIX", layout::originalsPrefix);
         setting(env, "GALERLY_RENDITIONS_PREFIX", layout::renditionsPrefix);
         RenditionProfile profile = RenditionProfile.standard();

@@ -10,6 +10,7 @@ import com.galerly.core.image.ImageProcessor;
 import com.galerly.core.image.ImageProcessors;
 import com.galerly.core.metrics.Metrics;
 import com.galerly.core.pipeline.RenditionPipeline;
+import com.galerly.core.upload.Quarantine;
 import java.time.Clock;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,9 +40,12 @@ final class LambdaWiring {
                 throw new GalerlyException(ErrorCode.CONFIGURATION, "events of bucket " + bucket
                         + " are not processed here; GALERLY_BUCKETS allows " + settings.buckets());
             }
-            return RenditionPipeline.builder().processor(processor).blobs(S3BlobStore.create(s3, bucket)).photos(photos)
+            S3BlobStore blobs = S3BlobStore.create(s3, bucket);
+            Quarantine quarantine = Quarantine.builder().blobs(blobs).layout(settings.layout()).processor(processor)
+                    .photos(photos).maxBytes(Math.min(settings.processor().maxBytes(), Integer.MAX_VALUE - 16)).build();
+            return RenditionPipeline.builder().processor(processor).blobs(blobs).photos(photos)
                     .profile(settings.profile()).layout(settings.layout()).clock(clock).metrics(metrics)
-                    .leaseDuration(settings.lease()).build();
+                    .leaseDuration(settings.lease()).quarantine(quarantine).build();
         };
     }
 }

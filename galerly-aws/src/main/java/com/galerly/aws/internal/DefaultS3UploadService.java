@@ -257,8 +257,10 @@ public final class DefaultS3UploadService implements S3UploadService {
         Builder b = S3UploadService.builder()
                 .bucket(s.signer().bucket()).credentialsProvider(s.credentials()).clock(s.clock()).client(client())
                 .layout(s.layout()).ids(s.ids()).contentTypes(s.contentTypes()).maxBytes(s.maxBytes())
-                .expiry(s.expiry()).partSize(s.partSize()).pendingTtl(s.pendingTtl()).quarantine(s.quarantine())
-                .ticketKey(s.ticketKey());
+                .expiry(s.expiry()).partSize(s.partSize()).pendingTtl(s.pendingTtl()).ticketKey(s.ticketKey())
+                .scanner(s.quarantine().scanner()).scrubber(s.quarantine().scrubber())
+                .duplicates(s.quarantine().duplicates());
+        s.quarantine().contentIndex().ifPresent(b::contentIndex);
         return s.repository() != null ? b.repository(s.repository()) : b;
     }
 

@@ -109,6 +109,19 @@ public final class Quarantine {
         return scanner;
     }
 
+    public MetadataScrubber scrubber() {
+        return scrubber;
+    }
+
+    /** The content index, if duplicates are looked for. */
+    public Optional<ContentIndex> contentIndex() {
+        return Optional.ofNullable(index);
+    }
+
+    public DuplicatePolicy duplicates() {
+        return duplicates;
+    }
+
     /** The promoted original of an upload, if it was promoted (by whichever upload). */
     public Optional<BlobMetadata> promoted(KeyLayout.Original upload) {
         return blobs.head(layout.promotedKey(upload));

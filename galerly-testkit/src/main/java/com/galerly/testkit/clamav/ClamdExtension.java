@@ -43,6 +43,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class ClamdExtension implements BeforeAllCallback, AfterAllCallback {
     /** The name the test database gives the EICAR test file; clamd reports it with {@code .UNOFFICIAL}. */
     public static final String SIGNATURE = "Galerly-Test-EICAR";
+    /**
+     * Text the test database detects anywhere in any file (an {@code .ndb} body signature, reported as
+     * {@link #MARKER_SIGNATURE}): put it in a real image (a JPEG comment) to have an "infected" photo.
+     */
+    public static final String MARKER = "GALERLY-TEST-MALWARE-MARKER";
+    /** The name the test database gives {@link #MARKER}. */
+    public static final String MARKER_SIGNATURE = "Galerly-Test-Marker";
     /** The name the test database gives {@link #largeSample()}. */
     public static final String LARGE_SIGNATURE = "Galerly-Test-Large";
     /** clamd's StreamMaxLength in this configuration. */
@@ -112,6 +119,8 @@ public final class ClamdExtension implements BeforeAllCallback, AfterAllCallback
         dir = Files.createTempDirectory("galerly-clamd");
         Files.writeString(dir.resolve("test.hdb"), md5(eicar()) + ":" + eicar().length + ":" + SIGNATURE + "\n"
                 + md5(largeSample()) + ":" + largeSample().length + ":" + LARGE_SIGNATURE + "\n");
+        Files.writeString(dir.resolve("test.ndb"), MARKER_SIGNATURE + ":0:*:"
+                + HexFormat.of().formatHex(MARKER.getBytes(StandardCharsets.US_ASCII)) + "\n");
         try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
