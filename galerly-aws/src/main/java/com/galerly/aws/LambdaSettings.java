@@ -34,6 +34,8 @@ import java.util.stream.Collectors;
  *   <tr><td>{@code GALERLY_MAX_MEGAPIXELS}</td><td>largest image accepted</td><td>200</td></tr>
  *   <tr><td>{@code GALERLY_MAX_BYTES}</td><td>largest original accepted</td><td>536870912</td></tr>
  *   <tr><td>{@code GALERLY_LEASE_SECONDS}</td><td>claim duration: at least the function timeout</td><td>900</td></tr>
+ *   <tr><td>{@code GALERLY_CLAMD}</td><td>clamd to scan uploads with before promotion: {@code tcp://host:port} or {@code unix:/path} (read by the wiring)</td><td>no scan</td></tr>
+ *   <tr><td>{@code GALERLY_CLAMD_MAX_BYTES}</td><td>clamd's StreamMaxLength</td><td>26214400</td></tr>
  *   <tr><td>{@code GALERLY_METRICS_NAMESPACE}</td><td>CloudWatch namespace of EMF metrics; {@code off} disables</td><td>{@code Galerly}</td></tr>
  * </table>
  *
