@@ -46,6 +46,8 @@ import java.util.function.Consumer;
  * @param eTag         the original's ETag last claimed, or null
  * @param lease        the claim of the worker processing it, or null
  * @param expiresAt    when a PENDING record expires (storage TTL), or null
+ * @param sha256       lower-case hex SHA-256 of the uploaded original (before metadata scrubbing), recorded at
+ *                     promotion for duplicate detection; or null while unknown
  */
 public record Photo(
         GalleryId gallery,
@@ -68,7 +70,8 @@ public record Photo(
         String sequencer,
         String eTag,
         Lease lease,
-        Instant expiresAt) {
+        Instant expiresAt,
+        String sha256) {
 
     public Photo {
         Checks.notNull(gallery, "gallery");
@@ -81,13 +84,18 @@ public record Photo(
         Checks.notNegative(height, "height");
         Checks.notNegative(version, "version");
         renditions = renditions == null ? Map.of() : copyInOrder(renditions);
-        if (status == PhotoStatus.FAILED && errorCode == null) {
-            throw new IllegalArgumentException("a FAILED photo needs an errorCode");
+        if (sha256 != null && !SHA256_HEX.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits, was " + Checks.quote(sha256));
+        }
+        if ((status == PhotoStatus.FAILED || status == PhotoStatus.REJECTED) && errorCode == null) {
+            throw new IllegalArgumentException("a " + status + " photo needs an errorCode");
         }
         if (status == PhotoStatus.PROCESSING && lease == null) {
             throw new IllegalArgumentException("a PROCESSING photo needs a lease");
         }
     }
+
+    private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
     private static Map<String, Rendition> copyInOrder(Map<String, Rendition> renditions) {
         Map<String, Rendition> copy = new LinkedHashMap<>();
@@ -149,6 +157,7 @@ public record Photo(
         private String eTag;
         private Lease lease;
         private Instant expiresAt;
+        private String sha256;
 
         private Builder() {
         }
@@ -175,6 +184,7 @@ public record Photo(
             eTag = p.eTag;
             lease = p.lease;
             expiresAt = p.expiresAt;
+            sha256 = p.sha256;
         }
 
         public Builder gallery(GalleryId gallery) {
@@ -286,10 +296,16 @@ public record Photo(
             return this;
         }
 
+        /** Lower-case hex SHA-256 of the uploaded original, or null. */
+        public Builder sha256(String sha256) {
+            this.sha256 = sha256;
+            return this;
+        }
+
         public Photo build() {
             return new Photo(gallery, id, status, owner, originalKey, fileName, contentType, size, width, height,
                     uploadedAt, processedAt, renditions, placeholder, errorCode, errorMessage, version, sequencer,
-                    eTag, lease, expiresAt);
+                    eTag, lease, expiresAt, sha256);
         }
     }
 }

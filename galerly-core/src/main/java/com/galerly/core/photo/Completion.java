@@ -16,8 +16,16 @@ import java.util.List;
  * @param height      oriented height of the original
  * @param renditions  every rendition written, in profile order
  * @param placeholder a BlurHash, or null
+ * @param sha256      lower-case hex SHA-256 of the uploaded original when the trust path computed it, or null
+ *                    (the record then keeps the one it has)
  */
-public record Completion(String contentType, int width, int height, List<Rendition> renditions, String placeholder) {
+public record Completion(String contentType, int width, int height, List<Rendition> renditions, String placeholder,
+                         String sha256) {
+    /** A completion without a digest (the record keeps the one it has). */
+    public Completion(String contentType, int width, int height, List<Rendition> renditions, String placeholder) {
+        this(contentType, width, height, renditions, placeholder, null);
+    }
+
     public Completion {
         Checks.notBlank(contentType, "contentType");
         Checks.positive(width, "width");

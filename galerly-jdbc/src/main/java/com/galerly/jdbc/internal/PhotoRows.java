@@ -26,7 +26,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The one place that maps a {@link Photo} to a row of {@code galerly_photo} and back (schema: V1__photos.sql).
+ * The one place that maps a {@link Photo} to a row of {@code galerly_photo} and back (schema: V1__photos.sql and the migrations after it).
  * Every statement is generated from {@link #COLUMNS}, so a new Photo field is one line here plus a migration
  * that adds its column.
  */
@@ -73,7 +73,8 @@ public final class PhotoRows {
                             : new Lease(r.text("lease_token"), r.instant("lease_expires_at")))),
             new Column("lease_expires_at", Type.TIMESTAMP, p -> p.lease() == null ? null : p.lease().expiresAt(),
                     SET_BY_ANOTHER_COLUMN),
-            new Column("expires_at", Type.TIMESTAMP, Photo::expiresAt, (b, r) -> b.expiresAt(r.instant("expires_at"))));
+            new Column("expires_at", Type.TIMESTAMP, Photo::expiresAt, (b, r) -> b.expiresAt(r.instant("expires_at"))),
+            new Column("sha256", Type.TEXT, Photo::sha256, (b, r) -> b.sha256(r.text("sha256"))));
 
     private static final List<Column> KEY = COLUMNS.subList(0, 2);
     private static final List<Column> NON_KEY = COLUMNS.subList(2, COLUMNS.size());
