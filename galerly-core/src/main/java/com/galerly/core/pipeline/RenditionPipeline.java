@@ -314,6 +314,7 @@ public final class RenditionPipeline {
                         + (blobs == null ? "; blobs missing" : "")
                         + (photos == null ? "; photos missing" : ""));
             }
+            processor.requireEncoders(profile);
             return new RenditionPipeline(this);
         }
     }

@@ -12,6 +12,7 @@ import com.galerly.imaging.DecodedImage;
 import com.galerly.imaging.ImageDecoder;
 import com.galerly.imaging.ImageInput;
 import com.galerly.imaging.Sniff;
+import com.galerly.imaging.internal.planar.Deadline;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
@@ -31,6 +32,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.event.IIOReadProgressListener;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -130,6 +132,54 @@ final class ImageIoDecoder implements ImageDecoder {
         return "ImageIoDecoder[" + name + "]";
     }
 
+    /** Aborts a read once the photo's deadline has passed (readers poll it between rows); the caller then fails. */
+    private static final class AbortPastDeadline implements IIOReadProgressListener {
+        private final Deadline deadline;
+
+        AbortPastDeadline(Deadline deadline) {
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void imageProgress(ImageReader source, float percentageDone) {
+            if (deadline != null && deadline.passed()) {
+                source.abort();
+            }
+        }
+
+        @Override
+        public void sequenceStarted(ImageReader source, int minIndex) {
+        }
+
+        @Override
+        public void sequenceComplete(ImageReader source) {
+        }
+
+        @Override
+        public void imageStarted(ImageReader source, int imageIndex) {
+        }
+
+        @Override
+        public void imageComplete(ImageReader source) {
+        }
+
+        @Override
+        public void thumbnailStarted(ImageReader source, int imageIndex, int thumbnailIndex) {
+        }
+
+        @Override
+        public void thumbnailProgress(ImageReader source, float percentageDone) {
+        }
+
+        @Override
+        public void thumbnailComplete(ImageReader source) {
+        }
+
+        @Override
+        public void readAborted(ImageReader source) {
+        }
+    }
+
     private final class IioReading implements Reading {
         private final ImageInput input;
         private final ImageReader reader;
@@ -210,7 +260,9 @@ final class ImageIoDecoder implements ImageDecoder {
                     damage.add(warning);
                 }
             });
+            reader.addIIOReadProgressListener(new AbortPastDeadline(Deadline.current()));
             BufferedImage pixels = reader.read(0, param);
+            Deadline.check("decoding");
             if (!damage.isEmpty()) {
                 throw new CorruptImageException(input.name() + " is a damaged " + format.id() + " image: "
                         + damage.get(0).toLowerCase(Locale.ROOT));

@@ -113,6 +113,76 @@ public final class HeifBoxes {
         return false;
     }
 
+    /**
+     * Why the sizes the bitstreams code ({@link CodedSize}: HEVC SPS, AV1 sequence header) cannot be trusted, or
+     * null when they agree with the container: a coded width or height larger than every {@code ispe} of the file
+     * (plus the codec's {@link CodedSize#PADDING}) would make libheif decode, at the coded size, far more than the
+     * limits were checked against. A file whose structure cannot be read is left to libheif.
+     */
+    public static String codedSizeMismatch(Reader file) throws IOException {
+        byte[] meta = meta(file);
+        if (meta == null) {
+            return null;
+        }
+        long maxWidth = 0;
+        long maxHeight = 0;
+        List<int[]> coded = new ArrayList<>();
+        List<String> codecs = new ArrayList<>();
+        for (int at = 4; at + 8 <= meta.length; ) {
+            int size = (int) Math.min(u32(meta, at), meta.length - at);
+            if (size < 8) {
+                break;
+            }
+            if (ascii(meta, at + 4, "iprp")) {
+                for (int p = at + 8; p + 8 <= at + size; ) {
+                    int psize = (int) Math.min(u32(meta, p), at + size - p);
+                    if (psize < 8) {
+                        break;
+                    }
+                    if (ascii(meta, p + 4, "ipco")) {
+                        int seen = 0;
+                        for (int q = p + 8; q + 8 <= p + psize && seen++ < 4096; ) {
+                            long qsize = u32(meta, q);
+                            if (qsize < 8 || q + qsize > p + psize) {
+                                break;
+                            }
+                            int end = (int) (q + qsize);
+                            if (ascii(meta, q + 4, "ispe") && qsize >= 20) {
+                                maxWidth = Math.max(maxWidth, u32(meta, q + 12));
+                                maxHeight = Math.max(maxHeight, u32(meta, q + 16));
+                            } else if (ascii(meta, q + 4, "hvcC")) {
+                                add(coded, codecs, CodedSize.hevc(meta, q + 8, end), "HEVC");
+                            } else if (ascii(meta, q + 4, "av1C")) {
+                                add(coded, codecs, CodedSize.av1(meta, q + 8, end), "AV1");
+                            }
+                            q = end;
+                        }
+                    }
+                    p += psize;
+                }
+            }
+            at += size;
+        }
+        if (maxWidth == 0 || maxHeight == 0) {
+            return null;
+        }
+        for (int i = 0; i < coded.size(); i++) {
+            int[] c = coded.get(i);
+            if (c[0] > maxWidth + CodedSize.PADDING || c[1] > maxHeight + CodedSize.PADDING) {
+                return "its " + codecs.get(i) + " bitstream codes " + c[0] + "x" + c[1] + " but the container declares "
+                        + "at most " + maxWidth + "x" + maxHeight + " (ispe)";
+            }
+        }
+        return null;
+    }
+
+    private static void add(List<int[]> coded, List<String> codecs, int[] size, String codec) {
+        if (size != null) {
+            coded.add(size);
+            codecs.add(codec);
+        }
+    }
+
     /** The {@code meta} box among the first top-level boxes, or null. */
     private static byte[] meta(Reader file) throws IOException {
         long at = 0;
