@@ -68,7 +68,8 @@ public record Photo(
         String sequencer,
         String eTag,
         Lease lease,
-        Instant expiresAt) {
+        Instant expiresAt,
+        int attempts) {
 
     public Photo {
         Checks.notNull(gallery, "gallery");
@@ -80,6 +81,7 @@ public record Photo(
         Checks.notNegative(width, "width");
         Checks.notNegative(height, "height");
         Checks.notNegative(version, "version");
+        Checks.notNegative(attempts, "attempts");
         renditions = renditions == null ? Map.of() : copyInOrder(renditions);
         if (status == PhotoStatus.FAILED && errorCode == null) {
             throw new IllegalArgumentException("a FAILED photo needs an errorCode");
@@ -87,6 +89,16 @@ public record Photo(
         if (status == PhotoStatus.PROCESSING && lease == null) {
             throw new IllegalArgumentException("a PROCESSING photo needs a lease");
         }
+    }
+
+    /** As the full constructor, with no attempts recorded (the record before attempts were counted). */
+    public Photo(GalleryId gallery, PhotoId id, PhotoStatus status, String owner, String originalKey, String fileName,
+                 String contentType, long size, int width, int height, Instant uploadedAt, Instant processedAt,
+                 Map<String, Rendition> renditions, String placeholder, ErrorCode errorCode, String errorMessage,
+                 long version, String sequencer, String eTag, Lease lease, Instant expiresAt) {
+        this(gallery, id, status, owner, originalKey, fileName, contentType, size, width, height, uploadedAt,
+                processedAt, renditions, placeholder, errorCode, errorMessage, version, sequencer, eTag, lease,
+                expiresAt, 0);
     }
 
     private static Map<String, Rendition> copyInOrder(Map<String, Rendition> renditions) {
@@ -149,6 +161,7 @@ public record Photo(
         private String eTag;
         private Lease lease;
         private Instant expiresAt;
+        private int attempts;
 
         private Builder() {
         }
@@ -175,6 +188,7 @@ public record Photo(
             eTag = p.eTag;
             lease = p.lease;
             expiresAt = p.expiresAt;
+            attempts = p.attempts;
         }
 
         public Builder gallery(GalleryId gallery) {
@@ -286,10 +300,19 @@ public record Photo(
             return this;
         }
 
+        /**
+         * How many times the current upload was claimed without its worker finishing (a crash or a timeout lets
+         * the lease expire); a claim past {@code ClaimRequest.maxAttempts} marks the photo FAILED instead.
+         */
+        public Builder attempts(int attempts) {
+            this.attempts = (int) Checks.notNegative(attempts, "attempts");
+            return this;
+        }
+
         public Photo build() {
             return new Photo(gallery, id, status, owner, originalKey, fileName, contentType, size, width, height,
                     uploadedAt, processedAt, renditions, placeholder, errorCode, errorMessage, version, sequencer,
-                    eTag, lease, expiresAt);
+                    eTag, lease, expiresAt, attempts);
         }
     }
 }

@@ -70,7 +70,7 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     @Override
     public synchronized Optional<Photo> get(PhotoKey key) {
         faults.check("get");
-        return find(key);
+        return PhotoTransitions.visible(find(key));
     }
 
     @Override
@@ -78,7 +78,7 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
         faults.check("getAll");
         List<Photo> found = new ArrayList<>();
         for (PhotoKey key : keys) {
-            find(key).ifPresent(found::add);
+            PhotoTransitions.visible(find(key)).ifPresent(found::add);
         }
         return found;
     }
@@ -96,7 +96,7 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     public synchronized ClaimResult claim(ClaimRequest request) {
         faults.check("claim");
         ClaimResult result = PhotoTransitions.claim(find(request.photo()), request, clock.instant());
-        if (result.claimed()) {
+        if (result.writes()) {
             store(result.photo());
         }
         return result;
@@ -128,13 +128,17 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
             photos = photos.tailMap(PhotoId.of(tokens.decode(gallery, page.token())), false);
         }
         List<Photo> items = new ArrayList<>(Math.min(page.limit(), photos.size()));
+        boolean more = false;
         for (Photo p : photos.values()) {
+            if (!PhotoTransitions.visible(p)) {
+                continue;
+            }
             if (items.size() == page.limit()) {
+                more = true;
                 break;
             }
             items.add(p);
         }
-        boolean more = photos.size() > items.size();
         String next = more ? tokens.encode(gallery, items.get(items.size() - 1).id().value()) : null;
         return new PhotoPage(items, next);
     }
@@ -142,18 +146,20 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     @Override
     public synchronized boolean delete(PhotoKey key) {
         faults.check("delete");
-        NavigableMap<PhotoId, Photo> photos = galleries.get(key.gallery());
-        return photos != null && photos.remove(key.id()) != null;
+        Optional<Photo> tombstone = PhotoTransitions.delete(find(key), clock.instant());
+        tombstone.ifPresent(this::store);
+        return tombstone.isPresent();
     }
 
     /**
-     * Removes PENDING records whose {@link Photo#expiresAt()} has passed, as DynamoDB's TTL sweep eventually
-     * does; returns how many.
+     * Removes PENDING records and tombstones whose {@link Photo#expiresAt()} has passed, as DynamoDB's TTL sweep
+     * eventually does; returns how many.
      */
     public synchronized int purgeExpired() {
         int[] purged = {0};
         galleries.values().forEach(photos -> photos.values().removeIf(p -> {
-            boolean expired = p.status() == PhotoStatus.PENDING && p.expiresAt() != null
+            boolean expired = (p.status() == PhotoStatus.PENDING || p.status() == PhotoStatus.DELETED)
+                    && p.expiresAt() != null
                     && !p.expiresAt().isAfter(clock.instant());
             purged[0] += expired ? 1 : 0;
             return expired;
@@ -161,7 +167,7 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
         return purged[0];
     }
 
-    /** Every record, gallery by gallery in id order (not subject to faults). */
+    /** Every record, tombstones included, gallery by gallery in id order (not subject to faults). */
     public synchronized List<Photo> all() {
         List<Photo> all = new ArrayList<>();
         galleries.values().forEach(photos -> all.addAll(photos.values()));
