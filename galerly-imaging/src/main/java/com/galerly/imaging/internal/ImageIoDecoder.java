@@ -198,6 +198,9 @@ final class ImageIoDecoder implements ImageDecoder {
             if (info != null) {
                 return info;
             }
+            if (format == ImageFormat.TIFF) {
+                TiffStructure.requireBounded(input.name(), iis, input.length());
+            }
             header = ContainerHeader.read(format, iis, input.length());
             reader.setInput(iis, false, true);
             int width = header.width() > 0 ? header.width() : reader.getWidth(0);
