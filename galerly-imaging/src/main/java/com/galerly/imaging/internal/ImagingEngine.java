@@ -139,14 +139,16 @@ public final class ImagingEngine implements ImageProcessor {
     public ProcessedImage process(ImageSource source, RenditionProfile profile, Instant deadline) {
         Duration budget = settings.timeLimit();
         String origin = "timeLimit";
+        boolean callers = false;
         if (deadline != null) {
             Duration left = Duration.between(clock.instant(), deadline);
             if (left.compareTo(budget) < 0) {
                 budget = left;
                 origin = "the caller's deadline";
+                callers = true;
             }
         }
-        try (Deadline.Scope scope = Deadline.in(source.name(), budget, origin).enter()) {
+        try (Deadline.Scope scope = Deadline.in(source.name(), budget, origin, callers).enter()) {
             Deadline.check("starting");
             return processWithin(source, profile);
         }

@@ -67,6 +67,7 @@ class HostileInputTest {
             GalerlyException e = refused(hurried, "slow", bytes);
             assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code(), e.getMessage());
             assertTrue(e.getMessage().contains("deadline of 10 ms (timeLimit)"), e.getMessage());
+            assertTrue(!e.retryable(), "the photo costs more than the limit: recorded FAILED");
         }
     }
 
@@ -77,6 +78,7 @@ class HostileInputTest {
                 ImageSource.of("late.jpg", jpeg), RenditionProfile.standard(), Instant.now().minusSeconds(1)));
         assertEquals(ErrorCode.LIMIT_EXCEEDED, e.code());
         assertTrue(e.getMessage().contains("the caller's deadline"), e.getMessage());
+        assertTrue(e.retryable(), "the invocation ran short, not the photo: the next one has more time");
         ProcessedImage out = PROCESSOR.process(ImageSource.of("ok.jpg", jpeg), RenditionProfile.standard(),
                 Instant.now().plusSeconds(60));
         assertEquals(4, out.renditions().size());

@@ -4,6 +4,8 @@
  */
 package com.galerly.imaging.internal.planar;
 
+import com.galerly.core.ErrorCode;
+import com.galerly.core.GalerlyException;
 import com.galerly.core.LimitExceededException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -12,7 +14,9 @@ import java.util.concurrent.Callable;
  * The time one photo may take. The engine enters it for the call ({@link #enter}); decoders, resamplers and
  * encoders ask {@link #check()} between rows, scans and renditions, and work handed to a pool carries it
  * ({@link #carry}). A check on a thread with no deadline passes. Past its end, a check throws
- * {@link LimitExceededException} naming the photo, the budget and the stage.
+ * {@code LIMIT_EXCEEDED} naming the photo, the budget and the stage: not retryable when the photo's own time limit
+ * ran out (the photo costs too much), retryable when the caller's tighter deadline did (a Lambda invocation with
+ * little time left: the next invocation has more).
  */
 public final class Deadline {
     private static final ThreadLocal<Deadline> CURRENT = new ThreadLocal<>();
@@ -21,18 +25,23 @@ public final class Deadline {
     private final long endNanos;
     private final long budgetMillis;
     private final String origin;
+    private final boolean retryable;
 
-    private Deadline(String name, long endNanos, long budgetMillis, String origin) {
+    private Deadline(String name, long endNanos, long budgetMillis, String origin, boolean retryable) {
         this.name = name;
         this.endNanos = endNanos;
         this.budgetMillis = budgetMillis;
         this.origin = origin;
+        this.retryable = retryable;
     }
 
-    /** A deadline {@code budget} from now; {@code origin} says where the budget came from (for the message). */
-    public static Deadline in(String name, Duration budget, String origin) {
+    /**
+     * A deadline {@code budget} from now; {@code origin} says where the budget came from (for the message), and
+     * {@code retryable} whether running past it says nothing about the photo (a caller's deadline).
+     */
+    public static Deadline in(String name, Duration budget, String origin, boolean retryable) {
         long nanos = budget.isNegative() ? 0 : saturatedNanos(budget);
-        return new Deadline(name, System.nanoTime() + nanos, budget.toMillis(), origin);
+        return new Deadline(name, System.nanoTime() + nanos, budget.toMillis(), origin, retryable);
     }
 
     private static long saturatedNanos(Duration d) {
@@ -85,9 +94,10 @@ public final class Deadline {
     /** Throws {@link LimitExceededException} if this deadline has passed. */
     public void checkNow(String stage) {
         if (passed()) {
-            throw new LimitExceededException(name + " was not done within its deadline of " + budgetMillis + " ms ("
-                    + origin + ")" + (stage != null ? "; stopped while " + stage : "")
-                    + ": processing stopped");
+            String message = name + " was not done within its deadline of " + budgetMillis + " ms (" + origin + ")"
+                    + (stage != null ? "; stopped while " + stage : "") + ": processing stopped";
+            throw retryable ? new GalerlyException(ErrorCode.LIMIT_EXCEEDED, message + "; retry with more time", null,
+                    true) : new LimitExceededException(message);
         }
     }
 
