@@ -121,14 +121,15 @@ public final class HeifReading implements ImageDecoder.Reading {
     }
 
     /**
-     * libheif's own limit on the image size (width x height, checked on the container), from the engine's
-     * {@code maxPixels}; skipped (the Java checks remain) when the installed libheif lacks the call.
+     * libheif's own limit on the image size (width x height, checked on the container): a backstop at four times the
+     * engine's {@code maxPixels}, so the engine's own check, with its clearer message, refuses first (and
+     * {@code inspect} still reads an oversized header); skipped when the installed libheif lacks the call.
      */
     private static void limit(LibHeif lib, Pointer context, long maxPixels) {
         if (maxPixels <= 0 || maxPixels == Long.MAX_VALUE) {
             return;
         }
-        int side = (int) Math.min(Integer.MAX_VALUE, (long) Math.ceil(Math.sqrt((double) maxPixels)));
+        int side = (int) Math.min(Integer.MAX_VALUE, (long) Math.ceil(Math.sqrt(4.0 * maxPixels)));
         try {
             lib.heif_context_set_maximum_image_size_limit(context, side);
         } catch (UnsatisfiedLinkError e) {

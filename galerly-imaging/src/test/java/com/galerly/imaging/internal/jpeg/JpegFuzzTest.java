@@ -17,7 +17,7 @@ import java.io.IOException;
  */
 class JpegFuzzTest {
     /** Planes over this many bytes are not decoded (the engine's heap check refuses such files before this). */
-    private static final long MAX_PLANES = 16L * 1024 * 1024;
+    private static final long MAX_PLANES = 2L * 1024 * 1024;
 
     @FuzzTest(maxDuration = "10m")
     void decoder(byte[] data) {
