@@ -246,10 +246,15 @@ public class RenditionHandler implements RequestStreamHandler {
     }
 
     private static JsonNode parse(String json) {
+        JsonNode node;
         try {
-            return PARSER.parse(json);
+            node = PARSER.parse(json);
         } catch (RuntimeException e) {
             throw GalerlyException.invalid("not JSON: " + e.getMessage());
         }
+        if (node == null) {
+            throw GalerlyException.invalid("not JSON: empty");          // found by EventsFuzzTest (empty payload)
+        }
+        return node;
     }
 }
