@@ -420,6 +420,26 @@ public final class JpegPlanarDecoder {
         if (scale != 1 && scale != 2 && scale != 4 && scale != 8) {
             throw new IllegalArgumentException("scale must be 1, 2, 4 or 8, was " + scale);
         }
+        requireEntropyData(data, header);
         return new Scan(data, header, scale, executor).decode();
+    }
+
+    /**
+     * Every block codes at least two bits (a DC difference and an end of block, one bit each at best): a file with
+     * fewer bytes of entropy data than that is cut short, refused before the planes are allocated (a 1 KB file
+     * declaring 65534x249 would otherwise allocate 50 MB first; found by JpegFuzzTest).
+     */
+    private static void requireEntropyData(byte[] data, Header header) throws EOFException {
+        int mcusX = (header.width + 8 * header.hmax - 1) / (8 * header.hmax);
+        int mcusY = (header.height + 8 * header.vmax - 1) / (8 * header.vmax);
+        long blocks = 0;
+        for (Component c : header.components) {
+            blocks += (long) mcusX * mcusY * c.h * c.v;
+        }
+        long available = (long) data.length - header.scanStart;
+        if (available < blocks / 4) {
+            throw new EOFException("premature end of JPEG entropy data: " + available + " bytes for " + blocks
+                    + " blocks");
+        }
     }
 }
