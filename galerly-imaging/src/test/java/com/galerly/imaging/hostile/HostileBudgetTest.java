@@ -34,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The worst hostile inputs of issue #15, each rendered once in a child JVM with {@code -Xmx256m}: what each one
  * ends as, how long it took and the peak heap it used, against the deadline and the limits. The table is written to
- * {@code target/hostile-inputs.md} (and printed); the assertions are on outcomes only (no timing asserts), and that
- * no input ends in an OutOfMemoryError.
+ * {@code target/hostile-inputs.md} (and printed); the assertions are on the outcomes that do not depend on the
+ * machine's speed (the time-limited cases are recorded only: HostileInputTest asserts deadlines with a 10 ms
+ * limit), and that no input ends in an OutOfMemoryError.
  */
 class HostileBudgetTest {
     static final String HEAP = "-Xmx256m";
@@ -53,12 +54,12 @@ class HostileBudgetTest {
                 new Case("progressive JPEG, 3000 scans, 0.07 MP", HostileFiles.manyScanJpeg(256, 256, 3000), 0,
                         "LIMIT_EXCEEDED"),
                 new Case("progressive JPEG, 100 scans, 4 MP", HostileFiles.manyScanJpeg(2000, 2000, 100), 0, "any"),
-                new Case("progressive JPEG, 100 scans, 4 MP, timeLimit 2 s (inside libjpeg)",
-                        HostileFiles.manyScanJpeg(2000, 2000, 100), 2000, "LIMIT_EXCEEDED"),
+                new Case("progressive JPEG, 100 scans, 4 MP, timeLimit 300 ms (inside libjpeg)",
+                        HostileFiles.manyScanJpeg(2000, 2000, 100), 300, "any"),
                 new Case("24 MP JPEG, timeLimit 200 ms (planar path)",
-                        ImageFiles.jpeg(SyntheticImages.photo(6000, 4000, 11), 90), 200, "LIMIT_EXCEEDED"),
+                        ImageFiles.jpeg(SyntheticImages.photo(6000, 4000, 11), 90), 200, "any"),
                 new Case("12 MP PNG, timeLimit 200 ms (ImageIO path)",
-                        ImageFiles.png(SyntheticImages.photo(4000, 3000, 12)), 200, "LIMIT_EXCEEDED"),
+                        ImageFiles.png(SyntheticImages.photo(4000, 3000, 12)), 200, "any"),
                 new Case("JPEG with an over-subscribed Huffman table", HostileFiles.oversubscribedHuffmanJpeg(), 0,
                         "CORRUPT_IMAGE"),
                 new Case("TIFF with 50000 nested SubIFDs", HostileFiles.nestedSubIfdTiff(50_000), 0, "CORRUPT_IMAGE"),
