@@ -113,6 +113,23 @@ class HostileInputTest {
         out.renditions().forEach(r -> assertTrue(r.length() < 200_000, r.name() + " " + r.length()));
     }
 
+    @Test
+    void aPngChunkLengthPointingFarPastTheEndIsCorrupt() {
+        byte[] png = HostileFiles.onebitPng(8);
+        byte[] bad = java.util.Arrays.copyOf(png, png.length);
+        int idat = 8 + 25;                                   // the chunk after IHDR
+        bad[idat] = 0x7F;
+        bad[idat + 1] = (byte) 0xFF;
+        bad[idat + 2] = (byte) 0xFF;
+        bad[idat + 3] = 0x00;
+        bad[idat + 4] = 't';                                 // an ancillary chunk the header reader skips
+        bad[idat + 5] = 'E';
+        bad[idat + 6] = 'X';
+        bad[idat + 7] = 't';
+        GalerlyException e = refused(PROCESSOR, "far.png", bad);
+        assertEquals(ErrorCode.CORRUPT_IMAGE, e.code(), e.getMessage());
+    }
+
     /** Refusing an input is never done by catching OutOfMemoryError (the heap check refuses before allocating). */
     @Test
     void noCodePathCatchesOutOfMemoryError() throws IOException {
