@@ -66,12 +66,12 @@ public final class HeifBoxes {
                     }
                     if (ascii(meta, p + 4, "ipco")) {
                         for (int q = p + 8; q + 8 <= p + psize && properties.size() < 4096; ) {
-                            int qsize = (int) u32(meta, q);
+                            long qsize = u32(meta, q);           // long: q + qsize overflowed an int (fuzz finding)
                             if (qsize < 8 || q + qsize > p + psize) {
                                 return false;
                             }
                             properties.add(new String(meta, q + 4, 4, StandardCharsets.ISO_8859_1));
-                            q += qsize;
+                            q += (int) qsize;
                         }
                     } else if (ascii(meta, p + 4, "ipma")) {
                         ipma = java.util.Arrays.copyOfRange(meta, p, p + psize);
