@@ -48,6 +48,7 @@ import java.util.function.Consumer;
  * @param expiresAt    when a PENDING record expires (storage TTL), or null
  * @param sha256       lower-case hex SHA-256 of the uploaded original (before metadata scrubbing), recorded at
  *                     promotion for duplicate detection; or null while unknown
+ * @param attempts     claims of the current upload whose worker did not finish (an expired lease taken over)
  */
 public record Photo(
         GalleryId gallery,
@@ -71,7 +72,8 @@ public record Photo(
         String eTag,
         Lease lease,
         Instant expiresAt,
-        String sha256) {
+        String sha256,
+        int attempts) {
 
     public Photo {
         Checks.notNull(gallery, "gallery");
@@ -83,6 +85,7 @@ public record Photo(
         Checks.notNegative(width, "width");
         Checks.notNegative(height, "height");
         Checks.notNegative(version, "version");
+        Checks.notNegative(attempts, "attempts");
         renditions = renditions == null ? Map.of() : copyInOrder(renditions);
         if (sha256 != null && !SHA256_HEX.matcher(sha256).matches()) {
             throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits, was " + Checks.quote(sha256));
@@ -96,6 +99,16 @@ public record Photo(
     }
 
     private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
+    /** As the full constructor, with no digest and no attempts recorded (the record before both were added). */
+    public Photo(GalleryId gallery, PhotoId id, PhotoStatus status, String owner, String originalKey, String fileName,
+                 String contentType, long size, int width, int height, Instant uploadedAt, Instant processedAt,
+                 Map<String, Rendition> renditions, String placeholder, ErrorCode errorCode, String errorMessage,
+                 long version, String sequencer, String eTag, Lease lease, Instant expiresAt) {
+        this(gallery, id, status, owner, originalKey, fileName, contentType, size, width, height, uploadedAt,
+                processedAt, renditions, placeholder, errorCode, errorMessage, version, sequencer, eTag, lease,
+                expiresAt, null, 0);
+    }
 
     private static Map<String, Rendition> copyInOrder(Map<String, Rendition> renditions) {
         Map<String, Rendition> copy = new LinkedHashMap<>();
@@ -158,6 +171,7 @@ public record Photo(
         private Lease lease;
         private Instant expiresAt;
         private String sha256;
+        private int attempts;
 
         private Builder() {
         }
@@ -185,6 +199,7 @@ public record Photo(
             lease = p.lease;
             expiresAt = p.expiresAt;
             sha256 = p.sha256;
+            attempts = p.attempts;
         }
 
         public Builder gallery(GalleryId gallery) {
@@ -302,10 +317,19 @@ public record Photo(
             return this;
         }
 
+        /**
+         * How many times the current upload was claimed without its worker finishing (a crash or a timeout lets
+         * the lease expire); a claim past {@code ClaimRequest.maxAttempts} marks the photo FAILED instead.
+         */
+        public Builder attempts(int attempts) {
+            this.attempts = (int) Checks.notNegative(attempts, "attempts");
+            return this;
+        }
+
         public Photo build() {
             return new Photo(gallery, id, status, owner, originalKey, fileName, contentType, size, width, height,
                     uploadedAt, processedAt, renditions, placeholder, errorCode, errorMessage, version, sequencer,
-                    eTag, lease, expiresAt, sha256);
+                    eTag, lease, expiresAt, sha256, attempts);
         }
     }
 }
