@@ -111,7 +111,8 @@ public final class JdbcPhotoRepository implements PhotoRepository {
     @Override
     public Optional<Photo> get(PhotoKey key) {
         Checks.notNull(key, "key");
-        return PhotoTransitions.visible(inConnection("get", c -> find(c, key)));
+        Optional<Photo> found = inConnection("get", c -> find(c, key));
+        return found.filter(PhotoTransitions::visible);
     }
 
     @Override
