@@ -42,13 +42,13 @@ import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
  *
  * Bad images never fail an invocation: they are recorded FAILED and reported as REJECTED outcomes.
  *
- * {@snippet :
+ * <pre>{@code
  * // Lambda handler string: com.galerly.aws.RenditionHandler::handleRequest (configured from the environment)
  * // or, wired in code:
  * public final class MyHandler extends RenditionHandler {
  *     public MyHandler() { super(bucket -> myPipelineFor(bucket)); }
  * }
- * }
+ * }</pre>
  */
 public class RenditionHandler implements RequestStreamHandler {
     private static final JsonNodeParser PARSER = JsonNode.parser();

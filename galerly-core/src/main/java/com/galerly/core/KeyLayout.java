@@ -18,13 +18,13 @@ import java.util.regex.Pattern;
  * The builder refuses a renditions prefix that overlaps the originals prefix: the originals prefix is what
  * triggers processing, so an overlap would make every rendition trigger another run.
  *
- * {@snippet :
+ * <pre>{@code
  * KeyLayout layout = KeyLayout.standard();
  * String original = layout.originalKey(gallery, id, "jpg");        // originals/g/01jd....jpg
  * String thumb = layout.renditionKey(gallery, id, "thumbnail", "jpg"); // renditions/g/01jd..._thumbnail.jpg
  * layout.parseOriginal(original);                                    // Optional[Original[g, 01jd..., jpg]]
  * KeyLayout custom = KeyLayout.builder().originalsPrefix("in/").renditionsPrefix("out/").build();
- * }
+ * }</pre>
  */
 public final class KeyLayout {
     /** S3's limit on a key: 1024 bytes of UTF-8. */

@@ -14,14 +14,14 @@ import java.util.Optional;
  * optimised Huffman tables, 4:2:0) and WebP (libwebp through webp-imageio). The engine strips all metadata
  * before the pixels reach an encoder: an encoder writes only what {@link EncodeRequest#keep()} holds.
  *
- * {@snippet :
+ * <pre>{@code
  * public final class AvifEncoder implements ImageEncoder {
  *     public String name() { return "avif"; }
  *     public ImageFormat format() { return ImageFormat.AVIF; }
  *     public boolean keepsAlpha() { return true; }
  *     public byte[] encode(EncodeRequest request) throws IOException { return Avif.encode(request.pixels(), request.quality()); }
  * }
- * }
+ * }</pre>
  */
 public interface ImageEncoder {
     /** A short name for messages. */

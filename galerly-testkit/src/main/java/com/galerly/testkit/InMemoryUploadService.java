@@ -40,12 +40,12 @@ import java.util.TreeMap;
  * {@link #post} play the browser sending what a ticket or form says, and refuse what S3 would refuse (expired or
  * tampered signature, another content type, length or checksum, a body over the form's size limit).
  *
- * {@snippet :
+ * <pre>{@code
  * InMemoryUploadService uploads = InMemoryUploadService.builder().blobs(blobs).clock(clock).build();
  * UploadTicket ticket = uploads.presignPut(UploadRequest.of(r -> r.gallery(gallery).contentType("image/jpeg")));
  * uploads.put(ticket.url(), ticket.headers(), bytes);      // what the client does
  * UploadConfirmation ok = uploads.confirm(ticket.key());
- * }
+ * }</pre>
  */
 public final class InMemoryUploadService implements UploadService {
     private static final Map<String, String> EXTENSIONS = Map.of(

@@ -55,13 +55,13 @@ import java.util.function.Supplier;
  *       never retried; any other failure releases the claim and is rethrown for the caller's retry.</li>
  * </ol>
  *
- * {@snippet :
+ * <pre>{@code
  * RenditionPipeline pipeline = RenditionPipeline.builder()
  *     .processor(ImageProcessors.load()).blobs(blobStore).photos(photoRepository)
  *     .profile(RenditionProfile.standard()).layout(KeyLayout.standard()).clock(Clock.systemUTC())
  *     .build();
  * Outcome outcome = pipeline.handle(new ObjectCreated(bucket, key, size, eTag, versionId, sequencer));
- * }
+ * }</pre>
  */
 public final class RenditionPipeline {
     /** Image errors that no retry can fix: the photo is recorded FAILED. */
