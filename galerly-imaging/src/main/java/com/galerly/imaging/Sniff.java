@@ -6,7 +6,6 @@ package com.galerly.imaging;
 
 import com.galerly.core.image.ImageFormat;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A decoder's verdict on the first bytes of an input: it accepts them as a format, or declines with a reason
@@ -38,9 +37,5 @@ public record Sniff(ImageFormat format, String reason) {
 
     public boolean accepted() {
         return format != null;
-    }
-
-    public Optional<ImageFormat> acceptedFormat() {
-        return Optional.ofNullable(format);
     }
 }
