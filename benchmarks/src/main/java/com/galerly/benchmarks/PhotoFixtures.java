@@ -28,9 +28,9 @@ import javax.imageio.stream.ImageOutputStream;
  * shapes and thin lines, and sensor noise on every channel. Encoded by the JDK's writer as a baseline 4:2:0
  * JFIF JPEG (standard Huffman tables), as most cameras write them.
  *
- * {@snippet :
+ * <pre>{@code
  * Path photo = PhotoFixtures.jpeg(Path.of("benchmarks/target/fixtures"), 6000, 4000, 90);
- * }
+ * }</pre>
  *
  * <p>Run {@code java -cp benchmarks.jar com.galerly.benchmarks.PhotoFixtures DIR} to write the standard set
  * (24 MP, 100 MP and the 2725x2225 photo of sharp's published benchmark) and print their paths.

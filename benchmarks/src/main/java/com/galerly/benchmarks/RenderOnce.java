@@ -12,9 +12,9 @@ import java.nio.file.Path;
  * under {@code -Xmx256m} with a 24 MP photo and {@code -Xmx1g} with a 100 MP one (and under {@code /usr/bin/time}
  * for the peak RSS). Prints {@code ok <ms> <bytes>} and exits 0, or {@code failed <error>} and exits 1.
  *
- * {@snippet :
+ * <pre>{@code
  * // java -Xmx256m -cp benchmarks.jar com.galerly.benchmarks.RenderOnce galerly photo-6000x4000-q90.jpg
- * }
+ * }</pre>
  */
 public final class RenderOnce {
     private RenderOnce() {

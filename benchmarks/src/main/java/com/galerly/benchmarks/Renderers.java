@@ -53,10 +53,10 @@ import org.imgscalr.Scalr;
  * galerly-imaging brings as its fallback, is removed from the registry in their forks) and encode with the JDK's
  * writer, as their users get by default.
  *
- * {@snippet :
+ * <pre>{@code
  * Renderer r = Renderers.of("thumbnailator-file");
  * long bytes = r.render(Path.of("photo.jpg"), RenditionProfile.standard());
- * }
+ * }</pre>
  */
 public final class Renderers {
     /** Every implementation name, Galerly first. */

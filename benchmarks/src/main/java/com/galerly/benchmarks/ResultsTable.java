@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
  * the allocation per operation when {@code -prof gc} ran; the bounded-heap renders; and the performance goals with
  * their measured values, met or not.
  *
- * {@snippet :
+ * <pre>{@code
  * // java -cp benchmarks.jar com.galerly.benchmarks.ResultsTable results/jmh.json results/sharp.jsonl results/memory.txt
- * }
+ * }</pre>
  */
 public final class ResultsTable {
     private static final ObjectMapper JSON = new ObjectMapper();

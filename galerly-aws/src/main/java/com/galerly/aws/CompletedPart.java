@@ -9,9 +9,9 @@ import java.util.Objects;
 /**
  * One uploaded part of a multipart upload: its number and the {@code ETag} S3 answered the part's PUT with.
  *
- * {@snippet :
+ * <pre>{@code
  * CompletedPart first = new CompletedPart(1, response.headers().firstValue("ETag").orElseThrow());
- * }
+ * }</pre>
  *
  * @param partNumber the part's number, 1-based
  * @param eTag       the part's entity tag (quotes allowed)

@@ -49,12 +49,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * and writes it back only if its {@code version} is unchanged; a lost race re-reads and decides again, so the
  * rules are exactly those of the in-memory fake (both pass {@code PhotoRepositoryContract}).
  *
- * {@snippet :
+ * <pre>{@code
  * PhotoRepository photos = DynamoDbPhotoRepository.builder()
  *     .client(DynamoDbClient.create()).table("galerly-photos")
  *     .pageTokenKey(secretBytes)        // the same in every Lambda instance, so page tokens survive
  *     .build();
- * }
+ * }</pre>
  */
 public final class DynamoDbPhotoRepository implements PhotoRepository {
     private static final int MAX_RACES = 16;

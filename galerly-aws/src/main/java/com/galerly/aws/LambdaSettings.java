@@ -40,9 +40,9 @@ import java.util.stream.Collectors;
  *   <tr><td>{@code GALERLY_SERVICE}</td><td>the {@code Service} dimension of the metrics (with {@code FunctionName} from {@code AWS_LAMBDA_FUNCTION_NAME})</td><td>the namespace</td></tr>
  * </table>
  *
- * {@snippet :
+ * <pre>{@code
  * LambdaSettings settings = LambdaSettings.fromEnvironment(System.getenv());
- * }
+ * }</pre>
  *
  * @param table            the DynamoDB table
  * @param buckets          buckets allowed; empty for any

@@ -14,11 +14,11 @@ import java.util.Objects;
  * (1-based: {@code parts().get(n - 1)}) with exactly {@code partSize} bytes (the last part: the rest), keeps
  * each response's {@code ETag}, then asks the application to complete (or abort) the upload.
  *
- * {@snippet :
+ * <pre>{@code
  * MultipartTicket ticket = uploads.startMultipart(request);      // request declares the content length
  * // client: for each part, PUT bytes [ (n-1)*partSize, ... ) to ticket.parts().get(n-1).url()
  * uploads.completeMultipart(ticket.key(), ticket.uploadId(), List.of(new CompletedPart(1, etag1), ...));
- * }
+ * }</pre>
  *
  * @param photo         the photo the upload becomes
  * @param key           the original's key

@@ -19,14 +19,14 @@ import java.util.regex.Pattern;
  * The headers an upload is signed with and stored under: the content type, and where known the exact length and
  * a checksum (so S3 refuses any other body), a Cache-Control, and user metadata ({@code x-amz-meta-*}).
  *
- * {@snippet :
+ * <pre>{@code
  * ObjectHeaders headers = ObjectHeaders.builder()
  *     .contentType("image/jpeg")
  *     .contentLength(8_421_337)
  *     .checksum(new Checksum(ChecksumAlgorithm.SHA256, "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg="))
  *     .metadata("filename", "DSC_0042.JPG")
  *     .build();
- * }
+ * }</pre>
  *
  * <p>Metadata names are lower case ({@code a-z 0-9 -}); values are printable US-ASCII (S3 stores header
  * values as ASCII: encode anything else first); names and values together stay within S3's 2 KB.

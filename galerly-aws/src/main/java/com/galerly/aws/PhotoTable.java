@@ -36,9 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *     TimeToLiveSpecification: { AttributeName: expiresAt, Enabled: true }
  * }</pre>
  *
- * {@snippet :
+ * <pre>{@code
  * PhotoTable.create(dynamoDb, "galerly-photos");   // for tests and demos; idempotent
- * }
+ * }</pre>
  */
 public final class PhotoTable {
     private PhotoTable() {

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * {@code content-length-range}: S3 accepts a policy without one, and then a body of any size, so
  * {@link Builder#build()} refuses to build such a policy.
  *
- * {@snippet :
+ * <pre>{@code
  * PostPolicy policy = PostPolicy.builder()
  *     .key("originals/smith-wedding/01jd6v2k8m3q9x7c5t4r2n0bza.jpg")   // or keyStartsWith("uploads/alice/")
  *     .contentType("image/jpeg")
@@ -34,7 +34,7 @@ import java.util.function.Consumer;
  *     .metadata("filename", "DSC_0042.JPG")
  *     .successActionStatus(201)
  *     .build();
- * }
+ * }</pre>
  */
 public final class PostPolicy {
     /** The form fields S3 reserves for the signature; the signer writes them. */

@@ -15,11 +15,11 @@ import java.util.Objects;
  * A signed browser upload form: POST {@code multipart/form-data} to {@code url} with every field, in order,
  * then the file as the last field, named {@code file}.
  *
- * {@snippet :
+ * <pre>{@code
  * PresignedPost form = signer.presignPost(policy, Duration.ofMinutes(10));
  * // <form action="${form.url()}" method="post" enctype="multipart/form-data">
  * //   one <input type="hidden" name="..." value="..."> per field, then <input type="file" name="file">
- * }
+ * }</pre>
  *
  * @param url       the form's action: the bucket's URL
  * @param fields    the form fields, ending with {@code policy} and {@code x-amz-signature}

@@ -16,11 +16,11 @@ import java.util.Objects;
  * {@code headers} before {@code expiresAt}. Headers that HTTP clients set themselves ({@code Content-Length})
  * are listed too, because they are signed: the body must have exactly that length.
  *
- * {@snippet :
+ * <pre>{@code
  * PresignedRequest put = signer.presignPut(key, ObjectHeaders.of("image/jpeg"), Duration.ofMinutes(15));
  * HttpRequest.Builder http = HttpRequest.newBuilder(put.url()).PUT(BodyPublishers.ofFile(photo));
  * put.headers().forEach((name, value) -> { if (!name.equalsIgnoreCase("Content-Length")) http.header(name, value); });
- * }
+ * }</pre>
  *
  * @param method    the HTTP method
  * @param url       the presigned URL

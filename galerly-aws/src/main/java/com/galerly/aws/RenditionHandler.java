@@ -47,13 +47,13 @@ import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
  * bug) is reported as failed so the event source keeps it for a replay. Each photo is rendered by the invocation's
  * remaining time less a margin (a tenth of it, at least {@link #MIN_MARGIN}).
  *
- * {@snippet :
+ * <pre>{@code
  * // Lambda handler string: com.galerly.aws.RenditionHandler::handleRequest (configured from the environment)
  * // or, wired in code:
  * public final class MyHandler extends RenditionHandler {
  *     public MyHandler() { super(bucket -> myPipelineFor(bucket)); }
  * }
- * }
+ * }</pre>
  */
 public class RenditionHandler implements RequestStreamHandler {
     private static final JsonNodeParser PARSER = JsonNode.parser();

@@ -31,12 +31,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  * </ul>
  * Keys must pass {@link com.galerly.core.KeyLayout#requireSafeKey(String, int)}.
  *
- * {@snippet :
+ * <pre>{@code
  * S3Bucket bucket = S3Bucket.of("photos", "eu-west-1");
  * S3Client s3 = bucket.clientBuilder(DefaultCredentialsProvider.builder().build()).build();
  * BlobStore blobs = S3BlobStore.create(s3, bucket.name());
  * blobs.put("renditions/g/p_thumbnail.jpg", jpeg, PutOptions.immutable("image/jpeg"));
- * }
+ * }</pre>
  */
 public interface S3BlobStore extends BlobStore {
     /** S3's limit on keys per DeleteObjects request. */

@@ -24,12 +24,12 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * with an endpoint, or for a bucket name with dots (whose TLS certificate would not match), path style
  * ({@code http://127.0.0.1:9000/photos/key}).
  *
- * {@snippet :
+ * <pre>{@code
  * S3Bucket aws = S3Bucket.of("photos", "eu-west-1");
  * S3Bucket local = S3Bucket.builder().name("photos").region("us-east-1")
  *     .endpoint(URI.create("http://127.0.0.1:9000")).build();       // path style
  * S3Client s3 = local.clientBuilder(credentials).build();           // same endpoint, standard retries
- * }
+ * }</pre>
  *
  * @param name      the bucket name
  * @param region    the region the bucket is in (and that signatures are scoped to)

@@ -22,7 +22,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
  * own. Keys must pass {@link com.galerly.core.KeyLayout#requireSafeKey(String, int)}; expiries are 1 second
  * to 7 days (SigV4's limit).
  *
- * {@snippet :
+ * <pre>{@code
  * S3Signer signer = S3Signer.builder()
  *     .bucket(S3Bucket.of("photos", "eu-west-1"))
  *     .credentialsProvider(DefaultCredentialsProvider.builder().build())
@@ -31,7 +31,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
  * PresignedRequest put = signer.presignPut("uploads/a.jpg", ObjectHeaders.of("image/jpeg"), Duration.ofMinutes(15));
  * PresignedPost form = signer.presignPost(PostPolicy.of(p -> p.keyStartsWith("uploads/alice/")
  *     .contentType("image/jpeg").contentLengthRange(1, 20_000_000)), Duration.ofMinutes(10));
- * }
+ * }</pre>
  */
 public interface S3Signer {
     /** The longest validity SigV4 allows. */

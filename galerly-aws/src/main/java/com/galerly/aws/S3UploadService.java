@@ -60,7 +60,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  *       refused.</li>
  * </ul>
  *
- * {@snippet :
+ * <pre>{@code
  * S3UploadService uploads = S3UploadService.builder()
  *     .bucket(S3Bucket.of("photos", "eu-west-1"))
  *     .maxBytes(50 * 1024 * 1024)
@@ -71,7 +71,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  *     .fileName("DSC_0042.JPG")));
  * // the browser POSTs form.fields() and the file to form.url(), then tells the app form.key()
  * UploadConfirmation ok = uploads.confirm(form.key());
- * }
+ * }</pre>
  */
 public interface S3UploadService extends UploadService, AutoCloseable {
     /** Default largest upload: 200 MiB. */

@@ -15,10 +15,10 @@ import java.time.Instant;
  * signed URL carries {@code Expires} instead of the policy, so it is the shortest form; it cannot hold wildcards,
  * a not-before time or an IP range (use {@link CustomPolicy}).
  *
- * {@snippet :
+ * <pre>{@code
  * CannedPolicy policy = new CannedPolicy("https://cdn.example.com/renditions/g/p_small.jpg", expiresAt);
  * String url = signer.signUrl(policy.resource(), policy);
- * }
+ * }</pre>
  *
  * @param resource  the https URL, percent-encoded, without fragment or CloudFront signing parameters
  * @param expiresAt when access ends; truncated to the second

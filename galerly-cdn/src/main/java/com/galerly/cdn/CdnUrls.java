@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * and {@code +}, which S3 would read as a space). Also gives the wildcard patterns and cookie paths that let one
  * signature cover a whole gallery or photo. Immutable and thread-safe.
  *
- * {@snippet :
+ * <pre>{@code
  * CdnUrls urls = CdnUrls.builder()
  *     .domain("cdn.example.com")
  *     .layout(KeyLayout.standard())
@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * urls.rendition(photo, "small");   // https://cdn.example.com/renditions/g/01jd..._small.jpg?v=4
  * urls.renditions(photo);           // {thumbnail=..., small=..., medium=..., large=...}
  * urls.galleryPattern(gallery);     // https://cdn.example.com/renditions/g/*  (for one custom-policy signature)
- * }
+ * }</pre>
  */
 public final class CdnUrls implements DeliveryUrls {
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*"

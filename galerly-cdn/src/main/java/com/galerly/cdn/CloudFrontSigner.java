@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  *       deterministic for both key types (ECDSA uses RFC 6979 nonces), so this holds for ECDSA keys too.</li>
  * </ul>
  *
- * {@snippet :
+ * <pre>{@code
  * CloudFrontSigner signer = CloudFrontSigner.builder()
  *     .keyPair("K2JCJMDEHXQW5F", SigningKey.fromPem(Path.of("private_key.pem")))
  *     .expiryRounding(Duration.ofMinutes(15))
@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  * String url = signer.sign("https://cdn.example.com/renditions/g/p_small.jpg?v=3", Duration.ofHours(1));
  * SignedCookies cookies = signer.cookies(Policy.custom("https://cdn.example.com/renditions/g/*",
  *     clock.instant().plus(Duration.ofHours(8))));
- * }
+ * }</pre>
  */
 public final class CloudFrontSigner implements UrlSigner {
     private static final Pattern KEY_PAIR_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");

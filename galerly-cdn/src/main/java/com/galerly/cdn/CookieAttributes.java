@@ -18,13 +18,13 @@ import java.util.regex.Pattern;
  * {@code Path} to the gallery ({@link CdnUrls#galleryPath}) so that cookies of two private galleries open in one
  * browser do not overwrite each other.
  *
- * {@snippet :
+ * <pre>{@code
  * CookieAttributes attributes = CookieAttributes.builder()
  *     .domain("example.com")
  *     .path(urls.galleryPath(gallery))
  *     .sameSite(CookieAttributes.SameSite.STRICT)
  *     .build();
- * }
+ * }</pre>
  *
  * @param domain     the {@code Domain} attribute, or null for a host-only cookie
  * @param path       the {@code Path} attribute, starting with {@code /}

@@ -23,14 +23,14 @@ import java.util.function.Consumer;
  * https (or start with a wildcard) without a fragment, the range an IPv4/IPv6 CIDR (a bare address means
  * {@code /32} or {@code /128}), the not-before time before the expiry.
  *
- * {@snippet :
+ * <pre>{@code
  * CustomPolicy policy = CustomPolicy.builder()
  *     .resource("https://cdn.example.com/renditions/smith-wedding/*")
  *     .notBefore(clock.instant())
  *     .expiresAt(clock.instant().plus(Duration.ofHours(2)))
  *     .sourceIp("203.0.113.0/24")
  *     .build();
- * }
+ * }</pre>
  */
 public final class CustomPolicy implements Policy {
     private final String resource;

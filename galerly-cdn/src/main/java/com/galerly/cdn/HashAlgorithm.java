@@ -13,13 +13,13 @@ import java.util.Locale;
  * (supported by CloudFront since 2026) is announced by a {@code Hash-Algorithm=SHA256} URL parameter or a
  * {@code CloudFront-Hash-Algorithm} cookie, which Galerly adds.
  *
- * {@snippet :
+ * <pre>{@code
  * CloudFrontSigner signer = CloudFrontSigner.builder()
  *     .keyPair("K2JCJMDEHXQW5F", key)
  *     .hashAlgorithm(HashAlgorithm.SHA256)
  *     .build();
  * HashAlgorithm fromFlag = HashAlgorithm.parse("sha-256");   // SHA256
- * }
+ * }</pre>
  */
 public enum HashAlgorithm {
     /** SHA-1: CloudFront's default; nothing is added to URLs or cookies. */

@@ -8,10 +8,10 @@ package com.galerly.cdn;
  * The key pairs CloudFront accepts for signed URLs and cookies. ECDSA P-256 signatures are much shorter
  * (about 96 characters instead of 344) and much faster to make; RSA-2048 works with every CloudFront setup.
  *
- * {@snippet :
+ * <pre>{@code
  * SigningKey key = SigningKey.fromPem(pem);
  * if (key.type() == KeyType.EC_P256) { ... }
- * }
+ * }</pre>
  */
 public enum KeyType {
     /** RSA with a 2048-bit modulus ({@code SHA1withRSA} / {@code SHA256withRSA}). */

@@ -12,11 +12,11 @@ import java.time.Instant;
  * optional not-before time and source-IP range; sent base64-encoded with the signature). Times are whole epoch
  * seconds, as CloudFront reads them.
  *
- * {@snippet :
+ * <pre>{@code
  * Policy one = Policy.canned("https://cdn.example.com/renditions/g/p_small.jpg?v=3", expiresAt);
  * Policy gallery = Policy.custom("https://cdn.example.com/renditions/g/*", expiresAt);
  * String url = signer.signUrl("https://cdn.example.com/renditions/g/p_small.jpg?v=3", gallery);
- * }
+ * }</pre>
  */
 public sealed interface Policy permits CannedPolicy, CustomPolicy {
     /** The URL (canned) or URL pattern (custom) the policy grants. */

@@ -21,13 +21,13 @@ import java.util.Map;
  *
  * <p>The values are bearer credentials: {@link #toString()} shows the cookie names and expiry only.
  *
- * {@snippet :
+ * <pre>{@code
  * SignedCookies cookies = signer.cookies(Policy.custom(urls.galleryPattern(gallery), expiresAt));
  * for (String header : cookies.setCookieHeaders(CookieAttributes.of(a -> a.domain("example.com")
  *         .path(urls.galleryPath(gallery))))) {
  *     response.addHeader("Set-Cookie", header);
  * }
- * }
+ * }</pre>
  */
 public final class SignedCookies {
     public static final String EXPIRES = "CloudFront-Expires";

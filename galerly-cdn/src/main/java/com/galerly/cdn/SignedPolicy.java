@@ -21,12 +21,12 @@ import java.util.Optional;
  *
  * <p>The signature is a bearer credential: {@link #toString()} leaves it out.
  *
- * {@snippet :
+ * <pre>{@code
  * SignedPolicy gallery = signer.signPolicy(Policy.custom(urls.galleryPattern(galleryId), expiresAt));
  * for (Photo photo : page.photos()) {
  *     String thumb = gallery.appendTo(urls.rendition(photo, "thumbnail"));   // no further signing
  * }
- * }
+ * }</pre>
  */
 public final class SignedPolicy {
     private final Policy policy;

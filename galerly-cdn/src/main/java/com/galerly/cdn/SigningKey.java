@@ -31,11 +31,11 @@ import java.util.Optional;
  * <p>The key material never appears in {@link #toString()}, logs or exception messages; {@code toString()} shows
  * the type and a fingerprint of the public key.
  *
- * {@snippet :
+ * <pre>{@code
  * SigningKey key = SigningKey.fromPem(secretsManager.getSecretValue(r -> r.secretId("cdn-key")).secretString());
  * key.type();                 // EC_P256
  * key.publicKeyPem();         // Optional[-----BEGIN PUBLIC KEY-----...]: what to upload to CloudFront
- * }
+ * }</pre>
  */
 public final class SigningKey {
     /** PEM files are a few kilobytes; anything much larger is not a key file. */

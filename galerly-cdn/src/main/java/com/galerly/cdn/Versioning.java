@@ -8,9 +8,9 @@ package com.galerly.cdn;
  * How {@link CdnUrls} makes a photo's URLs change when its content changes, so renditions can be cached for a year
  * ({@code Cache-Control: immutable}) and a replaced photo never serves a stale copy.
  *
- * {@snippet :
+ * <pre>{@code
  * CdnUrls urls = CdnUrls.builder().domain("cdn.example.com").versioning(Versioning.CONTENT).build();
- * }
+ * }</pre>
  */
 public enum Versioning {
     /**

@@ -13,14 +13,14 @@ import java.util.Objects;
  * {@link NotFoundException}, {@link ConflictException}) let callers catch by type; {@link #code()} is the
  * stable value to store or compare.
  *
- * {@snippet :
+ * <pre>{@code
  * try {
  *     processor.process(ImageSource.of(path), RenditionProfile.standard());
  * } catch (GalerlyException e) {
  *     if (e.code() == ErrorCode.CORRUPT_IMAGE) { ... }   // permanent: record and move on
  *     if (e.retryable()) { throw e; }                    // transient: let the caller retry
  * }
- * }
+ * }</pre>
  */
 public class GalerlyException extends RuntimeException {
     private static final long serialVersionUID = 1L;

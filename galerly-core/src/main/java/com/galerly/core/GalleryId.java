@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  * Identifies a gallery. It becomes part of S3 keys and DynamoDB keys, so only 1 to 64 URL-safe characters
  * ({@code A-Z a-z 0-9 _ -}) are accepted; anything else is refused rather than escaped.
  *
- * {@snippet :
+ * <pre>{@code
  * GalleryId wedding = GalleryId.of("smith-wedding-2026");
- * }
+ * }</pre>
  *
  * @param value the id as it appears in keys
  */

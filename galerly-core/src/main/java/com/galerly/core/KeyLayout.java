@@ -21,14 +21,14 @@ import java.util.regex.Pattern;
  * The builder refuses prefixes that overlap: a rendition or a promoted original written under the incoming
  * prefix would trigger another run.
  *
- * {@snippet :
+ * <pre>{@code
  * KeyLayout layout = KeyLayout.standard();
  * String original = layout.originalKey(gallery, id, "jpg");        // originals/g/01jd....jpg
  * String upload = layout.incomingKey(gallery, id, "jpg");           // incoming/g/01jd....jpg
  * String thumb = layout.renditionKey(gallery, id, "thumbnail", "jpg"); // renditions/g/01jd..._thumbnail.jpg
  * layout.parseOriginal(original);                                    // Optional[Original[g, 01jd..., jpg]]
  * KeyLayout custom = KeyLayout.builder().originalsPrefix("in/").renditionsPrefix("out/").build();
- * }
+ * }</pre>
  */
 public final class KeyLayout {
     /** S3's limit on a key: 1024 bytes of UTF-8. */

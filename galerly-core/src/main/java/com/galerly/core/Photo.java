@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * A photo's record: what the gallery lists and what the pipeline updates. Immutable; change it with
  * {@link #toBuilder()}.
  *
- * {@snippet :
+ * <pre>{@code
  * Photo pending = Photo.builder()
  *     .gallery(GalleryId.of("smith-wedding"))
  *     .id(ids.next())
@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  *     .originalKey("originals/smith-wedding/01jd6v2k8m3q9x7c5t4r2n0bza.jpg")
  *     .uploadedAt(clock.instant())
  *     .build();
- * }
+ * }</pre>
  *
  * @param gallery      the gallery it belongs to
  * @param id           its id, unique in the gallery

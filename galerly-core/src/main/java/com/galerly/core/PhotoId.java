@@ -16,11 +16,11 @@ import java.util.random.RandomGenerator;
  * and 80 random bits (the ULID layout). Ids are URL-safe, and their string order is their creation order,
  * so a gallery lists in upload order with one range query.
  *
- * {@snippet :
+ * <pre>{@code
  * PhotoId.Generator ids = PhotoId.generator(clock);
  * PhotoId id = ids.next();                 // e.g. 01jd6v2k8m3q9x7c5t4r2n0bza
  * Instant taken = id.timestamp();
- * }
+ * }</pre>
  *
  * @param value the 26-character id
  */

@@ -15,10 +15,10 @@ import java.util.Optional;
  * {@link BufferedImage} layout is accepted (8 or 16 bits, palette, grey, alpha, an ICC colour space); the
  * engine converts it to 8-bit sRGB.
  *
- * {@snippet :
+ * <pre>{@code
  * BufferedImage pixels = reader.read(0, param);
  * return new DecodedImage(pixels, header.size(), embeddedProfile);   // profile: null when pixels carry it
- * }
+ * }</pre>
  *
  * @param pixels     the decoded pixels, possibly at a reduced scale
  * @param storedSize the full stored size from the header (the pixels may be smaller when decoded reduced)

@@ -14,10 +14,10 @@ import java.util.Objects;
  * {@link BufferedImage#TYPE_INT_ARGB} non-premultiplied when the encoder keeps alpha and the image has any),
  * the rendition's spec, and the only metadata allowed into the output.
  *
- * {@snippet :
+ * <pre>{@code
  * EncodeRequest request = new EncodeRequest(pixels, spec, false, Map.of("Copyright", "(c) Ana"));
  * byte[] jpeg = encoder.encode(request);
- * }
+ * }</pre>
  *
  * @param pixels      the rendition's pixels
  * @param spec        its spec (format, quality)

@@ -16,12 +16,12 @@ import javax.imageio.stream.ImageInputStream;
  * for the EXIF their container carries (a HEIF {@code Exif} item, a camera RAW's IFD0), so every format reports
  * the same fields under the same names. Every offset and count is bounded: the bytes are untrusted.
  *
- * {@snippet :
+ * <pre>{@code
  * byte[] item = ...;                                   // a HEIF Exif item: 4-byte offset, then the TIFF header
  * int skip = 4 + ByteBuffer.wrap(item).getInt();
  * ExifTags exif = ExifTags.read(item, skip, item.length - skip);
  * int orientation = exif.orientation();                // 1..8, 1 when absent or damaged
- * }
+ * }</pre>
  *
  * @param orientation EXIF orientation 1..8 (1 when absent or invalid)
  * @param values      readable tags by name

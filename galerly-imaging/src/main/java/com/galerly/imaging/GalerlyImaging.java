@@ -21,13 +21,13 @@ import java.util.function.Consumer;
  * in galerly-core finds the same processor through {@code ServiceLoader}; use this class when you want to
  * register a codec explicitly or to choose the class loader.
  *
- * {@snippet :
+ * <pre>{@code
  * ImageProcessor processor = GalerlyImaging.builder()
  *     .settings(s -> s.maxMegapixels(100).keepCopyright(true))
  *     .decoder(new MyHeifDecoder())          // asked before the built-ins when its priority is higher
  *     .build();
  * ProcessedImage out = processor.process(ImageSource.of(Path.of("photo.jpg")), RenditionProfile.standard());
- * }
+ * }</pre>
  */
 public final class GalerlyImaging {
     private GalerlyImaging() {

@@ -19,7 +19,7 @@ import java.util.Optional;
  * image on one thread. Throw {@link IOException} (or an unchecked exception) for malformed content: the engine
  * reports it as {@code CORRUPT_IMAGE}; a {@link com.galerly.core.GalerlyException} passes through unchanged.
  *
- * {@snippet :
+ * <pre>{@code
  * public final class HeifDecoder implements ImageDecoder {
  *     public String name() { return "heif"; }
  *     public Sniff sniff(byte[] head) {
@@ -27,7 +27,7 @@ import java.util.Optional;
  *     }
  *     public Reading open(ImageInput input) throws IOException { return new HeifReading(input); }
  * }
- * }
+ * }</pre>
  */
 public interface ImageDecoder {
     /** How many leading bytes {@link #sniff} is shown (fewer when the input is shorter). */

@@ -10,18 +10,19 @@ import java.util.Optional;
 
 /**
  * Service-provider interface for one output format. A plugin jar lists its implementation in
- * {@code META-INF/services/com.galerly.imaging.ImageEncoder}; galerly-imaging brings JPEG (the JDK's encoder,
- * optimised Huffman tables, 4:2:0) and WebP (libwebp through webp-imageio). The engine strips all metadata
+ * {@code META-INF/services/com.galerly.imaging.ImageEncoder}; galerly-imaging brings JPEG (Galerly's own
+ * baseline encoder with libjpeg's tables and DCT, the JDK's writer for progressive files; optimised Huffman
+ * tables, 4:2:0) and WebP (libwebp through webp-imageio). The engine strips all metadata
  * before the pixels reach an encoder: an encoder writes only what {@link EncodeRequest#keep()} holds.
  *
- * {@snippet :
+ * <pre>{@code
  * public final class AvifEncoder implements ImageEncoder {
  *     public String name() { return "avif"; }
  *     public ImageFormat format() { return ImageFormat.AVIF; }
  *     public boolean keepsAlpha() { return true; }
  *     public byte[] encode(EncodeRequest request) throws IOException { return Avif.encode(request.pixels(), request.quality()); }
  * }
- * }
+ * }</pre>
  */
 public interface ImageEncoder {
     /** A short name for messages. */

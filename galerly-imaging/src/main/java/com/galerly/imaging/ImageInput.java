@@ -13,11 +13,11 @@ import java.util.Optional;
  * The bytes of one image as a decoder sees them. The engine has already sniffed the first bytes and enforces
  * the byte limit while the decoder reads; a decoder opens the stream once per {@link ImageDecoder.Reading}.
  *
- * {@snippet :
+ * <pre>{@code
  * try (InputStream in = input.openStream()) {
  *     Header header = MyFormat.readHeader(in);
  * }
- * }
+ * }</pre>
  */
 public interface ImageInput {
     /** The file path or storage key, for messages. */

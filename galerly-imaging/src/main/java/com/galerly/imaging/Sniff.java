@@ -6,16 +6,15 @@ package com.galerly.imaging;
 
 import com.galerly.core.image.ImageFormat;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A decoder's verdict on the first bytes of an input: it accepts them as a format, or declines with a reason
  * that the engine quotes when no decoder accepts (so users see which plugins were asked and why each said no).
  *
- * {@snippet :
+ * <pre>{@code
  * Sniff s = head.length >= 3 && head[0] == (byte) 0xFF && head[1] == (byte) 0xD8
  *         ? Sniff.accept(ImageFormat.JPEG) : Sniff.decline("not JPEG");
- * }
+ * }</pre>
  *
  * @param format the accepted format, or null when declined
  * @param reason why the decoder declined, or null when accepted
@@ -38,9 +37,5 @@ public record Sniff(ImageFormat format, String reason) {
 
     public boolean accepted() {
         return format != null;
-    }
-
-    public Optional<ImageFormat> acceptedFormat() {
-        return Optional.ofNullable(format);
     }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.galerly.core.GalerlyException;
 import com.galerly.core.image.ImageFormat;
 import com.galerly.core.image.ImageInfo;
 import com.galerly.testkit.image.ImageFiles;
@@ -133,13 +134,34 @@ abstract class ImageDecoderContract {
     @Test
     void aTruncatedInputFailsInsteadOfReturningPartialPixels() {
         byte[] sample = sample();
-        byte[] cut = MalformedImages.truncated(sample, sample.length * 2 / 3);
-        try (ImageDecoder.Reading reading = decoder().open(input(cut))) {
+        assertFailsTyped(MalformedImages.truncated(sample, sample.length * 2 / 3), "a truncated file");
+    }
+
+    @Test
+    void garbageAfterAnAcceptedHeaderFailsTyped() {
+        byte[] sample = sample();
+        int keep = Math.min(sample.length, 32);
+        byte[] garbage = Arrays.copyOf(sample, Math.max(sample.length, 256));
+        for (int i = keep; i < garbage.length; i++) {
+            garbage[i] = (byte) (i * 31 + 7);
+        }
+        assertFailsTyped(garbage, "its header followed by garbage");
+    }
+
+    /**
+     * The decoder must fail with an IOException (the engine maps it to CORRUPT_IMAGE) or a typed
+     * GalerlyException, never an unchecked exception of its own (ArrayIndexOutOfBounds, NullPointer...).
+     */
+    private void assertFailsTyped(byte[] bytes, String what) {
+        try (ImageDecoder.Reading reading = decoder().open(input(bytes))) {
             reading.info();
             reading.decode(1);
-            fail(decoder().name() + " decoded a truncated file");
-        } catch (IOException | RuntimeException expected) {
-            // the engine maps any of these to CORRUPT_IMAGE
+            fail(decoder().name() + " decoded " + what);
+        } catch (IOException | GalerlyException expected) {
+            // the engine turns an IOException into CORRUPT_IMAGE naming the file (ImageIO's own often has no message)
+        } catch (RuntimeException e) {
+            throw new AssertionError(decoder().name() + " threw " + e + " on " + what
+                    + "; expected an IOException or a GalerlyException", e);
         }
     }
 }

@@ -18,6 +18,8 @@ import com.galerly.core.image.ImageSource;
 import com.galerly.core.image.ProcessedImage;
 import com.galerly.core.image.RenditionProfile;
 import com.galerly.core.image.Size;
+import com.galerly.testkit.image.ImageFiles;
+import com.galerly.testkit.image.SyntheticImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,8 +107,18 @@ class PluginTest {
 
     @Test
     void imageProcessorsLoadFindsGalerlyImaging() {
+        // what the engine does and no other processor on this class path would: a real JPEG's pixels rendered
         ImageProcessor processor = ImageProcessors.load();
-        assertTrue(processor.toString().contains("ImagingEngine"), processor.toString());
+        byte[] jpeg = ImageFiles.jpeg(SyntheticImages.quadrants(640, 480), 90);
+        ProcessedImage out = processor.process(ImageSource.of("q.jpg", jpeg), RenditionProfile.standard());
+        assertEquals(ImageFormat.JPEG, out.info().format());
+        assertEquals(new Size(640, 480), new Size(out.info().width(), out.info().height()));
+        assertEquals(RenditionProfile.standard().specs().size(), out.renditions().size());
+        BufferedImage largest = Outputs.largest(out);
+        Outputs.assertColour(SyntheticImages.TOP_LEFT, Outputs.mean(largest, largest.getWidth() / 4,
+                largest.getHeight() / 4, 3), 16, "top-left");
+        Outputs.assertColour(SyntheticImages.BOTTOM_RIGHT, Outputs.mean(largest, largest.getWidth() * 3 / 4,
+                largest.getHeight() * 3 / 4, 3), 16, "bottom-right");
     }
 
     @Test

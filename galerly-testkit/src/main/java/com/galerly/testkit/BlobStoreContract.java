@@ -30,12 +30,12 @@ import org.junit.jupiter.api.Test;
  * The behaviour every {@link BlobStore} must show. Extend it in your implementation's test and return a store
  * (each test writes under its own fresh prefix, so one store may serve the whole class).
  *
- * {@snippet :
+ * <pre>{@code
  * class S3BlobStoreTest extends BlobStoreContract {
  *     @RegisterExtension static final S3ProxyExtension S3 = S3ProxyExtension.create();
  *     @Override protected BlobStore store() { return S3BlobStore.create(S3.client(), S3.bucket()); }
  * }
- * }
+ * }</pre>
  */
 public abstract class BlobStoreContract {
     private String prefix;

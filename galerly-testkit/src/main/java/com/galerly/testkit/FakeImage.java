@@ -15,10 +15,10 @@ import java.util.Optional;
  * with the format, size and EXIF orientation it pretends to have. Use it for pipeline and handler tests that
  * need many photos and no pixels; use real images (and the real processor) where pixels matter.
  *
- * {@snippet :
+ * <pre>{@code
  * byte[] original = FakeImage.of(6000, 4000).orientation(6).toBytes();
  * byte[] broken = FakeImage.corruptBytes();        // the fake refuses it with CORRUPT_IMAGE
- * }
+ * }</pre>
  *
  * @param format      the format it claims
  * @param width       stored width

@@ -32,12 +32,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Anything else is UNSUPPORTED_FORMAT, a broken fake-image header is CORRUPT_IMAGE, and the limits of
  * {@link ProcessorSettings} apply, so error paths can be tested without pixels. Thread-safe.
  *
- * {@snippet :
+ * <pre>{@code
  * FakeImageProcessor processor = new FakeImageProcessor();
  * ProcessedImage out = processor.process(ImageSource.of("p.jpg", FakeImage.of(6000, 4000).toBytes()),
  *         RenditionProfile.standard());
  * out.rendition("thumbnail").orElseThrow().size();   // 400x400
- * }
+ * }</pre>
  */
 public final class FakeImageProcessor implements ImageProcessor {
     private final ProcessorSettings settings;

@@ -18,11 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code faults()}; a fake checks it at the start of each operation, before any state changes, so an injected
  * failure never leaves a half-done write.
  *
- * {@snippet :
+ * <pre>{@code
  * blobs.faults().failNext("put", 2, Fault.TRANSIENT);   // the next two puts throw a retryable IO_ERROR
  * photos.faults().failNext(1, Fault.PERMANENT);         // the next call of any operation fails for good
  * blobs.faults().failRandomly(0.1, Fault.THROTTLED, 42); // chaos: 10% of calls, reproducibly
- * }
+ * }</pre>
  *
  * <p>It also counts the calls of each operation, failed or not ({@link #calls(String)}), so a test can hold code
  * to a request budget: what costs one call on a fake costs one request on S3 or DynamoDB.

@@ -28,12 +28,12 @@ import java.util.TreeSet;
  * error), no photo is listed twice, and nothing is stored under the gallery's prefixes that no record accounts
  * for. Works on any {@link PhotoRepository} and {@link BlobStore}, fakes and real ones alike.
  *
- * {@snippet :
+ * <pre>{@code
  * GalleryAudit.Report report = GalleryAudit.of(photos, blobs, KeyLayout.standard(), RenditionProfile.standard())
  *     .audit(GalleryId.of("wedding"));
  * assertTrue(report.consistent(), report.problems().toString());
  * assertEquals(120, report.active());
- * }
+ * }</pre>
  */
 public final class GalleryAudit {
     /**

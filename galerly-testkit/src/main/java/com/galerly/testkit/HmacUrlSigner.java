@@ -15,13 +15,13 @@ import java.util.Objects;
  * A {@link UrlSigner} for tests that can check what it signed: it appends {@code Expires}, {@code Signature}
  * and {@code Key-Pair-Id} like CloudFront's canned policy, with an HMAC instead of RSA.
  *
- * {@snippet :
+ * <pre>{@code
  * HmacUrlSigner signer = new HmacUrlSigner(clock);
  * String url = signer.sign("https://cdn.test/renditions/g/p_small.jpg", clock.instant().plusSeconds(60));
  * assertTrue(signer.verify(url));
  * clock.advance(Duration.ofMinutes(2));
  * assertFalse(signer.verify(url));        // expired
- * }
+ * }</pre>
  */
 public final class HmacUrlSigner implements UrlSigner {
     /** The Key-Pair-Id the fake puts in every URL. */

@@ -29,12 +29,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * the bytes, keys are refused as S3 would refuse them ({@link KeyLayout#requireSafeKey}), an optional version id
  * changes on every write, and reads stream a snapshot. Passes {@link BlobStoreContract}.
  *
- * {@snippet :
+ * <pre>{@code
  * InMemoryBlobStore blobs = new InMemoryBlobStore(clock);
  * blobs.put("originals/g/p.jpg", bytes, PutOptions.of("image/jpeg"));
  * blobs.faults().failNext("get", 1, Fault.TRANSIENT);
  * assertThat(blobs.keys()).containsExactly("originals/g/p.jpg");
- * }
+ * }</pre>
  */
 public final class InMemoryBlobStore implements BlobStore {
     private final ConcurrentSkipListMap<String, Stored> objects = new ConcurrentSkipListMap<>();

@@ -33,11 +33,11 @@ import java.util.TreeMap;
  * A thread-safe in-memory {@link PhotoRepository} applying exactly the rules of {@link PhotoTransitions}, as the
  * DynamoDB implementation does. Passes {@link PhotoRepositoryContract}.
  *
- * {@snippet :
+ * <pre>{@code
  * TestClock clock = TestClock.standard();
  * InMemoryPhotoRepository photos = new InMemoryPhotoRepository(clock);
  * photos.faults().failNext("complete", 1, Fault.TRANSIENT);    // simulate a crash before the record update
- * }
+ * }</pre>
  */
 public final class InMemoryPhotoRepository implements PhotoRepository {
     private final Map<GalleryId, NavigableMap<PhotoId, Photo>> galleries = new TreeMap<>();

@@ -52,12 +52,12 @@ import java.util.TreeMap;
  * Uploads land in quarantine ({@code incoming/}) and {@link #confirm} runs the same trust path as the S3
  * implementation ({@link Quarantine} through {@link Confirmer}); both pass {@code UploadServiceContract}.
  *
- * {@snippet :
+ * <pre>{@code
  * InMemoryUploadService uploads = InMemoryUploadService.builder().blobs(blobs).clock(clock).build();
  * UploadTicket ticket = uploads.presignPut(UploadRequest.of(r -> r.gallery(gallery).contentType("image/jpeg")));
  * uploads.put(ticket.url(), ticket.headers(), bytes);      // what the client does
  * UploadConfirmation ok = uploads.confirm(ticket.key());
- * }
+ * }</pre>
  */
 public final class InMemoryUploadService implements UploadService {
     private static final Map<String, String> EXTENSIONS = Map.of(

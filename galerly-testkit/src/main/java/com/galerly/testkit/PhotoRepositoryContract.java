@@ -48,14 +48,14 @@ import org.junit.jupiter.api.Test;
  * ordering, gallery pages with tokens bound to their gallery. Extend it and return a repository on the given
  * clock; each test uses fresh galleries, so one table may serve the whole class.
  *
- * {@snippet :
+ * <pre>{@code
  * class DynamoDbPhotoRepositoryTest extends PhotoRepositoryContract {
  *     @RegisterExtension static final DynaliteExtension DDB = DynaliteExtension.create();
  *     @Override protected PhotoRepository repository(TestClock clock) {
  *         return DynamoDbPhotoRepository.create(DDB.client(), "photos", clock);
  *     }
  * }
- * }
+ * }</pre>
  */
 public abstract class PhotoRepositoryContract {
     private static final Duration LEASE = Duration.ofMinutes(15);

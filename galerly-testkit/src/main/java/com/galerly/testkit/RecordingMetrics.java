@@ -18,11 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A {@link Metrics} that remembers every report, for assertions. Thread-safe.
  *
- * {@snippet :
+ * <pre>{@code
  * RecordingMetrics metrics = new RecordingMetrics();
  * pipeline = RenditionPipeline.builder()....metrics(metrics).build();
  * assertEquals(1, metrics.count(Outcome.Kind.PROCESSED));
- * }
+ * }</pre>
  */
 public final class RecordingMetrics implements Metrics {
     /**

@@ -15,11 +15,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * A clock that stands still until a test moves it; thread-safe. Inject it wherever Galerly takes a
  * {@link Clock} to make leases, expiries and signatures deterministic.
  *
- * {@snippet :
+ * <pre>{@code
  * TestClock clock = TestClock.at("2026-01-01T00:00:00Z");
  * repository = new InMemoryPhotoRepository(clock);
  * clock.advance(Duration.ofMinutes(16));   // every 15-minute lease has now expired
- * }
+ * }</pre>
  */
 public final class TestClock extends Clock {
     private final AtomicReference<Instant> now;

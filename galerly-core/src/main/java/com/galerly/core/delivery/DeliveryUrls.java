@@ -8,9 +8,9 @@ package com.galerly.core.delivery;
  * Where a stored object is served from: the CDN URL of a storage key ({@code galerly-cdn}'s {@code CdnUrls}
  * implements it for CloudFront). The URL is unsigned; a {@link UrlSigner} signs it for private galleries.
  *
- * {@snippet :
+ * <pre>{@code
  * DeliveryUrls urls = key -> "https://cdn.example.com/" + key;
- * }
+ * }</pre>
  */
 @FunctionalInterface
 public interface DeliveryUrls {

@@ -14,9 +14,9 @@ import java.util.List;
  * CloudFront signing lives in {@code galerly-cdn}; {@code galerly-testkit} has a fake that can verify what it
  * signed.
  *
- * {@snippet :
+ * <pre>{@code
  * String url = signer.sign("https://cdn.example.com/renditions/g/p_small.jpg", clock.instant().plusSeconds(3600));
- * }
+ * }</pre>
  */
 public interface UrlSigner {
     /** The URL with its signature parameters appended (after any query string it already has). */

@@ -11,7 +11,7 @@ import com.galerly.core.Photo;
  * Decides who may do what in {@link GalleryService}, and which galleries are private (their URLs are signed).
  * The caller is whatever identity your application authenticated (a user id), or null when anonymous.
  *
- * {@snippet :
+ * <pre>{@code
  * AccessPolicy policy = new AccessPolicy() {
  *     public boolean canView(String caller, GalleryId gallery) { return sharing.canSee(caller, gallery); }
  *     public boolean canUpload(String caller, GalleryId gallery) { return owners.owns(caller, gallery); }
@@ -20,7 +20,7 @@ import com.galerly.core.Photo;
  *     }
  *     public boolean isPrivate(GalleryId gallery) { return !publicGalleries.contains(gallery); }
  * };
- * }
+ * }</pre>
  */
 public interface AccessPolicy {
     boolean canView(String caller, GalleryId gallery);

@@ -42,7 +42,7 @@ import java.util.UUID;
  * for private galleries), get, delete a photo or a whole gallery. Composes the ports only, so it runs the same
  * on AWS and on the test kit's fakes. Every call is checked against the {@link AccessPolicy}.
  *
- * {@snippet :
+ * <pre>{@code
  * GalleryService gallery = GalleryService.builder()
  *     .uploads(uploadService).photos(photoRepository).blobs(blobStore)
  *     .urls(cdnUrls).signer(cloudFrontSigner).access(accessPolicy).clock(clock)
@@ -50,7 +50,7 @@ import java.util.UUID;
  * UploadTicket ticket = gallery.requestUpload("alice", UploadRequest.of(r -> r.gallery(g).contentType("image/jpeg")));
  * GalleryPage page = gallery.list("bob", g, PageRequest.first(50));
  * gallery.delete("alice", ticket.photo());
- * }
+ * }</pre>
  *
  * <p>Deleting removes renditions, then the original, then the record: a crash part-way leaves a record whose
  * retry finishes the job, never an invisible orphan. It tolerates missing pieces, is idempotent, and deletes

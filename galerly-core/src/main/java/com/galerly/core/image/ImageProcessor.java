@@ -8,13 +8,13 @@ package com.galerly.core.image;
  * Turns an original into its renditions, decoding it once. Implementations are thread-safe: one instance
  * serves concurrent calls. Find the installed one with {@link ImageProcessors#load()}.
  *
- * {@snippet :
+ * <pre>{@code
  * ImageProcessor processor = ImageProcessors.load();
  * ProcessedImage out = processor.process(ImageSource.of(path), RenditionProfile.standard());
  * for (EncodedRendition r : out.renditions()) {
  *     Files.write(dir.resolve(r.name() + "." + r.format().extension()), r.bytes());
  * }
- * }
+ * }</pre>
  *
  * <p>Failures are {@link com.galerly.core.GalerlyException}s and nothing else:
  * {@code UNSUPPORTED_FORMAT} (not an image any decoder reads), {@code CORRUPT_IMAGE} (truncated or malformed),

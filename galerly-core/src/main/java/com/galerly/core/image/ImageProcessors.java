@@ -14,10 +14,10 @@ import java.util.ServiceLoader;
 /**
  * Finds the installed {@link ImageProcessor} through {@link ServiceLoader}.
  *
- * {@snippet :
+ * <pre>{@code
  * ImageProcessor processor = ImageProcessors.load();                     // defaults: 200 MP, 512 MiB
  * ImageProcessor strict = ImageProcessors.load(ProcessorSettings.of(s -> s.maxMegapixels(50)));
- * }
+ * }</pre>
  *
  * When none fits, the error lists every provider asked and why each declined.
  */

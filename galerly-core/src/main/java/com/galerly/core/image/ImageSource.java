@@ -15,11 +15,11 @@ import java.nio.file.Path;
  * Where the bytes of an image come from, with a name for error messages. A source built from a path, bytes or
  * an {@link Opener} can be opened more than once; one built from a single stream cannot.
  *
- * {@snippet :
+ * <pre>{@code
  * ImageSource.of(Path.of("IMG_0001.HEIC"));
  * ImageSource.of("upload.jpg", bytes);
  * ImageSource.of(key, head.size(), () -> blobs.get(key).stream());  // opened per read
- * }
+ * }</pre>
  */
 public final class ImageSource {
     /** Opens a fresh stream on the bytes each time it is called. */

@@ -24,9 +24,4 @@ public record ProcessedImage(ImageInfo info, List<EncodedRendition> renditions, 
     public Optional<EncodedRendition> rendition(String name) {
         return renditions.stream().filter(r -> r.name().equals(name)).findFirst();
     }
-
-    /** Sum of the encoded sizes. */
-    public long totalBytes() {
-        return renditions.stream().mapToLong(EncodedRendition::length).sum();
-    }
 }

@@ -10,14 +10,14 @@ import java.util.function.Consumer;
 /**
  * Limits and options every {@link ImageProcessor} honours.
  *
- * {@snippet :
+ * <pre>{@code
  * ProcessorSettings settings = ProcessorSettings.builder()
  *     .maxMegapixels(100)               // refuse larger headers before decoding
  *     .maxBytes(200L * 1024 * 1024)     // and larger files
  *     .jpegBackground(0xFFFFFF)         // alpha flattened on white for JPEG
  *     .build();
  * ImageProcessor processor = ImageProcessors.load(settings);
- * }
+ * }</pre>
  */
 public final class ProcessorSettings {
     /** 200 megapixels. */

@@ -16,13 +16,13 @@ import java.util.regex.Pattern;
 /**
  * The ladder of renditions made from every original, processed from one decode.
  *
- * {@snippet :
+ * <pre>{@code
  * RenditionProfile standard = RenditionProfile.standard();   // thumbnail, small, medium, large; JPEG q85
  * RenditionProfile webp = standard.withFormat(ImageFormat.WEBP).withQuality(80);
  * RenditionProfile custom = RenditionProfile.builder().name("tiny")
  *     .add(s -> s.name("thumb").box(200, 200).fit(Fit.COVER))
  *     .build();
- * }
+ * }</pre>
  */
 public final class RenditionProfile {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");

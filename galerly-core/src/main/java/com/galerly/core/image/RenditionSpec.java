@@ -13,12 +13,12 @@ import java.util.function.Consumer;
 /**
  * One rendition of a photo: a name, a box, how to fit the box, and the output format and quality.
  *
- * {@snippet :
+ * <pre>{@code
  * RenditionSpec large = RenditionSpec.builder()
  *     .name("large").box(4000, 4000).fit(Fit.INSIDE).format(ImageFormat.JPEG).quality(85)
  *     .build();
  * ResizePlan plan = large.plan(Size.of(6000, 4000));   // crop 6000x4000 -> output 4000x2667
- * }
+ * }</pre>
  *
  * <p>Geometry, never upscaling: INSIDE uses {@code scale = min(1, boxW/w, boxH/h)} and
  * {@code out = max(1, round(dim * scale))} (rounded exactly, half up); COVER scales by

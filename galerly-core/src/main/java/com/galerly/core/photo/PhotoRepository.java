@@ -18,7 +18,7 @@ import java.util.Optional;
  * ({@code galerly-testkit}). Every status change is a conditional write following {@link PhotoTransitions};
  * both implementations pass {@code PhotoRepositoryContract}.
  *
- * {@snippet :
+ * <pre>{@code
  * repository.create(pendingPhoto);                         // CONFLICT if it exists
  * ClaimResult claim = repository.claim(request);
  * if (claim.claimed()) {
@@ -26,7 +26,7 @@ import java.util.Optional;
  * }
  * PhotoPage page = repository.list(gallery, PageRequest.first(50));
  * PhotoPage next = repository.list(gallery, PageRequest.first(50).next(page.nextToken()));
- * }
+ * }</pre>
  */
 public interface PhotoRepository {
     Optional<Photo> get(PhotoKey key);

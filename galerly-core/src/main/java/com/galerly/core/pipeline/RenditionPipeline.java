@@ -64,13 +64,13 @@ import java.util.function.Supplier;
  *       is rethrown: the photo stays claimable, so a retry, a fixed deployment or a backfill completes it.</li>
  * </ol>
  *
- * {@snippet :
+ * <pre>{@code
  * RenditionPipeline pipeline = RenditionPipeline.builder()
  *     .processor(ImageProcessors.load()).blobs(blobStore).photos(photoRepository)
  *     .profile(RenditionProfile.standard()).layout(KeyLayout.standard()).clock(Clock.systemUTC())
  *     .build();
  * Outcome outcome = pipeline.handle(new ObjectCreated(bucket, key, size, eTag, versionId, sequencer));
- * }
+ * }</pre>
  */
 public final class RenditionPipeline {
     /** Image errors that no retry can fix: the photo is recorded FAILED. */

@@ -11,11 +11,11 @@ import java.io.InputStream;
 /**
  * An object being read: its metadata and a stream over its bytes. Close it to release the connection.
  *
- * {@snippet :
+ * <pre>{@code
  * try (BlobContent content = blobs.get(key)) {
  *     content.stream().transferTo(out);
  * }
- * }
+ * }</pre>
  */
 public final class BlobContent implements AutoCloseable {
     private final BlobMetadata metadata;

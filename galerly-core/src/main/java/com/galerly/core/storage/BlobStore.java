@@ -12,12 +12,12 @@ import java.util.Optional;
  * Object storage: S3 in production ({@code galerly-aws}), an in-memory fake in tests ({@code galerly-testkit}).
  * Both pass the same contract suite, {@code BlobStoreContract}.
  *
- * {@snippet :
+ * <pre>{@code
  * blobs.put("renditions/g/p_thumbnail.jpg", bytes, PutOptions.immutable("image/jpeg"));
  * Optional<BlobMetadata> head = blobs.head("originals/g/p.jpg");
  * try (BlobContent in = blobs.get("originals/g/p.jpg")) { ... }
  * blobs.deleteAll(List.of(a, b, c));
- * }
+ * }</pre>
  *
  * <p>Failures are {@link com.galerly.core.GalerlyException}s: {@code NOT_FOUND} when a read finds nothing,
  * {@code IO_ERROR} (retryable) for storage failures, {@code THROTTLED} (retryable) when told to slow down.

@@ -11,10 +11,10 @@ import java.util.Map;
 /**
  * How an object is written.
  *
- * {@snippet :
+ * <pre>{@code
  * PutOptions rendition = PutOptions.immutable("image/jpeg");   // Cache-Control: public, max-age=31536000, immutable
  * PutOptions original = PutOptions.builder().contentType("image/heic").metadata("filename", "IMG_0001.HEIC").build();
- * }
+ * }</pre>
  *
  * @param contentType  required content type
  * @param cacheControl Cache-Control to store, or null

@@ -14,14 +14,14 @@ import java.util.function.Consumer;
 /**
  * A client's wish to upload one original. The file name is kept as metadata only; the key is generated.
  *
- * {@snippet :
+ * <pre>{@code
  * UploadRequest request = UploadRequest.builder()
  *     .gallery(GalleryId.of("smith-wedding"))
  *     .contentType("image/jpeg")
  *     .fileName("DSC_0042.JPG")
  *     .contentLength(8_421_337)
  *     .build();
- * }
+ * }</pre>
  */
 public final class UploadRequest {
     private final GalleryId gallery;

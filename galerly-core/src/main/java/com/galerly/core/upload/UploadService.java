@@ -13,12 +13,12 @@ import java.util.Optional;
  * application: presigned PUT and POST for uploads, confirmation of what arrived, presigned GET for downloads.
  * The S3 implementation lives in {@code galerly-aws}; {@code galerly-testkit} has a fake.
  *
- * {@snippet :
+ * <pre>{@code
  * UploadTicket ticket = uploads.presignPut(UploadRequest.of(r -> r.gallery(gallery).contentType("image/jpeg")));
  * // the client PUTs the bytes to ticket.url() with ticket.headers()
  * UploadConfirmation confirmation = uploads.confirm(ticket.key());
  * URI download = uploads.presignGet(ticket.key(), Duration.ofMinutes(5), Optional.of("DSC_0042.JPG"));
- * }
+ * }</pre>
  */
 public interface UploadService {
     /** A presigned PUT; content type (and length and checksum when declared) are signed. */

@@ -29,14 +29,14 @@ import java.util.Optional;
  * {@code GALERLY_LIBHEIF} environment variable (a name or a path, e.g. {@code /opt/lib/libheif.so.1} from a Lambda
  * layer).
  *
- * {@snippet :
+ * <pre>{@code
  * HeifDecoder heif = new HeifDecoder();
  * heif.unavailableReason().ifPresent(System.err::println);    // "libheif is not installed (...). Install ..."
  * ImageProcessor processor = GalerlyImaging.builder()
  *     .decoder(HeifDecoder.withLibrary("/opt/lib/libheif.so.1"))   // or rely on discovery of new HeifDecoder()
  *     .build();
  * ProcessedImage out = processor.process(ImageSource.of(Path.of("IMG_0001.HEIC")), RenditionProfile.standard());
- * }
+ * }</pre>
  */
 public final class HeifDecoder implements ImageDecoder {
     private static final List<String> HEIF_BRANDS = List.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1",

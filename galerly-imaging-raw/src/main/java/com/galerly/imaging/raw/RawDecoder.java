@@ -29,12 +29,12 @@ import java.util.Set;
  *
  * <p>Found through {@code META-INF/services}: adding the {@code galerly-imaging-raw} jar is enough.
  *
- * {@snippet :
+ * <pre>{@code
  * ImageProcessor processor = GalerlyImaging.processor();        // finds RawDecoder on the classpath
  * ProcessedImage out = processor.process(ImageSource.of(Path.of("DSC_0042.NEF")), RenditionProfile.standard());
  * out.info().format();                                          // RAW
  * out.info().metadata().get("RawFormat");                       // "NEF"
- * }
+ * }</pre>
  */
 public final class RawDecoder implements ImageDecoder {
     /** Asked before the built-in TIFF decoder, which would otherwise render a RAW's thumbnail. */

@@ -20,12 +20,12 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * an {@link SdkClientException} outside the SDK's own retries, so it reaches Galerly as a retryable failure and
  * nothing half-happens on the server.
  *
- * {@snippet :
+ * <pre>{@code
  * Faults faults = new Faults().failRandomly(0.05, Fault.TRANSIENT, 42);
  * S3Client s3 = S3Client.builder()...
  *     .overrideConfiguration(c -> c.addExecutionInterceptor(new SdkFaultInterceptor(faults)))
  *     .build();
- * }
+ * }</pre>
  */
 public final class SdkFaultInterceptor implements ExecutionInterceptor {
     private final Faults faults;

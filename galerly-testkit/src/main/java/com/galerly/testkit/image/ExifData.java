@@ -15,10 +15,10 @@ import java.util.TreeMap;
  * EXIF content for fixtures, written by hand as a big-endian TIFF structure: orientation, camera fields,
  * artist and copyright, and GPS coordinates (so tests can prove that GPS never reaches a rendition).
  *
- * {@snippet :
+ * <pre>{@code
  * ExifData exif = ExifData.builder().orientation(6).make("Galerly").gps(48.8584, 2.2945).build();
  * byte[] jpeg = JpegMarkers.insert(plainJpeg, JpegMarkers.exif(exif));
- * }
+ * }</pre>
  *
  * @param orientation     1..8, or 0 to omit the tag
  * @param make            camera make, or null

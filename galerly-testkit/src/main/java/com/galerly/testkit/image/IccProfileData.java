@@ -11,10 +11,10 @@ import java.nio.charset.StandardCharsets;
  * Wide-gamut ICC profiles built by hand (ICC v2 matrix/TRC, the shape camera and phone profiles have), so
  * tests need no profile files. The matrices are public so a test can compute the expected sRGB values itself.
  *
- * {@snippet :
+ * <pre>{@code
  * byte[] p3 = IccProfileData.displayP3();
  * byte[] jpeg = JpegMarkers.insert(ImageFiles.jpeg(image, 95), JpegMarkers.icc(p3));
- * }
+ * }</pre>
  */
 public final class IccProfileData {
     /** Display P3 (sRGB transfer curve) to XYZ, D50-adapted; columns are the red, green and blue colorants. */

@@ -30,10 +30,10 @@ import javax.imageio.stream.ImageOutputStream;
  * (baseline, progressive, restart markers, grey, CMYK/YCCK), PNG (8/16-bit, grey, palette with transparency,
  * alpha), GIF, BMP and TIFF.
  *
- * {@snippet :
+ * <pre>{@code
  * byte[] jpeg = ImageFiles.jpeg(SyntheticImages.photo(800, 600, 1), 90);
  * byte[] rotated = JpegMarkers.insert(jpeg, JpegMarkers.exif(ExifData.builder().orientation(6).build()));
- * }
+ * }</pre>
  */
 public final class ImageFiles {
     private static final String JPEG_TREE = "javax_imageio_jpeg_image_1.0";

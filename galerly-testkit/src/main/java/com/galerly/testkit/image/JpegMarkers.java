@@ -14,11 +14,11 @@ import java.util.List;
  * Hand-written JPEG marker segments (EXIF, XMP, IPTC, comments, ICC profiles, Adobe APP14) to add to a JPEG,
  * and a parser listing the segments of a JPEG up to its scan, for asserting what an output carries.
  *
- * {@snippet :
+ * <pre>{@code
  * byte[] tagged = JpegMarkers.insert(jpeg, JpegMarkers.exif(exif), JpegMarkers.xmp("<x:xmpmeta/>"),
  *         JpegMarkers.comment("hello"));
  * boolean stripped = JpegMarkers.segments(output).stream().noneMatch(s -> s.marker() == 0xE1);
- * }
+ * }</pre>
  */
 public final class JpegMarkers {
     /** APP1 "Exif" */

@@ -12,11 +12,11 @@ import java.util.Random;
  * Inputs a robust image pipeline must refuse cleanly: truncated files, empty files, text, and byte-level
  * mutations (flips, splices, cuts) for bounded fuzzing from seed files with a fixed random source.
  *
- * {@snippet :
+ * <pre>{@code
  * Random random = new Random(42);
  * byte[] cut = MalformedImages.truncated(jpeg, jpeg.length / 2);
  * byte[] mutant = MalformedImages.mutate(jpeg, random);
- * }
+ * }</pre>
  */
 public final class MalformedImages {
     private MalformedImages() {

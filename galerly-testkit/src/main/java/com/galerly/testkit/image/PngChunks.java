@@ -14,10 +14,10 @@ import java.util.zip.Deflater;
 /**
  * Hand-written PNG chunks (iCCP, eXIf, tEXt) to add to a PNG, a header-only "bomb" PNG, and a chunk lister.
  *
- * {@snippet :
+ * <pre>{@code
  * byte[] p3 = PngChunks.insert(ImageFiles.png(image), PngChunks.iccp("Display P3", IccProfileData.displayP3()));
  * byte[] bomb = PngChunks.headerOnly(100_000, 100_000);      // 10 gigapixels declared, 70 bytes long
- * }
+ * }</pre>
  */
 public final class PngChunks {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};

@@ -22,10 +22,10 @@ import javax.imageio.ImageIO;
  * rendition decoded back, its size, the colour around a point, and where the four quadrants of
  * {@link SyntheticImages#quadrants} landed (which way up the photo is shown).
  *
- * {@snippet :
+ * <pre>{@code
  * BufferedImage large = RenditionAssertions.largest(processor.process(source, RenditionProfile.standard()));
  * RenditionAssertions.assertQuadrants(large, 24, "EXIF orientation 6");
- * }
+ * }</pre>
  */
 public final class RenditionAssertions {
     private RenditionAssertions() {

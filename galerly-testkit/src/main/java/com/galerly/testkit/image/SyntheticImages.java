@@ -21,10 +21,10 @@ import java.util.Random;
  * Images with known content, generated in memory (no files, no network): photo-like scenes for quality
  * comparisons, four-colour quadrants for orientation checks, and alpha shapes on transparent black.
  *
- * {@snippet :
+ * <pre>{@code
  * BufferedImage photo = SyntheticImages.photo(1200, 800, 42);       // same seed, same pixels
  * BufferedImage q = SyntheticImages.quadrants(64, 48);              // red | green / blue | white
- * }
+ * }</pre>
  */
 public final class SyntheticImages {
     /** Top-left quadrant colour (RGB) of {@link #quadrants}. */

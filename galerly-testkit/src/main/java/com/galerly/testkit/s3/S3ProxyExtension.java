@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * (about a second cold); on an instance field it starts and stops around every test. {@link Builder#emptyBucketsBeforeEach()} isolates
  * tests that share one server.
  *
- * {@snippet :
+ * <pre>{@code
  * class GalleryUploadTest {
  *     @RegisterExtension
  *     static final S3ProxyExtension S3 = S3ProxyExtension.builder().bucket("photos").emptyBucketsBeforeEach().build();
@@ -51,7 +51,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  *         ...
  *     }
  * }
- * }
+ * }</pre>
  *
  * <p>S3Proxy logs through SLF4J; with logback on the classpath and no configuration it logs every request at
  * DEBUG, so give your tests a {@code logback-test.xml} at WARN.

@@ -144,17 +144,4 @@ public abstract class ByteSource implements Closeable {
     public void close() throws IOException {
         pages.clear();
     }
-
-    /** Reads {@code in} until {@code into} is full or the stream ends. */
-    static int readAll(InputStream in, byte[] into, int off, int len) throws IOException {
-        int done = 0;
-        while (done < len) {
-            int n = in.read(into, off + done, len - done);
-            if (n < 0) {
-                break;
-            }
-            done += n;
-        }
-        return done;
-    }
 }

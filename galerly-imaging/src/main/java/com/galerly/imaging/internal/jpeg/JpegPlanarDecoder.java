@@ -92,7 +92,7 @@ public final class JpegPlanarDecoder {
             return components.length == 1;
         }
 
-        /** Bytes the planes take when decoded at 1/{@code scale}. */
+        /** Bytes the planes take when decoded at 1/{@code scale} (the heap check of the planar path counts them). */
         public long planeBytes(int scale) {
             int bs = 8 / scale;
             int mcusX = (width + 8 * hmax - 1) / (8 * hmax);
@@ -131,15 +131,7 @@ public final class JpegPlanarDecoder {
         if (data.length < 4 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != SOI) {
             throw new JpegFormatException("not a JPEG (no SOI marker)");
         }
-        int[][] quant = new int[4][];
-        HuffmanTable[] dc = new HuffmanTable[4];
-        HuffmanTable[] ac = new HuffmanTable[4];
-        int restart = 0;
-        Component[] components = null;
-        int width = 0;
-        int height = 0;
-        boolean jfif = false;
-        int adobeTransform = -1;
+        HeaderReader reader = new HeaderReader(data);
         int pos = 2;
         while (true) {
             int at = markerAt(data, pos);
@@ -161,166 +153,16 @@ public final class JpegPlanarDecoder {
             int p = pos + 2;
             int end = pos + length;
             switch (marker) {
-                case DQT -> {
-                    while (p < end) {
-                        int pq = (data[p] & 0xFF) >> 4;
-                        int tq = data[p] & 0x0F;
-                        p++;
-                        if (tq > 3 || pq > 1 || p + 64 * (pq + 1) > end) {
-                            throw new JpegFormatException("bad quantisation table");
-                        }
-                        int[] table = new int[64];
-                        for (int k = 0; k < 64; k++) {
-                            table[k] = pq == 0 ? data[p++] & 0xFF : (data[p++] & 0xFF) << 8 | data[p++] & 0xFF;
-                        }
-                        quant[tq] = table;               // zigzag order
-                    }
-                }
-                case DHT -> {
-                    while (p < end) {
-                        int tc = (data[p] & 0xFF) >> 4;
-                        int th = data[p] & 0x0F;
-                        p++;
-                        if (tc > 1 || th > 3 || p + 16 > end) {
-                            throw new JpegFormatException("bad Huffman table");
-                        }
-                        int[] counts = new int[16];
-                        int total = 0;
-                        for (int i = 0; i < 16; i++) {
-                            counts[i] = data[p++] & 0xFF;
-                            total += counts[i];
-                        }
-                        if (total > 256 || p + total > end) {
-                            throw new JpegFormatException("bad Huffman table");
-                        }
-                        byte[] symbols = java.util.Arrays.copyOfRange(data, p, p + total);
-                        p += total;
-                        (tc == 0 ? dc : ac)[th] = new HuffmanTable(counts, symbols);
-                    }
-                }
-                case DRI -> {
-                    if (length < 4) {
-                        throw new JpegFormatException("bad DRI segment");
-                    }
-                    restart = (data[p] & 0xFF) << 8 | data[p + 1] & 0xFF;
-                }
-                case APP0 -> jfif |= length >= 7 && data[p] == 'J' && data[p + 1] == 'F' && data[p + 2] == 'I'
-                        && data[p + 3] == 'F' && data[p + 4] == 0;
-                case APP14 -> {
-                    if (length >= 14 && data[p] == 'A' && data[p + 1] == 'd' && data[p + 2] == 'o'
-                            && data[p + 3] == 'b' && data[p + 4] == 'e') {
-                        adobeTransform = data[p + 11] & 0xFF;
-                    }
-                }
-                case SOF0, SOF1 -> {
-                    if (components != null) {
-                        throw new JpegFormatException("more than one SOF marker");
-                    }
-                    if (length < 8) {
-                        throw new JpegFormatException("bad SOF segment");
-                    }
-                    int precision = data[p] & 0xFF;
-                    height = (data[p + 1] & 0xFF) << 8 | data[p + 2] & 0xFF;
-                    width = (data[p + 3] & 0xFF) << 8 | data[p + 4] & 0xFF;
-                    int n = data[p + 5] & 0xFF;
-                    if (precision != 8) {
-                        throw new JpegUnsupportedException(precision + "-bit samples");
-                    }
-                    if (height == 0) {
-                        throw new JpegUnsupportedException("height defined by a DNL marker");
-                    }
-                    if (width == 0) {
-                        throw new JpegFormatException("JPEG declares a width of 0");
-                    }
-                    if (n != 1 && n != 3) {
-                        throw new JpegUnsupportedException(n + " components");
-                    }
-                    if (length < 8 + 3 * n) {
-                        throw new JpegFormatException("bad SOF segment");
-                    }
-                    components = new Component[n];
-                    for (int i = 0; i < n; i++) {
-                        int q = p + 6 + 3 * i;
-                        int hv = data[q + 1] & 0xFF;
-                        int tq = data[q + 2] & 0xFF;
-                        int h = n == 1 ? 1 : hv >> 4;
-                        int v = n == 1 ? 1 : hv & 15;
-                        if (h < 1 || h > 4 || v < 1 || v > 4 || tq > 3) {
-                            throw new JpegFormatException("bad sampling factors or table in SOF");
-                        }
-                        components[i] = new Component(data[q] & 0xFF, h, v, null);
-                        components[i].dcTable = tq;           // holds the quantisation table id until SOS
-                    }
-                }
+                case DQT -> reader.dqt(p, end);
+                case DHT -> reader.dht(p, end);
+                case DRI -> reader.dri(p, length);
+                case APP0 -> reader.app0(p, length);
+                case APP14 -> reader.app14(p, length);
+                case SOF0, SOF1 -> reader.sof(p, length);
                 case SOS -> {
-                    if (components == null) {
-                        throw new JpegFormatException("SOS before SOF");
-                    }
-                    int ns = data[p] & 0xFF;
-                    if (ns != components.length) {
-                        throw new JpegUnsupportedException("a scan of " + ns + " of " + components.length
-                                + " components (several scans)");
-                    }
-                    if (length != 6 + 2 * ns) {
-                        throw new JpegFormatException("bad SOS segment");
-                    }
-                    int ss = data[p + 1 + 2 * ns] & 0xFF;
-                    int se = data[p + 2 + 2 * ns] & 0xFF;
-                    int ahal = data[p + 3 + 2 * ns] & 0xFF;
-                    if (ss != 0 || se != 63 || ahal != 0) {
-                        throw new JpegFormatException("sequential scan with spectral selection " + ss + ".." + se);
-                    }
-                    Component[] ordered = new Component[ns];
-                    for (int i = 0; i < ns; i++) {
-                        int id = data[p + 1 + 2 * i] & 0xFF;
-                        int tables = data[p + 2 + 2 * i] & 0xFF;
-                        Component c = find(components, id);
-                        if (c == null) {
-                            throw new JpegFormatException("scan names component " + id + ", not in the frame");
-                        }
-                        int tq = c.dcTable;
-                        if (quant[tq] == null) {
-                            throw new JpegFormatException("component " + id + " uses undefined quantisation table " + tq);
-                        }
-                        Component bound = new Component(c.id, c.h, c.v, quant[tq]);
-                        bound.dcTable = tables >> 4;
-                        bound.acTable = tables & 15;
-                        if (bound.dcTable > 3 || bound.acTable > 3 || dc[bound.dcTable] == null
-                                || ac[bound.acTable] == null) {
-                            throw new JpegFormatException("component " + id + " uses an undefined Huffman table");
-                        }
-                        ordered[i] = bound;
-                    }
-                    int blocks = 0;
-                    int hmax = 1;
-                    int vmax = 1;
-                    for (Component c : ordered) {
-                        blocks += c.h * c.v;
-                        hmax = Math.max(hmax, c.h);
-                        vmax = Math.max(vmax, c.v);
-                    }
-                    for (Component c : ordered) {
-                        if (hmax % c.h != 0 || vmax % c.v != 0) {
-                            throw new JpegUnsupportedException("sampling factors " + c.h + "x" + c.v + " of " + hmax
-                                    + "x" + vmax);
-                        }
-                    }
-                    if (ns > 1 && blocks > 10) {
-                        throw new JpegFormatException("an MCU of " + blocks + " blocks (at most 10)");
-                    }
-                    if (ns == 3 && !ycc(ordered, jfif, adobeTransform)) {
-                        throw new JpegUnsupportedException("RGB colour (not YCbCr)");
-                    }
-                    return new Header(width, height, ordered, restart, dc, ac, end);
+                    return reader.sos(p, length, end);
                 }
-                default -> {
-                    if (marker >= 0xC2 && marker <= 0xCF && marker != DHT && marker != 0xC8 && marker != 0xCC) {
-                        throw new JpegUnsupportedException("SOF" + (marker - 0xC0) + " coding (not baseline)");
-                    }
-                    if (marker == 0xCC) {
-                        throw new JpegUnsupportedException("arithmetic coding");
-                    }
-                }
+                default -> HeaderReader.other(marker);
             }
             pos = end;
         }
@@ -367,6 +209,202 @@ public final class JpegPlanarDecoder {
             }
         }
         return count;
+    }
+
+    /** What the markers before the first scan have said so far: one method per marker segment. */
+    private static final class HeaderReader {
+        private final byte[] data;
+        private final int[][] quant = new int[4][];
+        private final HuffmanTable[] dc = new HuffmanTable[4];
+        private final HuffmanTable[] ac = new HuffmanTable[4];
+        private int restart;
+        private Component[] components;
+        private int width;
+        private int height;
+        private boolean jfif;
+        private int adobeTransform = -1;
+
+        HeaderReader(byte[] data) {
+            this.data = data;
+        }
+
+        /** DQT: quantisation tables. */
+        void dqt(int p, int end) throws JpegFormatException {
+            while (p < end) {
+                int pq = (data[p] & 0xFF) >> 4;
+                int tq = data[p] & 0x0F;
+                p++;
+                if (tq > 3 || pq > 1 || p + 64 * (pq + 1) > end) {
+                    throw new JpegFormatException("bad quantisation table");
+                }
+                int[] table = new int[64];
+                for (int k = 0; k < 64; k++) {
+                    table[k] = pq == 0 ? data[p++] & 0xFF : (data[p++] & 0xFF) << 8 | data[p++] & 0xFF;
+                }
+                quant[tq] = table;               // zigzag order
+            }
+        }
+
+        /** DHT: Huffman tables. */
+        void dht(int p, int end) throws JpegFormatException {
+            while (p < end) {
+                int tc = (data[p] & 0xFF) >> 4;
+                int th = data[p] & 0x0F;
+                p++;
+                if (tc > 1 || th > 3 || p + 16 > end) {
+                    throw new JpegFormatException("bad Huffman table");
+                }
+                int[] counts = new int[16];
+                int total = 0;
+                for (int i = 0; i < 16; i++) {
+                    counts[i] = data[p++] & 0xFF;
+                    total += counts[i];
+                }
+                if (total > 256 || p + total > end) {
+                    throw new JpegFormatException("bad Huffman table");
+                }
+                byte[] symbols = java.util.Arrays.copyOfRange(data, p, p + total);
+                p += total;
+                (tc == 0 ? dc : ac)[th] = new HuffmanTable(counts, symbols);
+            }
+        }
+
+        /** DRI: the restart interval. */
+        void dri(int p, int length) throws JpegFormatException {
+            if (length < 4) {
+                throw new JpegFormatException("bad DRI segment");
+            }
+            restart = (data[p] & 0xFF) << 8 | data[p + 1] & 0xFF;
+        }
+
+        /** APP0: a JFIF header says YCbCr. */
+        void app0(int p, int length) {
+            jfif |= length >= 7 && data[p] == 'J' && data[p + 1] == 'F' && data[p + 2] == 'I'
+                    && data[p + 3] == 'F' && data[p + 4] == 0;
+        }
+
+        /** APP14: Adobe's colour transform. */
+        void app14(int p, int length) {
+            if (length >= 14 && data[p] == 'A' && data[p + 1] == 'd' && data[p + 2] == 'o'
+                    && data[p + 3] == 'b' && data[p + 4] == 'e') {
+                adobeTransform = data[p + 11] & 0xFF;
+            }
+        }
+
+        /** SOF0, SOF1: the frame (size, components, sampling, quantisation table ids). */
+        void sof(int p, int length) throws JpegFormatException, JpegUnsupportedException {
+            if (components != null) {
+                throw new JpegFormatException("more than one SOF marker");
+            }
+            if (length < 8) {
+                throw new JpegFormatException("bad SOF segment");
+            }
+            int precision = data[p] & 0xFF;
+            height = (data[p + 1] & 0xFF) << 8 | data[p + 2] & 0xFF;
+            width = (data[p + 3] & 0xFF) << 8 | data[p + 4] & 0xFF;
+            int n = data[p + 5] & 0xFF;
+            if (precision != 8) {
+                throw new JpegUnsupportedException(precision + "-bit samples");
+            }
+            if (height == 0) {
+                throw new JpegUnsupportedException("height defined by a DNL marker");
+            }
+            if (width == 0) {
+                throw new JpegFormatException("JPEG declares a width of 0");
+            }
+            if (n != 1 && n != 3) {
+                throw new JpegUnsupportedException(n + " components");
+            }
+            if (length < 8 + 3 * n) {
+                throw new JpegFormatException("bad SOF segment");
+            }
+            components = new Component[n];
+            for (int i = 0; i < n; i++) {
+                int q = p + 6 + 3 * i;
+                int hv = data[q + 1] & 0xFF;
+                int tq = data[q + 2] & 0xFF;
+                int h = n == 1 ? 1 : hv >> 4;
+                int v = n == 1 ? 1 : hv & 15;
+                if (h < 1 || h > 4 || v < 1 || v > 4 || tq > 3) {
+                    throw new JpegFormatException("bad sampling factors or table in SOF");
+                }
+                components[i] = new Component(data[q] & 0xFF, h, v, null);
+                components[i].dcTable = tq;           // holds the quantisation table id until SOS
+            }
+        }
+
+        /** SOS: the first scan, whose components are bound to their tables; the header ends here. */
+        Header sos(int p, int length, int end) throws JpegFormatException, JpegUnsupportedException {
+            if (components == null) {
+                throw new JpegFormatException("SOS before SOF");
+            }
+            int ns = data[p] & 0xFF;
+            if (ns != components.length) {
+                throw new JpegUnsupportedException("a scan of " + ns + " of " + components.length
+                        + " components (several scans)");
+            }
+            if (length != 6 + 2 * ns) {
+                throw new JpegFormatException("bad SOS segment");
+            }
+            int ss = data[p + 1 + 2 * ns] & 0xFF;
+            int se = data[p + 2 + 2 * ns] & 0xFF;
+            int ahal = data[p + 3 + 2 * ns] & 0xFF;
+            if (ss != 0 || se != 63 || ahal != 0) {
+                throw new JpegFormatException("sequential scan with spectral selection " + ss + ".." + se);
+            }
+            Component[] ordered = new Component[ns];
+            for (int i = 0; i < ns; i++) {
+                int id = data[p + 1 + 2 * i] & 0xFF;
+                int tables = data[p + 2 + 2 * i] & 0xFF;
+                Component c = find(components, id);
+                if (c == null) {
+                    throw new JpegFormatException("scan names component " + id + ", not in the frame");
+                }
+                int tq = c.dcTable;
+                if (quant[tq] == null) {
+                    throw new JpegFormatException("component " + id + " uses undefined quantisation table " + tq);
+                }
+                Component bound = new Component(c.id, c.h, c.v, quant[tq]);
+                bound.dcTable = tables >> 4;
+                bound.acTable = tables & 15;
+                if (bound.dcTable > 3 || bound.acTable > 3 || dc[bound.dcTable] == null
+                        || ac[bound.acTable] == null) {
+                    throw new JpegFormatException("component " + id + " uses an undefined Huffman table");
+                }
+                ordered[i] = bound;
+            }
+            int blocks = 0;
+            int hmax = 1;
+            int vmax = 1;
+            for (Component c : ordered) {
+                blocks += c.h * c.v;
+                hmax = Math.max(hmax, c.h);
+                vmax = Math.max(vmax, c.v);
+            }
+            for (Component c : ordered) {
+                if (hmax % c.h != 0 || vmax % c.v != 0) {
+                    throw new JpegUnsupportedException("sampling factors " + c.h + "x" + c.v + " of " + hmax
+                            + "x" + vmax);
+                }
+            }
+            if (ns > 1 && blocks > 10) {
+                throw new JpegFormatException("an MCU of " + blocks + " blocks (at most 10)");
+            }
+            if (ns == 3 && !ycc(ordered, jfif, adobeTransform)) {
+                throw new JpegUnsupportedException("RGB colour (not YCbCr)");
+            }
+            return new Header(width, height, ordered, restart, dc, ac, end);
+        }
+
+        /** Any other marker: frames this decoder leaves to ImageIO are refused, the rest skipped. */
+        static void other(int marker) throws JpegUnsupportedException {
+            if (marker >= 0xC2 && marker <= 0xCF && marker != DHT && marker != 0xC8 && marker != 0xCC) {
+                throw new JpegUnsupportedException("SOF" + (marker - 0xC0) + " coding (not baseline)");
+            }
+            if (marker == 0xCC) {
+                throw new JpegUnsupportedException("arithmetic coding");
+            }
+        }
     }
 
     /** As libjpeg decides: JFIF says YCbCr; Adobe says by its transform; otherwise component ids R, G, B mean RGB. */
