@@ -35,7 +35,8 @@ public class GalerlyAutoConfiguration {
     @ConditionalOnMissingBean
     public KeyLayout galerlyKeyLayout(GalerlyProperties properties) {
         GalerlyProperties.Layout layout = properties.getLayout();
-        return Settings.named("galerly.layout", () -> KeyLayout.builder().originalsPrefix(layout.getOriginalsPrefix())
+        return Settings.named("galerly.layout", () -> KeyLayout.builder().incomingPrefix(layout.getIncomingPrefix())
+                .originalsPrefix(layout.getOriginalsPrefix())
                 .renditionsPrefix(layout.getRenditionsPrefix()).build());
     }
 

@@ -115,12 +115,23 @@ public class GalerlyProperties {
 
     /** Where objects live in the bucket. */
     public static class Layout {
-        /** Prefix of uploaded originals (the prefix that triggers processing). */
+        /** Prefix uploads land under (the quarantine: the prefix that triggers processing; nothing serves it). */
+        @NotBlank
+        private String incomingPrefix = "incoming/";
+        /** Prefix of checked originals, promoted out of the incoming prefix. */
         @NotBlank
         private String originalsPrefix = "originals/";
-        /** Prefix of renditions; must not overlap the originals prefix. */
+        /** Prefix of renditions; must not overlap the incoming or originals prefix. */
         @NotBlank
         private String renditionsPrefix = "renditions/";
+
+        public String getIncomingPrefix() {
+            return incomingPrefix;
+        }
+
+        public void setIncomingPrefix(String incomingPrefix) {
+            this.incomingPrefix = incomingPrefix;
+        }
 
         public String getOriginalsPrefix() {
             return originalsPrefix;

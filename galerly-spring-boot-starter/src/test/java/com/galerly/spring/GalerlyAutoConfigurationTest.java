@@ -70,13 +70,14 @@ class GalerlyAutoConfigurationTest {
     @Test
     void propertiesMakeTheS3BeansTheCdnUrlsTheProfileAndTheGalleryService() {
         runner.withPropertyValues("galerly.bucket=photos", "galerly.region=eu-west-1",
-                        "galerly.layout.originals-prefix=incoming/", "galerly.renditions.format=webp",
+                        "galerly.layout.originals-prefix=masters/", "galerly.layout.incoming-prefix=uploads/", "galerly.renditions.format=webp",
                         "galerly.renditions.quality=70", "galerly.cdn.domain=cdn.example.com")
                 .withBean(PhotoRepository.class, () -> new InMemoryPhotoRepository(Clock.systemUTC()))
                 .run(context -> {
                     assertInstanceOf(S3BlobStore.class, context.getBean(BlobStore.class));
                     assertInstanceOf(S3UploadService.class, context.getBean(UploadService.class));
-                    assertEquals("incoming/", context.getBean(KeyLayout.class).originalsPrefix());
+                    assertEquals("masters/", context.getBean(KeyLayout.class).originalsPrefix());
+                    assertEquals("uploads/", context.getBean(KeyLayout.class).incomingPrefix());
                     RenditionProfile profile = context.getBean(RenditionProfile.class);
                     assertTrue(profile.specs().stream().allMatch(s -> s.format() == ImageFormat.WEBP && s.quality() == 70),
                             profile.toString());
