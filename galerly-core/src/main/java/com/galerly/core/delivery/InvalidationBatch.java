@@ -64,21 +64,20 @@ public record InvalidationBatch(String callerReference, List<String> paths) {
         for (String p : Checks.notNull(paths, "paths")) {
             unique.add(path(p));
         }
+        // each batch takes up to 15 wildcards, then fills up with plain paths: as few batches as the limits allow
+        List<String> wildcards = unique.stream().filter(p -> p.endsWith("*")).toList();
+        List<String> plain = unique.stream().filter(p -> !p.endsWith("*")).toList();
         List<List<String>> groups = new ArrayList<>();
-        List<String> current = new ArrayList<>();
-        int wildcards = 0;
-        for (String p : unique) {
-            boolean wildcard = p.endsWith("*");
-            if (current.size() == MAX_PATHS || (wildcard && wildcards == MAX_WILDCARD_PATHS)) {
-                groups.add(current);
-                current = new ArrayList<>();
-                wildcards = 0;
-            }
-            current.add(p);
-            wildcards += wildcard ? 1 : 0;
-        }
-        if (!current.isEmpty()) {
-            groups.add(current);
+        int w = 0;
+        int n = 0;
+        while (w < wildcards.size() || n < plain.size()) {
+            int takeWildcards = Math.min(MAX_WILDCARD_PATHS, wildcards.size() - w);
+            int takePlain = Math.min(MAX_PATHS - takeWildcards, plain.size() - n);
+            TreeSet<String> group = new TreeSet<>(wildcards.subList(w, w + takeWildcards));
+            group.addAll(plain.subList(n, n + takePlain));
+            w += takeWildcards;
+            n += takePlain;
+            groups.add(new ArrayList<>(group));
         }
         List<InvalidationBatch> batches = new ArrayList<>(groups.size());
         for (int i = 0; i < groups.size(); i++) {
