@@ -46,6 +46,9 @@ import java.util.function.Consumer;
  * @param eTag         the original's ETag last claimed, or null
  * @param lease        the claim of the worker processing it, or null
  * @param expiresAt    when a PENDING record expires (storage TTL), or null
+ * @param profileFingerprint the fingerprint of the rendition profile (and engine) that rendered the recorded
+ *                     renditions, or null while none are; a backfill re-renders a photo whose fingerprint differs
+ *                     from the current profile's and leaves a matching one alone
  */
 public record Photo(
         GalleryId gallery,
@@ -68,7 +71,8 @@ public record Photo(
         String sequencer,
         String eTag,
         Lease lease,
-        Instant expiresAt) {
+        Instant expiresAt,
+        String profileFingerprint) {
 
     public Photo {
         Checks.notNull(gallery, "gallery");
@@ -149,6 +153,7 @@ public record Photo(
         private String eTag;
         private Lease lease;
         private Instant expiresAt;
+        private String profileFingerprint;
 
         private Builder() {
         }
@@ -175,6 +180,7 @@ public record Photo(
             eTag = p.eTag;
             lease = p.lease;
             expiresAt = p.expiresAt;
+            profileFingerprint = p.profileFingerprint;
         }
 
         public Builder gallery(GalleryId gallery) {
@@ -286,10 +292,16 @@ public record Photo(
             return this;
         }
 
+        /** The fingerprint of the profile that rendered the recorded renditions, or null. */
+        public Builder profileFingerprint(String profileFingerprint) {
+            this.profileFingerprint = profileFingerprint;
+            return this;
+        }
+
         public Photo build() {
             return new Photo(gallery, id, status, owner, originalKey, fileName, contentType, size, width, height,
                     uploadedAt, processedAt, renditions, placeholder, errorCode, errorMessage, version, sequencer,
-                    eTag, lease, expiresAt);
+                    eTag, lease, expiresAt, profileFingerprint);
         }
     }
 }

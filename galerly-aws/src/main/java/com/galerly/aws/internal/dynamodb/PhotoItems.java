@@ -58,6 +58,7 @@ public final class PhotoItems {
         putIfSet(item, "errorMessage", p.errorMessage());
         putIfSet(item, "sequencer", p.sequencer());
         putIfSet(item, "eTag", p.eTag());
+        putIfSet(item, "profileFingerprint", p.profileFingerprint());
         if (p.processedAt() != null) {
             item.put("processedAt", s(p.processedAt().toString()));
         }
@@ -95,7 +96,8 @@ public final class PhotoItems {
                 .uploadedAt(Instant.parse(item.get("uploadedAt").s()))
                 .version(num(item, VERSION))
                 .owner(str(item, "owner")).fileName(str(item, "fileName")).contentType(str(item, "contentType"))
-                .placeholder(str(item, "placeholder")).sequencer(str(item, "sequencer")).eTag(str(item, "eTag"));
+                .placeholder(str(item, "placeholder")).sequencer(str(item, "sequencer")).eTag(str(item, "eTag"))
+                .profileFingerprint(str(item, "profileFingerprint"));
         String processedAt = str(item, "processedAt");
         b.processedAt(processedAt == null ? null : Instant.parse(processedAt));
         String code = str(item, "errorCode");
