@@ -13,8 +13,8 @@ public enum FindingKind {
     /** An ACTIVE record names a rendition that is not in the bucket. Repair: render the photo again. */
     MISSING_RENDITION,
     /**
-     * A PENDING record past its expiry. Repair: if its original arrived (its event was lost), render it; else delete
-     * the record.
+     * A PENDING record past its expiry whose original arrived: its event was lost. Repair: render it. (A repository
+     * that still lists one whose upload never came gets it deleted.)
      */
     EXPIRED_PENDING,
     /** A PROCESSING record whose worker's lease expired (the worker died). Repair: release it and render it again. */

@@ -38,10 +38,12 @@ import java.util.TreeMap;
  *
  * <p>The bucket side comes from an S3 Inventory report ({@code galerly-aws}'s {@code S3Inventory}), so a bucket
  * of millions is never listed, or from a listing of one gallery's prefixes. The records of each gallery in it are
- * read page by page ({@link PageRequest#MAX_LIMIT} a request). Every finding is then confirmed live before it is
- * reported: a HEAD per suspected orphan or missing rendition and per expired PENDING record's original, so a stale
- * inventory row that was fixed meanwhile is not reported, and a second repair on the same inventory changes
- * nothing. An unreferenced object younger than the {@linkplain Builder#grace grace period} is not an orphan (its
+ * read page by page ({@link PageRequest#MAX_LIMIT} a request); the records of originals no listed record names are
+ * asked for by key (one {@code getAll} per gallery that has any), since listings hide PENDING records past their
+ * expiry: such a record whose original arrived lost its event. (One whose upload never came is left to the storage
+ * TTL: nothing shows it.) Every orphan and missing rendition is then confirmed live with a HEAD before it is
+ * reported, so a stale inventory row that was fixed meanwhile is not reported, and a second repair on the same
+ * inventory changes nothing. An unreferenced object younger than the {@linkplain Builder#grace grace period} is not an orphan (its
  * worker may be about to record it), nor is any object of a photo still PROCESSING under a live lease.
  *
  * <pre>{@code
@@ -189,6 +191,7 @@ public final class Reconciler {
             Set<String> referenced = new HashSet<>();
             records.values().forEach(p -> p.renditions().values().forEach(r -> referenced.add(r.key())));
             List<Finding> found = new ArrayList<>();
+            Map<PhotoKey, String> unlistedOriginals = new LinkedHashMap<>();
             for (String key : new java.util.TreeSet<>(objects.keySet())) {
                 if (key.startsWith(layout.renditionsPrefix(gallery)) && !referenced.contains(key)) {
                     photoOfRendition(key).filter(id -> !inFlight(id))
@@ -196,15 +199,28 @@ public final class Reconciler {
                             .ifPresent(found::add);
                 } else if (key.startsWith(layout.originalsPrefix(gallery))) {
                     layout.parseOriginal(key).filter(o -> !records.containsKey(o.photo()))
-                            .flatMap(o -> confirmedOrphan(key, FindingKind.ORPHAN_ORIGINAL, o.photo(), "its photo has no record"))
-                            .ifPresent(found::add);
+                            .ifPresent(o -> unlistedOriginals.put(new PhotoKey(gallery, o.photo()), key));
                 }
+            }
+            if (!unlistedOriginals.isEmpty()) {
+                // listings hide PENDING records past their expiry: ask for these photos' records by key (one request)
+                Map<PhotoKey, Photo> unlisted = new HashMap<>();
+                photos.getAll(unlistedOriginals.keySet()).forEach(p -> unlisted.put(p.key(), p));
+                unlistedOriginals.forEach((photo, key) -> {
+                    Photo record = unlisted.get(photo);
+                    if (record == null) {
+                        confirmedOrphan(key, FindingKind.ORPHAN_ORIGINAL, photo.id(), "its photo has no record")
+                                .ifPresent(found::add);
+                    } else if (expiredPending(record)) {
+                        records.put(record.id(), record);
+                    }
+                });
             }
             for (Photo p : records.values()) {
                 switch (p.status()) {
                     case PENDING -> {
-                        if (p.expiresAt() != null && !p.expiresAt().isAfter(now)) {
-                            boolean came = blobs.head(p.originalKey()).isPresent();
+                        if (expiredPending(p)) {
+                            boolean came = objects.containsKey(p.originalKey());
                             if (came) {
                                 arrived.add(p.key());
                             }
@@ -249,6 +265,10 @@ public final class Reconciler {
                 return Optional.empty();
             }
             return Optional.of(new Finding(kind, new PhotoKey(gallery, photo), key, why));
+        }
+
+        private boolean expiredPending(Photo p) {
+            return p.status() == PhotoStatus.PENDING && p.expiresAt() != null && !p.expiresAt().isAfter(now);
         }
 
         private boolean inFlight(PhotoId id) {
