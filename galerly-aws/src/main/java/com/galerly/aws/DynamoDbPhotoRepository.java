@@ -14,6 +14,7 @@ import com.galerly.core.Lease;
 import com.galerly.core.Photo;
 import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
+import com.galerly.core.PhotoStatus;
 import com.galerly.core.internal.Checks;
 import com.galerly.core.internal.PageTokens;
 import com.galerly.core.photo.ClaimRequest;
@@ -162,23 +163,36 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
     @Override
     public PhotoPage list(GalleryId gallery, PageRequest page) {
         Map<String, AttributeValue> values = Map.of(":pk", PhotoItems.s(PhotoItems.partition(gallery)),
-                ":p", PhotoItems.s(PhotoItems.PHOTO_PREFIX));
+                ":p", PhotoItems.s(PhotoItems.PHOTO_PREFIX),
+                ":pending", PhotoItems.s(PhotoStatus.PENDING.name()),
+                ":now", PhotoItems.n(clock.instant().getEpochSecond()));
         Map<String, AttributeValue> start = page.token() == null ? null : Map.of(
                 PhotoItems.PK, PhotoItems.s(PhotoItems.partition(gallery)),
                 PhotoItems.SK, PhotoItems.s(PhotoItems.PHOTO_PREFIX
                         + PhotoId.of(tokens.decode(gallery, page.token())).value()));
-        // one more than asked tells whether another page exists, so the last page never carries a token
-        QueryResponse response = call("Query", () -> client.query(r -> r.tableName(table)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
-                .expressionAttributeValues(values).exclusiveStartKey(start)
-                .limit(page.limit() + 1).consistentRead(true).scanIndexForward(true)));
+        // one more than asked tells whether another page exists, so the last page never carries a token; the
+        // filter (PENDING past its TTL, which DynamoDB deletes only eventually) applies after Limit, so keep
+        // querying until the page is full or the gallery ends
         List<Photo> photos = new ArrayList<>();
-        for (Map<String, AttributeValue> item : response.items()) {
-            if (photos.size() < page.limit()) {
+        boolean more = false;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse response = call("Query", () -> client.query(r -> r.tableName(table)
+                    .keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
+                    .filterExpression("NOT (#status = :pending AND #ttl <= :now)")
+                    .expressionAttributeNames(Map.of("#status", "status", "#ttl", PhotoItems.TTL))
+                    .expressionAttributeValues(values).exclusiveStartKey(from)
+                    .limit(page.limit() + 1).consistentRead(true).scanIndexForward(true)));
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (photos.size() == page.limit()) {
+                    more = true;
+                    break;
+                }
                 photos.add(PhotoItems.fromItem(item));
             }
-        }
-        boolean more = response.items().size() > page.limit();
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (!more && start != null);
         return new PhotoPage(photos, more ? tokens.encode(gallery, photos.get(photos.size() - 1).id().value()) : null);
     }
 

@@ -18,7 +18,7 @@ import com.galerly.core.PhotoStatus;
 import com.galerly.core.photo.PhotoRepository;
 import com.galerly.testkit.PhotoRepositoryContract;
 import com.galerly.testkit.TestClock;
-import com.galerly.testkit.dynamodb.DynamoDbLocalExtension;
+import com.galerly.testkit.dynamodb.DynaliteExtension;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,10 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The repository contract against DynamoDB Local running in this JVM, plus DynamoDB-specific behaviour. */
+/** The repository contract against dynalite (a DynamoDB-API server the test kit starts), plus DynamoDB-specific behaviour. */
 class DynamoDbPhotoRepositoryTest extends PhotoRepositoryContract {
     @RegisterExtension
-    static final DynamoDbLocalExtension DDB = DynamoDbLocalExtension.inMemory();
+    static final DynaliteExtension DDB = DynaliteExtension.create();
     private static final String TABLE = "photos";
 
     @BeforeAll

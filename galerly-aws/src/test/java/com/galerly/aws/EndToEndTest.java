@@ -28,7 +28,7 @@ import com.galerly.testkit.Fault;
 import com.galerly.testkit.Faults;
 import com.galerly.testkit.TestClock;
 import com.galerly.testkit.aws.SdkFaultInterceptor;
-import com.galerly.testkit.dynamodb.DynamoDbLocalExtension;
+import com.galerly.testkit.dynamodb.DynaliteExtension;
 import com.galerly.testkit.s3.S3ProxyExtension;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +51,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The rendition flow on real parts: S3Proxy and DynamoDB Local over HTTP, real SDK clients with injected
+ * The rendition flow on real parts: S3Proxy and dynalite over HTTP, real SDK clients with injected
  * faults, the handler fed S3 notification and S3 Batch Operations JSON. The image processor is the test kit's
  * fake (pixels are galerly-imaging's business), so hundreds of events run in seconds.
  */
@@ -59,7 +59,7 @@ class EndToEndTest {
     @RegisterExtension
     static final S3ProxyExtension S3 = S3ProxyExtension.builder().bucket("e2e-photos").build();
     @RegisterExtension
-    static final DynamoDbLocalExtension DDB = DynamoDbLocalExtension.http();
+    static final DynaliteExtension DDB = DynaliteExtension.create();
     private static final String TABLE = "e2e-photos";
     private static final Duration LEASE = Duration.ofMinutes(5);
 
@@ -78,7 +78,7 @@ class EndToEndTest {
                 .clientBuilder(S3.credentialsProvider())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new SdkFaultInterceptor(S3_FAULTS))).build();
         dynamoDb = DynamoDbClient.builder().endpointOverride(DDB.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(S3.credentialsProvider())
+                .credentialsProvider(DDB.credentialsProvider())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new SdkFaultInterceptor(DDB_FAULTS))).build();
     }
 

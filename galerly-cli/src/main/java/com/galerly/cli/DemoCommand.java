@@ -7,11 +7,14 @@ package com.galerly.cli;
 import com.galerly.cli.demo.DemoRun;
 import com.galerly.cli.demo.GalleryHtml;
 import com.galerly.cli.demo.LocalCloud;
+import com.galerly.cli.demo.RecordStore;
 import com.galerly.cli.demo.SamplePhotos;
 import com.galerly.core.PhotoStatus;
 import com.galerly.core.gallery.PhotoView;
+import com.galerly.testkit.dynamodb.DynaliteExtension;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,9 +29,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code galerly demo}: the whole flow on embedded stand-ins; see shared/CLI.md. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the whole flow locally on embedded S3Proxy and DynamoDB Local: presigned upload over HTTP,",
-                "S3 event -> rendition handler -> DynamoDB record ACTIVE -> gallery listing with CloudFront signed",
-                "URLs, and writes gallery.html. Nothing to install."})
+        description = {"Runs the whole flow locally on open-source stand-ins: S3Proxy and, by default, the embedded SQL",
+                "record store: presigned upload over HTTP -> S3 event -> rendition handler -> record ACTIVE ->",
+                "gallery listing with CloudFront signed URLs, and writes gallery.html. Nothing to install."})
 final class DemoCommand implements Callable<Integer> {
     private static final List<String> IMAGE_EXTENSIONS = List.of("jpg", "jpeg", "png", "webp", "gif", "bmp", "tif",
             "tiff", "heic", "heif", "avif", "cr2", "cr3", "nef", "arw", "dng", "orf", "raf", "rw2");
@@ -47,6 +50,15 @@ final class DemoCommand implements Callable<Integer> {
             + "faults, then verify the final state and print a JSON summary last.")
     boolean chaos;
 
+    @Option(names = "--dynamodb-endpoint", paramLabel = "URL",
+            description = "Record photos in DynamoDB or a DynamoDB-compatible server at URL (credentials and "
+                    + "region from the AWS environment) instead of the embedded SQL store.")
+    URI dynamoDbEndpoint;
+
+    @Option(names = "--dynamodb", description = "Start dynalite (a DynamoDB-API server; needs Node.js) and record "
+            + "photos there instead of the embedded SQL store.")
+    boolean dynalite;
+
     @Option(names = "--samples", paramLabel = "N", defaultValue = "6", hidden = true)
     int samples;
 
@@ -60,19 +72,23 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (dynalite && dynamoDbEndpoint != null) {
+            throw new UserException("--dynamodb and --dynamodb-endpoint are exclusive");
+        }
         List<SamplePhotos.Sample> inputs = photos == null ? SamplePhotos.generate(samples) : read(photos);
         if (inputs.isEmpty()) {
             throw new UserException("no image files in " + photos);
         }
-        stderr.println("galerly demo: starting S3Proxy and DynamoDB Local on loopback...");
+        stderr.println("galerly demo: starting S3Proxy on loopback and the record store...");
         DemoRun.Report report;
-        try (LocalCloud cloud = LocalCloud.start()) {
+        try (LocalCloud cloud = LocalCloud.start(records())) {
+            stderr.println("galerly demo: photos are recorded in " + cloud.records().description());
             DemoRun run = new DemoRun(cloud, new DemoRun.Options(chaos, 0.08, seed, Duration.ofMinutes(3)),
                     line -> stderr.println("  " + line));
             try {
                 report = run.run(inputs);
                 printTable(stdout, report);
-                Path page = GalleryHtml.write(Files.createDirectories(out), report.results(), run);
+                Path page = GalleryHtml.write(Files.createDirectories(out), report, run);
                 stdout.println();
                 stdout.println("gallery: " + page.toAbsolutePath());
             } finally {
@@ -80,6 +96,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         report.problems().forEach(p -> stderr.println("galerly demo: " + p));
+        stdout.println("records: " + report.store());
         stdout.printf(Locale.ROOT, "%d photos, %d active, %d failed, %d event deliveries%s%n", report.photos(),
                 report.active(), report.failed(), report.deliveries(),
                 chaos ? ", " + report.faultsInjected() + " faults injected, " + report.duplicatesSuppressed()
@@ -88,6 +105,24 @@ final class DemoCommand implements Callable<Integer> {
             stdout.println(report.summaryJson());
         }
         return report.ok() ? 0 : 1;
+    }
+
+    private RecordStore records() throws Exception {
+        if (dynamoDbEndpoint != null) {
+            if (dynamoDbEndpoint.getScheme() == null || dynamoDbEndpoint.getHost() == null) {
+                throw new UserException("--dynamodb-endpoint must be an absolute URL such as http://127.0.0.1:8000, was "
+                        + dynamoDbEndpoint);
+            }
+            return RecordStore.dynamoDb(dynamoDbEndpoint);
+        }
+        if (dynalite) {
+            try {
+                return RecordStore.dynalite();
+            } catch (DynaliteExtension.Unavailable e) {
+                throw new UserException("--dynamodb: cannot start dynalite: " + e.getMessage());
+            }
+        }
+        return RecordStore.embedded();
     }
 
     private static void printTable(PrintWriter out, DemoRun.Report report) {

@@ -7,18 +7,22 @@ package com.galerly.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.galerly.testkit.dynamodb.DynaliteExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
- * End to end on the real parts: S3Proxy and DynamoDB Local on loopback, presigned uploads over HTTP, S3 events
- * through the SQS-shaped handler, the real imaging engine, DynamoDB records, signed listings.
+ * End to end on the real parts: S3Proxy on loopback, presigned uploads over HTTP, S3 events through the
+ * SQS-shaped handler, the real imaging engine, records in the embedded SQL store (the default) or in dynalite
+ * (DynamoDB API), signed listings. The chaos contract holds on every store.
  */
 class DemoCommandTest {
     @TempDir
@@ -34,6 +38,43 @@ class DemoCommandTest {
     @Test
     void chaosDeliveryEndsWithEveryPhotoActiveOnceAndNoOrphans() throws Exception {
         String[] result = run("demo", "--chaos", "--samples", "4", "--seed", "7", "--out", out.toString());
+        assertChaosContract(result);
+        assertTrue(result[1].contains("records: the embedded SQL store"), result[1]);
+        String html = Files.readString(out.resolve("gallery.html"));
+        assertTrue(html.contains("recorded in the embedded SQL store"), "gallery.html says which store");
+    }
+
+    @Test
+    void bothDynamoDbOptionsAreAUsageError() {
+        String[] result = run("demo", "--dynamodb", "--dynamodb-endpoint", "http://127.0.0.1:1");
+        assertEquals("2", result[0]);
+        assertEquals("galerly: --dynamodb and --dynamodb-endpoint are exclusive", result[2].strip());
+    }
+
+    /** The same demo with its records in DynamoDB's API (dynalite): skipped with the reason when node is missing. */
+    @Nested
+    class OnDynamoDb {
+        @RegisterExtension
+        static final DynaliteExtension DDB = DynaliteExtension.create();
+
+        @Test
+        void chaosContractHoldsOnADynamoDbEndpoint() throws Exception {
+            String[] result = run("demo", "--chaos", "--samples", "4", "--seed", "11", "--out", out.toString(),
+                    "--dynamodb-endpoint", DDB.endpoint().toString());
+            assertChaosContract(result);
+            assertTrue(result[1].contains("records: DynamoDB at " + DDB.endpoint()), result[1]);
+        }
+
+        @Test
+        void dynamodbStartsDynaliteItself() throws Exception {
+            String[] result = run("demo", "--samples", "2", "--out", out.toString(), "--dynamodb");
+            assertEquals("0", result[0], result[2]);
+            assertTrue(result[1].contains("2 photos, 2 active, 0 failed"), result[1]);
+            assertTrue(result[1].contains("records: dynalite (DynamoDB API) at http://127.0.0.1:"), result[1]);
+        }
+    }
+
+    private void assertChaosContract(String[] result) throws Exception {
         assertEquals("0", result[0], result[2]);
         List<String> lines = result[1].strip().lines().toList();
         JsonNode summary = JsonNode.parser().parse(lines.get(lines.size() - 1));

@@ -12,12 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import com.galerly.core.property.Cases;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,27 +52,24 @@ class KeyLayoutTest {
         }
     }
 
-    @Property(tries = 300)
-    void originalKeysRoundTrip(@ForAll("galleries") String gallery, @ForAll long millis,
-                               @ForAll("extensions") String ext) {
-        Clock clock = Clock.fixed(Instant.ofEpochMilli(Math.floorMod(millis, 1L << 47)), ZoneOffset.UTC);
-        PhotoId id = PhotoId.generator(clock).next();
+    private record Upload(String gallery, long millis, String ext) {
+    }
+
+    @Test
+    void originalKeysRoundTrip() {
         KeyLayout custom = KeyLayout.builder().originalsPrefix("in/uploads/").renditionsPrefix("out/").build();
-        for (KeyLayout l : new KeyLayout[] {layout, custom}) {
-            String key = l.originalKey(GalleryId.of(gallery), id, ext);
-            assertEquals(Optional.of(new KeyLayout.Original(GalleryId.of(gallery), id, ext)), l.parseOriginal(key));
-            assertFalse(l.isRendition(key));
-        }
-    }
-
-    @Provide
-    Arbitrary<String> galleries() {
-        return Arbitraries.strings().withChars("abcXYZ019_-").ofMinLength(1).ofMaxLength(64);
-    }
-
-    @Provide
-    Arbitrary<String> extensions() {
-        return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789").ofMinLength(1).ofMaxLength(8);
+        Cases.check(300, g -> new Upload(g.string("abcXYZ019_-", 1, 64), g.longs(0, (1L << 47) - 1),
+                g.string("abcdefghijklmnopqrstuvwxyz0123456789", 1, 8)), upload -> {
+                    Clock clock = Clock.fixed(Instant.ofEpochMilli(upload.millis()), ZoneOffset.UTC);
+                    PhotoId id = PhotoId.generator(clock).next();
+                    GalleryId gallery = GalleryId.of(upload.gallery());
+                    for (KeyLayout l : new KeyLayout[] {layout, custom}) {
+                        String key = l.originalKey(gallery, id, upload.ext());
+                        assertEquals(Optional.of(new KeyLayout.Original(gallery, id, upload.ext())),
+                                l.parseOriginal(key));
+                        assertFalse(l.isRendition(key));
+                    }
+                });
     }
 
     @ParameterizedTest

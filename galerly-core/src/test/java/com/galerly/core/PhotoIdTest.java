@@ -14,10 +14,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import com.galerly.core.property.Cases;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class PhotoIdTest {
@@ -45,9 +43,16 @@ class PhotoIdTest {
         assertEquals(made.size(), made.stream().distinct().count());
     }
 
-    @Property(tries = 200)
-    void idsSortAsStringsInTheOrderOfTheirClock(@ForAll @IntRange(min = 1, max = 50) int steps, @ForAll long seed) {
-        Random random = new Random(seed);
+    private record Walk(int steps, long seed) {
+    }
+
+    @Test
+    void idsSortAsStringsInTheOrderOfTheirClock() {
+        Cases.check(200, g -> new Walk(g.ints(1, 50), g.seed()), PhotoIdTest::idsSortInTheOrderOfTheirClock);
+    }
+
+    private static void idsSortInTheOrderOfTheirClock(Walk walk) {
+        Random random = new Random(walk.seed());
         Instant[] now = {Instant.parse("2020-01-01T00:00:00Z")};
         Clock clock = new Clock() {
             @Override
@@ -67,7 +72,7 @@ class PhotoIdTest {
         };
         PhotoId.Generator ids = PhotoId.generator(clock, random);
         PhotoId previous = ids.next();
-        for (int i = 0; i < steps; i++) {
+        for (int i = 0; i < walk.steps(); i++) {
             now[0] = now[0].plus(Duration.ofMillis(random.nextInt(3) - 1));    // may even step back
             PhotoId next = ids.next();
             assertTrue(previous.compareTo(next) < 0, previous + " < " + next);

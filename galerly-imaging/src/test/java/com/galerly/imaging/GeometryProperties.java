@@ -15,25 +15,32 @@ import com.galerly.testkit.image.ExifData;
 import com.galerly.testkit.image.ImageFiles;
 import com.galerly.testkit.image.JpegMarkers;
 import com.galerly.testkit.image.SyntheticImages;
+import com.galerly.testkit.property.Cases;
 import java.awt.image.BufferedImage;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /** Over random sizes, boxes, fits and orientations, every rendition has exactly the size DESIGN.md's geometry gives. */
 class GeometryProperties {
-    @Property(tries = 60)
-    void renditionSizesFollowThePlanOfTheOrientedImage(@ForAll @IntRange(min = 1, max = 300) int width,
-                                                       @ForAll @IntRange(min = 1, max = 300) int height,
-                                                       @ForAll @IntRange(min = 1, max = 400) int boxW,
-                                                       @ForAll @IntRange(min = 1, max = 400) int boxH,
-                                                       @ForAll boolean cover,
-                                                       @ForAll @IntRange(min = 1, max = 8) int orientation) {
+    private record Shot(int width, int height, int boxW, int boxH, boolean cover, int orientation) {
+    }
+
+    @Test
+    void renditionSizesFollowThePlanOfTheOrientedImage() {
+        Cases.check(60, g -> new Shot(g.ints(1, 300), g.ints(1, 300), g.ints(1, 400), g.ints(1, 400), g.bool(),
+                g.ints(1, 8)), GeometryProperties::sizesFollowThePlan);
+    }
+
+    private static void sizesFollowThePlan(Shot shot) {
+        int width = shot.width();
+        int height = shot.height();
+        int boxW = shot.boxW();
+        int boxH = shot.boxH();
+        int orientation = shot.orientation();
         BufferedImage stored = SyntheticImages.solid(width, height, 0x4080C0);
         byte[] jpeg = JpegMarkers.insert(ImageFiles.jpeg(stored, 90),
                 JpegMarkers.exif(ExifData.builder().orientation(orientation).build()));
         RenditionProfile profile = RenditionProfile.builder().name("p")
-                .add(s -> s.name("a").box(boxW, boxH).fit(cover ? Fit.COVER : Fit.INSIDE))
+                .add(s -> s.name("a").box(boxW, boxH).fit(shot.cover() ? Fit.COVER : Fit.INSIDE))
                 .add(s -> s.name("b").box(Math.max(1, boxW / 3), Math.max(1, boxH / 3)).fit(Fit.INSIDE))
                 .build();
         ProcessedImage out = Outputs.process("g.jpg", jpeg, profile);

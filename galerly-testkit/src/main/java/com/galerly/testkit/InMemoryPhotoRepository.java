@@ -128,13 +128,17 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
             photos = photos.tailMap(PhotoId.of(tokens.decode(gallery, page.token())), false);
         }
         List<Photo> items = new ArrayList<>(Math.min(page.limit(), photos.size()));
+        boolean more = false;
         for (Photo p : photos.values()) {
+            if (expired(p)) {
+                continue;   // listings never show an upload that did not come in time, swept or not
+            }
             if (items.size() == page.limit()) {
+                more = true;
                 break;
             }
             items.add(p);
         }
-        boolean more = photos.size() > items.size();
         String next = more ? tokens.encode(gallery, items.get(items.size() - 1).id().value()) : null;
         return new PhotoPage(items, next);
     }
@@ -153,12 +157,16 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     public synchronized int purgeExpired() {
         int[] purged = {0};
         galleries.values().forEach(photos -> photos.values().removeIf(p -> {
-            boolean expired = p.status() == PhotoStatus.PENDING && p.expiresAt() != null
-                    && !p.expiresAt().isAfter(clock.instant());
+            boolean expired = expired(p);
             purged[0] += expired ? 1 : 0;
             return expired;
         }));
         return purged[0];
+    }
+
+    /** A PENDING record whose expiry is now or past. */
+    private boolean expired(Photo p) {
+        return p.status() == PhotoStatus.PENDING && p.expiresAt() != null && !p.expiresAt().isAfter(clock.instant());
     }
 
     /** Every record, gallery by gallery in id order (not subject to faults). */

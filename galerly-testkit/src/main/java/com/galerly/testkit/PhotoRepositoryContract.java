@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
  *
  * {@snippet :
  * class DynamoDbPhotoRepositoryTest extends PhotoRepositoryContract {
- *     @RegisterExtension static final DynamoDbLocalExtension DDB = DynamoDbLocalExtension.inMemory();
+ *     @RegisterExtension static final DynaliteExtension DDB = DynaliteExtension.create();
  *     @Override protected PhotoRepository repository(TestClock clock) {
  *         return DynamoDbPhotoRepository.create(DDB.client(), "photos", clock);
  *     }
@@ -348,6 +348,55 @@ public abstract class PhotoRepositoryContract {
                 () -> repository.list(gallery, PageRequest.first(1).next(tampered))).code());
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(GalerlyException.class,
                 () -> repository.list(gallery, PageRequest.first(1).next("%%not-base64%%"))).code());
+    }
+
+    @Test
+    void listingsHidePendingRecordsPastTheirExpiryAndStillFillEveryPage() {
+        Duration soon = Duration.ofHours(1);
+        Duration later = Duration.ofDays(1);
+        List<PhotoKey> visible = new ArrayList<>();
+        List<PhotoKey> all = new ArrayList<>();
+        // interleaved in upload order: expired ones between and around the visible ones, a run of three at the start
+        for (String kind : List.of("expiring", "expiring", "expiring", "pending-later", "expiring", "active",
+                "expiring-at-the-instant", "pending-forever", "expiring")) {
+            PhotoKey key = newPhoto();
+            all.add(key);
+            switch (kind) {
+                case "expiring" -> repository.create(pending(key).toBuilder()
+                        .expiresAt(clock.instant().plus(soon)).build());
+                case "expiring-at-the-instant" -> repository.create(pending(key).toBuilder()
+                        .expiresAt(clock.instant().plus(soon).plus(soon)).build());
+                case "pending-later" -> repository.create(pending(key).toBuilder()
+                        .expiresAt(clock.instant().plus(later)).build());
+                case "pending-forever" -> repository.create(pending(key).toBuilder().expiresAt(null).build());
+                case "active" -> {
+                    repository.create(pending(key).toBuilder().expiresAt(clock.instant().plus(soon)).build());
+                    activate(key, "etag-1", "01");
+                }
+                default -> throw new IllegalStateException(kind);
+            }
+            if (!kind.startsWith("expiring")) {
+                visible.add(key);
+            }
+        }
+        assertEquals(all.stream().map(PhotoKey::id).toList(), repository.list(gallery, PageRequest.first(100))
+                .photos().stream().map(Photo::id).toList(), "nothing has expired yet");
+
+        clock.advance(soon.plus(soon));   // every "expiring" record is past; "at the instant" expires exactly now
+        List<PhotoId> seen = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        PageRequest request = PageRequest.first(2);
+        while (true) {
+            PhotoPage page = repository.list(gallery, request);
+            page.photos().forEach(p -> seen.add(p.id()));
+            sizes.add(page.photos().size());
+            if (page.next().isEmpty()) {
+                break;
+            }
+            request = request.next(page.nextToken());
+        }
+        assertEquals(visible.stream().map(PhotoKey::id).toList(), seen, "expired PENDING records must not be listed");
+        assertEquals(List.of(2, 1), sizes, "a page is full unless it is the last, expired records or not");
     }
 
     @Test

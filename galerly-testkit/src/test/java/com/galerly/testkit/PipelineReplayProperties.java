@@ -19,6 +19,7 @@ import com.galerly.core.pipeline.Outcome;
 import com.galerly.core.pipeline.RenditionPipeline;
 import com.galerly.core.storage.BlobMetadata;
 import com.galerly.core.storage.PutOptions;
+import com.galerly.testkit.property.Cases;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -28,9 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * A week of uploads (some photos replaced up to twice) whose events are delivered twice, shuffled, with random
@@ -40,12 +39,16 @@ import net.jqwik.api.constraints.IntRange;
 class PipelineReplayProperties {
     private static final Duration LEASE = Duration.ofMinutes(5);
 
-    @Property(tries = 60)
-    void replayedShuffledFaultyDeliveryConvergesToTheLatestUploads(
-            @ForAll @IntRange(min = 1, max = 12) int photoCount,
-            @ForAll @IntRange(min = 0, max = 30) int faultPercent,
-            @ForAll long seed) {
-        Random random = new Random(seed);
+    private record Week(int photoCount, int faultPercent, long seed) {
+    }
+
+    @Test
+    void replayedShuffledFaultyDeliveryConvergesToTheLatestUploads() {
+        Cases.check(60, g -> new Week(g.ints(1, 12), g.ints(0, 30), g.seed()), this::replay);
+    }
+
+    private void replay(Week week) {
+        Random random = new Random(week.seed());
         TestClock clock = TestClock.standard();
         InMemoryBlobStore blobs = new InMemoryBlobStore(clock);
         InMemoryPhotoRepository photos = new InMemoryPhotoRepository(clock);
@@ -59,7 +62,7 @@ class PipelineReplayProperties {
         List<ObjectCreated> events = new ArrayList<>();
         Map<PhotoKey, int[]> latest = new HashMap<>();
         long sequencer = 0x1000;
-        for (int p = 0; p < photoCount; p++) {
+        for (int p = 0; p < week.photoCount(); p++) {
             PhotoKey photo = new PhotoKey(gallery, ids.next());
             int uploads = 1 + random.nextInt(3);
             for (int u = 0; u < uploads; u++) {
@@ -77,8 +80,8 @@ class PipelineReplayProperties {
         deliveries.addAll(events);
         Collections.shuffle(deliveries, random);
 
-        blobs.faults().failRandomly(faultPercent / 100.0, Fault.TRANSIENT, random.nextLong());
-        photos.faults().failRandomly(faultPercent / 200.0, Fault.THROTTLED, random.nextLong());
+        blobs.faults().failRandomly(week.faultPercent() / 100.0, Fault.TRANSIENT, random.nextLong());
+        photos.faults().failRandomly(week.faultPercent() / 200.0, Fault.THROTTLED, random.nextLong());
         Deque<ObjectCreated> queue = new ArrayDeque<>(deliveries);
         int attempts = 0;
         while (!queue.isEmpty()) {

@@ -10,9 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.LongRange;
+import com.galerly.testkit.property.Cases;
 import org.junit.jupiter.api.Test;
 
 class MultipartPlanTest {
@@ -36,15 +34,19 @@ class MultipartPlanTest {
                 () -> new MultipartPlan(0, 5 * MIB)).code());
     }
 
+    private record Upload(long length, long preferred) {
+    }
+
     /** Any object up to 5 TiB gets a plan within S3's limits whose parts add up to the object. */
-    @Property(tries = 300)
-    void plansFitS3Limits(@ForAll @LongRange(min = 1, max = 5L * 1024 * 1024 * 1024 * 1024) long length,
-                          @ForAll @LongRange(min = 5 * 1024 * 1024, max = 256 * 1024 * 1024) long preferred) {
-        MultipartPlan plan = MultipartPlan.of(length, preferred);
-        assertTrue(plan.parts() >= 1 && plan.parts() <= MultipartPlan.MAX_PARTS);
-        assertTrue(plan.partSize() >= preferred && plan.partSize() <= MultipartPlan.MAX_PART_SIZE);
-        long sum = (plan.parts() - 1) * plan.partSize() + plan.partLength(plan.parts());
-        assertEquals(length, sum);
-        assertTrue(plan.partLength(plan.parts()) >= 1 && plan.partLength(plan.parts()) <= plan.partSize());
+    @Test
+    void plansFitS3Limits() {
+        Cases.check(300, g -> new Upload(g.longs(1, 5L * 1024 * MIB * 1024), g.longs(5 * MIB, 256 * MIB)), upload -> {
+            MultipartPlan plan = MultipartPlan.of(upload.length(), upload.preferred());
+            assertTrue(plan.parts() >= 1 && plan.parts() <= MultipartPlan.MAX_PARTS);
+            assertTrue(plan.partSize() >= upload.preferred() && plan.partSize() <= MultipartPlan.MAX_PART_SIZE);
+            long sum = (plan.parts() - 1) * plan.partSize() + plan.partLength(plan.parts());
+            assertEquals(upload.length(), sum);
+            assertTrue(plan.partLength(plan.parts()) >= 1 && plan.partLength(plan.parts()) <= plan.partSize());
+        });
     }
 }

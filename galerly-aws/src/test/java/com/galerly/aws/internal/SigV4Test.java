@@ -11,16 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.galerly.aws.PostPolicy;
 import com.galerly.aws.PostPolicy.Condition;
+import com.galerly.testkit.property.Cases;
+import com.galerly.testkit.property.Generator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.AlphaChars;
-import net.jqwik.api.constraints.NumericChars;
-import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.http.auth.aws.internal.signer.CredentialScope;
@@ -84,18 +81,17 @@ class SigV4Test {
         assertEquals(64, SigV4.signature(key, encoded).length());
     }
 
-    @Property(tries = 200)
-    void signingKeyMatchesTheSdkDerivation(@ForAll @AlphaChars @NumericChars @net.jqwik.api.constraints.Chars({'/', '+'})
-                                           @StringLength(min = 1, max = 60) String secret,
-                                           @ForAll @AlphaChars @NumericChars @StringLength(min = 1, max = 20) String region,
-                                           @ForAll("instants") Instant instant) {
-        CredentialScope scope = new CredentialScope(region, "s3", instant);
-        byte[] sdk = SignerUtils.deriveSigningKey(AwsBasicCredentials.create("AKIDEXAMPLE", secret), scope);
-        assertArrayEquals(sdk, SigV4.signingKey(secret, SigV4.date(instant), region, "s3"));
+    private record Scope(String secret, String region, Instant instant) {
     }
 
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<Instant> instants() {
-        return net.jqwik.api.Arbitraries.longs().between(0, 4_102_444_800L).map(Instant::ofEpochSecond);
+    @Test
+    void signingKeyMatchesTheSdkDerivation() {
+        Cases.check(200, g -> new Scope(g.string(Generator.ALPHANUMERIC + "/+", 1, 60),
+                g.string(Generator.ALPHANUMERIC, 1, 20), Instant.ofEpochSecond(g.longs(0, 4_102_444_800L))), s -> {
+                    CredentialScope scope = new CredentialScope(s.region(), "s3", s.instant());
+                    byte[] sdk = SignerUtils.deriveSigningKey(AwsBasicCredentials.create("AKIDEXAMPLE", s.secret()),
+                            scope);
+                    assertArrayEquals(sdk, SigV4.signingKey(s.secret(), SigV4.date(s.instant()), s.region(), "s3"));
+                });
     }
 }

@@ -4,7 +4,6 @@
  */
 package com.galerly.cli.demo;
 
-import com.galerly.aws.DynamoDbPhotoRepository;
 import com.galerly.aws.RenditionHandler;
 import com.galerly.aws.S3BlobStore;
 import com.galerly.aws.S3UploadService;
@@ -24,6 +23,7 @@ import com.galerly.core.image.ImageFormat;
 import com.galerly.core.image.ImageProcessors;
 import com.galerly.core.image.RenditionProfile;
 import com.galerly.core.photo.PageRequest;
+import com.galerly.core.photo.PhotoRepository;
 import com.galerly.core.pipeline.Outcome;
 import com.galerly.core.pipeline.RenditionPipeline;
 import com.galerly.core.storage.BlobStore;
@@ -58,7 +58,7 @@ import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 /**
  * The whole Galerly flow on {@link LocalCloud}: presigned upload over HTTP, the S3 event (as S3 sends it through
  * SQS) delivered to the rendition handler, DynamoDB records turning ACTIVE, and a gallery listing with CloudFront
- * signed URLs. With chaos, every event is delivered twice in random order while S3 and DynamoDB calls fail at
+ * signed URLs. With chaos, every event is delivered twice in random order while S3 and record-store calls fail at
  * random; the run then checks that the final state is exactly right.
  */
 public final class DemoRun {
@@ -97,12 +97,14 @@ public final class DemoRun {
      * @param failed               photos FAILED (unreadable images)
      * @param orphans              stored objects no record accounts for, or recorded renditions missing
      * @param duplicatesSuppressed deliveries found DUPLICATE or STALE
-     * @param faultsInjected       S3 and DynamoDB faults injected
+     * @param faultsInjected       S3 and record-store faults injected
      * @param deliveries           event deliveries made, redeliveries included
      * @param problems             what is wrong, empty when the state is right
+     * @param store                which record store recorded the photos
      */
     public record Report(List<Result> results, int photos, int active, int failed, int orphans,
-                         long duplicatesSuppressed, int faultsInjected, int deliveries, List<String> problems) {
+                         long duplicatesSuppressed, int faultsInjected, int deliveries, List<String> problems,
+                         String store) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -124,7 +126,7 @@ public final class DemoRun {
     private final KeyLayout layout = KeyLayout.standard();
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final BlobStore blobs;
-    private final DynamoDbPhotoRepository photos;
+    private final PhotoRepository photos;
     private final GalleryService gallery;
     private final RenditionHandler handler;
     private final S3UploadService uploads;
@@ -134,7 +136,7 @@ public final class DemoRun {
         this.options = options;
         this.progress = progress;
         this.blobs = S3BlobStore.create(cloud.s3Client(), LocalCloud.BUCKET);
-        this.photos = DynamoDbPhotoRepository.create(cloud.dynamoDbClient(), LocalCloud.TABLE, clock);
+        this.photos = cloud.records().repository(clock);
         this.uploads = S3UploadService.builder().bucket(cloud.bucket()).client(cloud.s3Client())
                 .credentialsProvider(cloud.s3().credentialsProvider()).clock(clock).layout(layout).build();
         KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
@@ -174,11 +176,11 @@ public final class DemoRun {
             deliveries.addAll(events);
             Collections.shuffle(deliveries, random);
             cloud.s3Faults().failRandomly(options.faultRate(), Fault.TRANSIENT, random.nextLong());
-            cloud.dynamoDbFaults().failRandomly(options.faultRate(), Fault.THROTTLED, random.nextLong());
+            cloud.records().faults().failRandomly(options.faultRate(), Fault.THROTTLED, random.nextLong());
         }
         int delivered = deliver(deliveries);
         cloud.s3Faults().clear();
-        cloud.dynamoDbFaults().clear();
+        cloud.records().faults().clear();
         return verify(tickets, names, delivered);
     }
 
@@ -237,10 +239,11 @@ public final class DemoRun {
             }
             page = page.next(listing.nextToken());
         }
-        int faults = cloud.s3Faults().injected() + cloud.dynamoDbFaults().injected();
+        int faults = cloud.s3Faults().injected() + cloud.records().faults().injected();
         long suppressed = metrics.count(Outcome.Kind.DUPLICATE) + metrics.count(Outcome.Kind.STALE);
         return new Report(results, tickets.size(), audit.active(), audit.failed(),
-                audit.orphans().size() + audit.missing().size(), suppressed, faults, deliveries, problems);
+                audit.orphans().size() + audit.missing().size(), suppressed, faults, deliveries, problems,
+                cloud.records().description());
     }
 
     private static int indexOf(List<UploadTicket> tickets, Photo photo) {

@@ -9,7 +9,6 @@ import com.galerly.core.Rendition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Writes the demo's {@code gallery.html}: every photo's thumbnail, linking to its large rendition, with the
@@ -21,7 +20,7 @@ public final class GalleryHtml {
     }
 
     /** Writes the page and the rendition files under {@code dir}; returns the page. */
-    public static Path write(Path dir, List<DemoRun.Result> results, DemoRun run) throws IOException {
+    public static Path write(Path dir, DemoRun.Report report, DemoRun run) throws IOException {
         Path files = Files.createDirectories(dir.resolve("renditions"));
         StringBuilder html = new StringBuilder("""
                 <!doctype html>
@@ -35,10 +34,9 @@ public final class GalleryHtml {
                   .failed { color: #f66; }
                 </style></head><body>
                 <h1>Galerly demo gallery</h1>
-                <p>Rendered by the rendition handler from uploads to S3Proxy, recorded in DynamoDB Local.</p>
-                <div class="grid">
-                """);
-        for (DemoRun.Result result : results) {
+                <p>Rendered by the rendition handler from uploads to S3Proxy, recorded in\s""")
+                .append(escape(report.store())).append(".</p>\n<div class=\"grid\">\n");
+        for (DemoRun.Result result : report.results()) {
             Photo photo = result.view().photo();
             html.append("<figure>");
             if (photo.rendition("thumbnail").isPresent()) {

@@ -4,64 +4,47 @@
  */
 package com.galerly.cli.demo;
 
-import com.galerly.aws.PhotoTable;
 import com.galerly.aws.S3Bucket;
 import com.galerly.testkit.Faults;
 import com.galerly.testkit.aws.SdkFaultInterceptor;
-import com.galerly.testkit.dynamodb.DynamoDbLocalExtension;
 import com.galerly.testkit.s3.S3ProxyExtension;
+import java.util.Objects;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The embedded stand-ins the demo runs on: S3Proxy (an S3-compatible server that checks SigV4) and DynamoDB
- * Local, both on loopback in this JVM, with clients whose calls go through {@link Faults} for chaos runs.
+ * The stand-ins the demo runs on: S3Proxy (an S3-compatible server that checks SigV4) on loopback in this JVM,
+ * and a {@link RecordStore} (embedded SQL by default), with clients whose calls go through {@link Faults} for
+ * chaos runs.
  */
 public final class LocalCloud implements AutoCloseable {
     public static final String BUCKET = "galerly-demo";
-    public static final String TABLE = "galerly-photos";
 
     private final S3ProxyExtension s3 = S3ProxyExtension.builder().bucket(BUCKET).build();
-    private final DynamoDbLocalExtension dynamoDb = DynamoDbLocalExtension.http();
     private final Faults s3Faults = new Faults();
-    private final Faults dynamoDbFaults = new Faults();
+    private final RecordStore records;
     private S3Client s3Client;
-    private DynamoDbClient dynamoDbClient;
 
-    /** Starts both servers, creates the bucket and the table. */
-    public static LocalCloud start() throws Exception {
-        LocalCloud cloud = new LocalCloud();
+    private LocalCloud(RecordStore records) {
+        this.records = Objects.requireNonNull(records, "records");
+    }
+
+    /**
+     * Starts S3Proxy and creates the bucket; the cloud then owns {@code records} and closes it with itself
+     * (also when starting fails).
+     */
+    public static LocalCloud start(RecordStore records) throws Exception {
+        LocalCloud cloud = new LocalCloud(records);
         try {
             cloud.s3.start();
-            startQuietly(cloud.dynamoDb);
-            PhotoTable.create(cloud.dynamoDb.client(), TABLE);
             ClientOverrideConfiguration.Builder s3Faults = ClientOverrideConfiguration.builder()
                     .addExecutionInterceptor(new SdkFaultInterceptor(cloud.s3Faults));
             cloud.s3Client = cloud.bucket().clientBuilder(cloud.s3.credentialsProvider())
                     .overrideConfiguration(s3Faults.build()).build();
-            cloud.dynamoDbClient = DynamoDbClient.builder().endpointOverride(cloud.dynamoDb.endpoint())
-                    .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                    .credentialsProvider(cloud.s3.credentialsProvider())
-                    .overrideConfiguration(c -> c.addExecutionInterceptor(new SdkFaultInterceptor(cloud.dynamoDbFaults)))
-                    .build();
             return cloud;
         } catch (Exception | Error e) {
             cloud.close();
             throw e;
-        }
-    }
-
-    /** DynamoDB Local prints its settings on standard output, which is the demo's report. */
-    private static void startQuietly(DynamoDbLocalExtension dynamoDb) throws Exception {
-        java.io.PrintStream stdout = System.out;
-        synchronized (System.class) {
-            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-            try {
-                dynamoDb.start();
-            } finally {
-                System.setOut(stdout);
-            }
         }
     }
 
@@ -79,17 +62,13 @@ public final class LocalCloud implements AutoCloseable {
         return s3Client;
     }
 
-    /** A client of DynamoDB Local whose calls pass through {@link #dynamoDbFaults()}. */
-    public DynamoDbClient dynamoDbClient() {
-        return dynamoDbClient;
+    /** Where the photos are recorded. */
+    public RecordStore records() {
+        return records;
     }
 
     public Faults s3Faults() {
         return s3Faults;
-    }
-
-    public Faults dynamoDbFaults() {
-        return dynamoDbFaults;
     }
 
     @Override
@@ -97,11 +76,8 @@ public final class LocalCloud implements AutoCloseable {
         if (s3Client != null) {
             s3Client.close();
         }
-        if (dynamoDbClient != null) {
-            dynamoDbClient.close();
-        }
         try {
-            dynamoDb.stop();
+            records.close();
         } finally {
             s3.stop();
         }

@@ -51,7 +51,9 @@ public interface PhotoRepository {
 
     /**
      * A page of a gallery, oldest upload first. The token is opaque and bound to the gallery: a token of
-     * another gallery, or a tampered one, is refused with INVALID_ARGUMENT.
+     * another gallery, or a tampered one, is refused with INVALID_ARGUMENT. A PENDING record whose
+     * {@link Photo#expiresAt()} is now or past is never listed (whether or not storage has deleted it yet), and
+     * every page but the last is full.
      */
     PhotoPage list(GalleryId gallery, PageRequest page);
 

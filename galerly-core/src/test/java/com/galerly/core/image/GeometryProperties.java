@@ -7,15 +7,21 @@ package com.galerly.core.image;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.galerly.core.property.Cases;
+import com.galerly.core.property.Cases.Generator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /** The rendition geometry of DESIGN.md, for every source size and box. */
 class GeometryProperties {
+
+    /** A source up to 60,000 pixels a side and a box up to 8,000. */
+    private record SourceAndBox(int w, int h, int bw, int bh) {
+        static SourceAndBox draw(Generator g) {
+            return new SourceAndBox(g.ints(1, 60_000), g.ints(1, 60_000), g.ints(1, 8_000), g.ints(1, 8_000));
+        }
+    }
 
     private static RenditionSpec spec(int bw, int bh, Fit fit) {
         return RenditionSpec.builder().name("r").box(bw, bh).fit(fit).build();
@@ -41,11 +47,16 @@ class GeometryProperties {
         return Math.max(1, exact.setScale(0, RoundingMode.HALF_UP).intValueExact());
     }
 
-    @Property(tries = 3000)
-    void insideFollowsTheFormulaAndNeverUpscales(@ForAll @IntRange(min = 1, max = 60_000) int w,
-                                                 @ForAll @IntRange(min = 1, max = 60_000) int h,
-                                                 @ForAll @IntRange(min = 1, max = 8_000) int bw,
-                                                 @ForAll @IntRange(min = 1, max = 8_000) int bh) {
+    @Test
+    void insideFollowsTheFormulaAndNeverUpscales() {
+        Cases.check(3000, SourceAndBox::draw, GeometryProperties::insideFollowsTheFormula);
+    }
+
+    private static void insideFollowsTheFormula(SourceAndBox c) {
+        int w = c.w();
+        int h = c.h();
+        int bw = c.bw();
+        int bh = c.bh();
         ResizePlan plan = spec(bw, bh, Fit.INSIDE).plan(Size.of(w, h));
         assertEquals(new Region(0, 0, w, h), plan.crop());
         assertEquals(Size.of(insideDimension(w, w, h, bw, bh), insideDimension(h, w, h, bw, bh)), plan.output());
@@ -55,11 +66,16 @@ class GeometryProperties {
                 || plan.output().width() == 1 || plan.output().height() == 1, "one side fills its limit: " + plan);
     }
 
-    @Property(tries = 3000)
-    void coverFillsTheBoxWithACentredCropAndNeverUpscales(@ForAll @IntRange(min = 1, max = 60_000) int w,
-                                                          @ForAll @IntRange(min = 1, max = 60_000) int h,
-                                                          @ForAll @IntRange(min = 1, max = 8_000) int bw,
-                                                          @ForAll @IntRange(min = 1, max = 8_000) int bh) {
+    @Test
+    void coverFillsTheBoxWithACentredCropAndNeverUpscales() {
+        Cases.check(3000, SourceAndBox::draw, GeometryProperties::coverFillsTheBox);
+    }
+
+    private static void coverFillsTheBox(SourceAndBox c) {
+        int w = c.w();
+        int h = c.h();
+        int bw = c.bw();
+        int bh = c.bh();
         Size source = Size.of(w, h);
         ResizePlan plan = spec(bw, bh, Fit.COVER).plan(source);
         Region crop = plan.crop();
@@ -87,14 +103,15 @@ class GeometryProperties {
         assertTrue(Math.abs(cropAspect - outAspect) <= tolerance + 1e-9, plan::toString);
     }
 
-    @Property(tries = 1000)
-    void aSquareCoverWithoutUpscalingIsASquareOfTheSmallestSide(@ForAll @IntRange(min = 1, max = 20_000) int w,
-                                                                 @ForAll @IntRange(min = 1, max = 20_000) int h) {
-        int side = Math.min(400, Math.min(w, h));
-        assertEquals(Size.of(side, side), spec(400, 400, Fit.COVER).plan(Size.of(w, h)).output());
+    @Test
+    void aSquareCoverWithoutUpscalingIsASquareOfTheSmallestSide() {
+        Cases.check(1000, g -> Size.of(g.ints(1, 20_000), g.ints(1, 20_000)), source -> {
+            int side = Math.min(400, Math.min(source.width(), source.height()));
+            assertEquals(Size.of(side, side), spec(400, 400, Fit.COVER).plan(source).output());
+        });
     }
 
-    @Example
+    @Test
     void theStandardLadderOfA24MegapixelPhoto() {
         RenditionProfile standard = RenditionProfile.standard();
         Size source = Size.of(6000, 4000);
@@ -105,7 +122,7 @@ class GeometryProperties {
         assertEquals(Size.of(4000, 2667), standard.spec("large").orElseThrow().plan(source).output());
     }
 
-    @Example
+    @Test
     void smallAndExtremeSources() {
         RenditionProfile standard = RenditionProfile.standard();
         assertEquals(Size.of(300, 300), standard.spec("thumbnail").orElseThrow().plan(Size.of(300, 1000)).output());
@@ -116,7 +133,7 @@ class GeometryProperties {
         assertEquals(Size.of(1, 1), standard.spec("thumbnail").orElseThrow().plan(Size.of(1, 1)).output());
     }
 
-    @Example
+    @Test
     void aNonSquareCoverBoxOnASmallSourceKeepsTheBoxAspect() {
         ResizePlan plan = spec(800, 600, Fit.COVER).plan(Size.of(700, 2000));
         assertEquals(Size.of(700, 525), plan.output());

@@ -11,11 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.GalleryId;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.AlphaChars;
-import net.jqwik.api.constraints.Chars;
-import net.jqwik.api.constraints.NumericChars;
+import com.galerly.core.property.Cases;
 import org.junit.jupiter.api.Test;
 
 class PageTokensTest {
@@ -23,11 +19,15 @@ class PageTokensTest {
     private final GalleryId a = GalleryId.of("a");
     private final GalleryId b = GalleryId.of("b");
 
-    @Property(tries = 300)
-    void roundTripsAnyCursorForItsGalleryOnly(@ForAll @AlphaChars @NumericChars @Chars({'#', 'é', '写'}) String cursor) {
-        String token = tokens.encode(a, cursor);
-        assertEquals(cursor, tokens.decode(a, token));
-        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(GalerlyException.class, () -> tokens.decode(b, token)).code());
+    @Test
+    void roundTripsAnyCursorForItsGalleryOnly() {
+        Cases.check(300, g -> g.string("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789#é写", 0, 255),
+                cursor -> {
+                    String token = tokens.encode(a, cursor);
+                    assertEquals(cursor, tokens.decode(a, token));
+                    assertEquals(ErrorCode.INVALID_ARGUMENT,
+                            assertThrows(GalerlyException.class, () -> tokens.decode(b, token)).code());
+                });
     }
 
     @Test

@@ -15,7 +15,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * Injects {@link Faults} into a real AWS SDK v2 client (S3, DynamoDB...), so chaos tests run against real
- * servers such as S3Proxy and DynamoDB Local. Operations are the SDK's names ({@code PutObject},
+ * servers such as S3Proxy and dynalite. Operations are the SDK's names ({@code PutObject},
  * {@code HeadObject}, {@code PutItem}, {@code GetItem}...). The fault is thrown before the request is sent, as
  * an {@link SdkClientException} outside the SDK's own retries, so it reaches Galerly as a retryable failure and
  * nothing half-happens on the server.

@@ -12,11 +12,9 @@ import com.galerly.imaging.internal.planar.Plane;
 import com.galerly.imaging.internal.planar.PlanarImage;
 import com.galerly.imaging.internal.planar.YCbCr;
 import com.galerly.testkit.image.SyntheticImages;
+import com.galerly.testkit.property.Cases;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -72,11 +70,20 @@ class JpegPlanarEncoderTest {
                 "size " + ours.length + " vs JDK " + theirs.length);
     }
 
-    @Property(tries = 60)
-    void anySizeAndContentMakesAValidFile(@ForAll @IntRange(min = 1, max = 70) int w,
-                                          @ForAll @IntRange(min = 1, max = 70) int h,
-                                          @ForAll @IntRange(min = 1, max = 100) int quality,
-                                          @ForAll long seed) {
+    private record Noise(int w, int h, int quality, long seed) {
+    }
+
+    @Test
+    void anySizeAndContentMakesAValidFile() {
+        Cases.check(60, g -> new Noise(g.ints(1, 70), g.ints(1, 70), g.ints(1, 100), g.seed()),
+                JpegPlanarEncoderTest::encodesAValidFile);
+    }
+
+    private static void encodesAValidFile(Noise noiseCase) {
+        int w = noiseCase.w();
+        int h = noiseCase.h();
+        int quality = noiseCase.quality();
+        long seed = noiseCase.seed();
         java.util.Random random = new java.util.Random(seed);
         int[] noise = new int[w * h];
         for (int i = 0; i < noise.length; i++) {

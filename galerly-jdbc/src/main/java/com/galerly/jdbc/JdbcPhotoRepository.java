@@ -1,0 +1,355 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.jdbc;
+
+import com.galerly.core.ConflictException;
+import com.galerly.core.ErrorCode;
+import com.galerly.core.GalerlyException;
+import com.galerly.core.GalleryId;
+import com.galerly.core.Lease;
+import com.galerly.core.Photo;
+import com.galerly.core.PhotoId;
+import com.galerly.core.PhotoKey;
+import com.galerly.core.internal.Checks;
+import com.galerly.core.internal.PageTokens;
+import com.galerly.core.photo.ClaimRequest;
+import com.galerly.core.photo.ClaimResult;
+import com.galerly.core.photo.Completion;
+import com.galerly.core.photo.PageRequest;
+import com.galerly.core.photo.PhotoPage;
+import com.galerly.core.photo.PhotoRepository;
+import com.galerly.core.photo.PhotoTransitions;
+import com.galerly.jdbc.internal.PhotoRows;
+import com.galerly.jdbc.internal.SchemaMigrations;
+import com.galerly.jdbc.internal.SqlErrors;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * The {@link PhotoRepository} on a SQL database through plain JDBC: PostgreSQL (Aurora PostgreSQL included) in
+ * production, H2 as the embedded default ({@link EmbeddedPhotoStore}). One row per photo in
+ * {@code galerly_photo} (schema: {@code com/galerly/jdbc/V1__photos.sql} in this jar, applied by
+ * {@link #createSchema()}). Every status change reads the row, applies {@link PhotoTransitions}, and writes it
+ * back with {@code UPDATE ... WHERE gallery = ? AND id = ? AND version = ?} (a claim of an absent photo inserts,
+ * and the primary key refuses a second insert); a lost race re-reads and decides again. So the rules are
+ * exactly those of the DynamoDB repository and the in-memory fake: all three pass {@code PhotoRepositoryContract}.
+ *
+ * <p>Each operation borrows one connection from the {@link DataSource} and runs single statements in
+ * auto-commit (restoring the connection's setting), so any pool works. Listings hide PENDING records whose
+ * {@link Photo#expiresAt()} has passed; {@link #deleteExpiredPending()} removes them (run it on a schedule).
+ *
+ * <pre>{@code
+ * JdbcPhotoRepository photos = JdbcPhotoRepository.builder()
+ *     .dataSource(pooledDataSource)            // e.g. HikariCP on jdbc:postgresql://.../galerly
+ *     .pageTokenKey(secretBytes)               // the same on every instance, so page tokens survive
+ *     .build();
+ * photos.createSchema();                       // idempotent; or run V1__photos.sql with your migration tool
+ * }</pre>
+ */
+public final class JdbcPhotoRepository implements PhotoRepository {
+    private static final int MAX_RACES = 16;
+    private static final int BATCH_GET = 100;
+
+    private final DataSource dataSource;
+    private final Clock clock;
+    private final PageTokens tokens;
+    private final String description;
+
+    private JdbcPhotoRepository(Builder b) {
+        this.dataSource = b.dataSource;
+        this.clock = b.clock;
+        this.tokens = b.tokenKey == null ? PageTokens.random() : new PageTokens(b.tokenKey);
+        this.description = b.description != null ? b.description : b.dataSource.getClass().getSimpleName();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A repository with a per-process page-token key (tokens do not survive a restart). */
+    public static JdbcPhotoRepository create(DataSource dataSource, Clock clock) {
+        return builder().dataSource(dataSource).clock(clock).build();
+    }
+
+    /**
+     * Creates or upgrades the tables ({@code galerly_photo}, {@code galerly_schema_version}) by running the
+     * versioned SQL files in this jar that the database has not seen; idempotent and safe to call at every start.
+     */
+    public void createSchema() {
+        SchemaMigrations.apply(dataSource);
+    }
+
+    /**
+     * Deletes PENDING records whose {@link Photo#expiresAt()} is now or earlier (uploads that never came), as
+     * DynamoDB's TTL does; returns how many. Listings already hide them, so run it as housekeeping.
+     */
+    public int deleteExpiredPending() {
+        return inConnection("deleteExpiredPending", c -> {
+            try (PreparedStatement s = c.prepareStatement(PhotoRows.DELETE_EXPIRED_PENDING)) {
+                PhotoRows.bindInstant(s, 1, clock.instant());
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Photo> get(PhotoKey key) {
+        Checks.notNull(key, "key");
+        return inConnection("get", c -> find(c, key));
+    }
+
+    @Override
+    public List<Photo> getAll(Collection<PhotoKey> keys) {
+        List<PhotoKey> distinct = keys.stream().distinct().toList();
+        Map<PhotoKey, Photo> found = new HashMap<>();
+        inConnection("getAll", c -> {
+            for (int from = 0; from < distinct.size(); from += BATCH_GET) {
+                List<PhotoKey> batch = distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET));
+                try (PreparedStatement s = c.prepareStatement(PhotoRows.selectMany(batch.size()))) {
+                    int i = 1;
+                    for (PhotoKey key : batch) {
+                        i = PhotoRows.bindKey(s, i, key);
+                    }
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            Photo p = PhotoRows.read(rs);
+                            found.put(p.key(), p);
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        return keys.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    @Override
+    public void create(Photo photo) {
+        Photo first = photo.toBuilder().version(Math.max(1, photo.version())).build();
+        if (!inConnection("create", c -> write(c, first, Optional.empty()))) {
+            throw new ConflictException("photo " + photo.key() + " already exists");
+        }
+    }
+
+    @Override
+    public ClaimResult claim(ClaimRequest request) {
+        return decideAndWrite("claim", request.photo(), current -> {
+            ClaimResult result = PhotoTransitions.claim(current, request, clock.instant());
+            return new Decision<>(result, result.claimed() ? result.photo() : null);
+        });
+    }
+
+    @Override
+    public Photo complete(PhotoKey key, Lease lease, Completion completion) {
+        return decideAndWrite("complete", key, current -> {
+            Photo next = PhotoTransitions.complete(current, key, lease, completion, clock.instant());
+            return new Decision<>(next, next);
+        });
+    }
+
+    @Override
+    public Photo fail(PhotoKey key, Lease lease, ErrorCode code, String message) {
+        return decideAndWrite("fail", key, current -> {
+            Photo next = PhotoTransitions.fail(current, key, lease, code, message, clock.instant());
+            return new Decision<>(next, next);
+        });
+    }
+
+    @Override
+    public void release(PhotoKey key, Lease lease) {
+        decideAndWrite("release", key, current -> {
+            Photo next = PhotoTransitions.release(current, lease, clock.instant()).orElse(null);
+            return new Decision<>(next, next);
+        });
+    }
+
+    @Override
+    public PhotoPage list(GalleryId gallery, PageRequest page) {
+        Checks.notNull(gallery, "gallery");
+        String after = page.token() == null ? "" : PhotoId.of(tokens.decode(gallery, page.token())).value();
+        List<Photo> photos = new ArrayList<>();
+        // one more than asked tells whether another page exists, so the last page never carries a token
+        boolean more = inConnection("list", c -> {
+            try (PreparedStatement s = c.prepareStatement(PhotoRows.SELECT_PAGE)) {
+                s.setString(1, gallery.value());
+                s.setString(2, after);
+                PhotoRows.bindInstant(s, 3, clock.instant());
+                s.setInt(4, page.limit() + 1);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        if (photos.size() == page.limit()) {
+                            return true;
+                        }
+                        photos.add(PhotoRows.read(rs));
+                    }
+                    return false;
+                }
+            }
+        });
+        return new PhotoPage(photos, more ? tokens.encode(gallery, photos.get(photos.size() - 1).id().value()) : null);
+    }
+
+    @Override
+    public boolean delete(PhotoKey key) {
+        Checks.notNull(key, "key");
+        return inConnection("delete", c -> {
+            try (PreparedStatement s = c.prepareStatement(PhotoRows.DELETE_ONE)) {
+                PhotoRows.bindKey(s, 1, key);
+                return s.executeUpdate() > 0;
+            }
+        });
+    }
+
+    /** A decision: what to return, and the record to write (null: write nothing). */
+    private record Decision<T>(T result, Photo write) {
+    }
+
+    private <T> T decideAndWrite(String operation, PhotoKey key, Function<Optional<Photo>, Decision<T>> decide) {
+        Checks.notNull(key, "key");
+        Optional<T> decided = inConnection(operation, c -> {
+            for (int race = 0; race < MAX_RACES; race++) {
+                Optional<Photo> current = find(c, key);
+                Decision<T> decision = decide.apply(current);
+                if (decision.write() == null || write(c, decision.write(), current)) {
+                    return Optional.ofNullable(decision.result());
+                }
+                backOff(race);
+            }
+            return null;
+        });
+        if (decided == null) {
+            throw new GalerlyException(ErrorCode.CONFLICT, "photo " + key + " changed " + MAX_RACES
+                    + " times while being written; retry later", null, true);
+        }
+        return decided.orElse(null);
+    }
+
+    private static Optional<Photo> find(Connection c, PhotoKey key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(PhotoRows.SELECT_ONE)) {
+            PhotoRows.bindKey(s, 1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(PhotoRows.read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Writes {@code next} if the stored row is still {@code current}; false if another writer came first. */
+    private static boolean write(Connection c, Photo next, Optional<Photo> current) throws SQLException {
+        boolean insert = current.isEmpty();
+        try (PreparedStatement s = c.prepareStatement(insert ? PhotoRows.INSERT : PhotoRows.UPDATE_IF_VERSION)) {
+            if (insert) {
+                PhotoRows.bindInsert(s, next);
+            } else {
+                PhotoRows.bindUpdate(s, next, current.get().version());
+            }
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            if (SqlErrors.lostRace(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Work on one connection in auto-commit (single statements, each atomic); SQL failures become Galerly's. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T inConnection(String operation, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            if (!autoCommit) {
+                c.setAutoCommit(true);
+            }
+            try {
+                return work.run(c);
+            } finally {
+                if (!autoCommit) {
+                    c.setAutoCommit(false);
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.map(operation, e);
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(Math.min(100, (1L << Math.min(attempt, 6)) + (long) (Math.random() * 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GalerlyException(ErrorCode.IO_ERROR, "interrupted while retrying a JDBC write", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcPhotoRepository[" + description + "]";
+    }
+
+    /** Builds a {@link JdbcPhotoRepository}; the data source is required. Each setting is checked when set. */
+    public static final class Builder {
+        private DataSource dataSource;
+        private Clock clock = Clock.systemUTC();
+        private byte[] tokenKey;
+        private String description;
+
+        private Builder() {
+        }
+
+        /** Where the records live; use a pooled one (HikariCP, the container's) in production. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = Checks.notNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /** The time of leases, completions and expiry checks. Default: {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            this.clock = Checks.notNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The HMAC key that protects page tokens (at least 16 bytes). Give every instance the same key (from a
+         * secret store or an environment variable) so a token from one instance works on the next. Default: a
+         * random key per repository.
+         */
+        public Builder pageTokenKey(byte[] key) {
+            Checks.notNull(key, "pageTokenKey");
+            if (key.length < 16) {
+                throw new IllegalArgumentException("pageTokenKey must have at least 16 bytes, had " + key.length);
+            }
+            this.tokenKey = key.clone();
+            return this;
+        }
+
+        /** What {@link #toString()} names as the store (the embedded store names its database). */
+        Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public JdbcPhotoRepository build() {
+            if (dataSource == null) {
+                throw new IllegalStateException("dataSource is required: JdbcPhotoRepository.builder().dataSource(...)");
+            }
+            return new JdbcPhotoRepository(this);
+        }
+    }
+}
