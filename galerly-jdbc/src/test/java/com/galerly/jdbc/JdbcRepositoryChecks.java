@@ -152,6 +152,9 @@ abstract class JdbcRepositoryChecks extends PhotoRepositoryContract {
             assertTrue(r.next());
             assertEquals(1, r.getInt(1));
             assertEquals("V1__photos.sql", r.getString(2));
+            assertTrue(r.next());
+            assertEquals(2, r.getInt(1));
+            assertEquals("V2__profile_fingerprint.sql", r.getString(2));
             assertTrue(!r.next(), "one row per version");
         }
     }

@@ -134,8 +134,9 @@ class ReconcilerTest {
 
         ReconcileReport repaired = reconciler.repair(gallery);
         assertEquals(6, repaired.repaired().size(), repaired.unrepaired().toString());
-        assertEquals(List.of(missing, drifted, eventLost, deadWorker),
-                rerendered.stream().map(PhotoKey::id).toList(), "pixels only where needed, once per photo");
+        assertEquals(4, rerendered.size(), "pixels only where needed, once per photo: " + rerendered);
+        assertEquals(Set.of(missing, drifted, eventLost, deadWorker), rerendered.stream().map(PhotoKey::id)
+                .collect(Collectors.toSet()));
         assertTrue(blobs.head(layout.renditionKey(gallery, orphaned, "thumbnail", "jpg")).isEmpty());
         assertTrue(blobs.head(layout.originalKey(gallery, originalOnly, "jpg")).isEmpty());
         assertTrue(blobs.head(layout.renditionKey(gallery, fresh, "thumbnail", "jpg")).isPresent());

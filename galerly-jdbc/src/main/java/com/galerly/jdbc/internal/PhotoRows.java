@@ -73,7 +73,9 @@ public final class PhotoRows {
                             : new Lease(r.text("lease_token"), r.instant("lease_expires_at")))),
             new Column("lease_expires_at", Type.TIMESTAMP, p -> p.lease() == null ? null : p.lease().expiresAt(),
                     SET_BY_ANOTHER_COLUMN),
-            new Column("expires_at", Type.TIMESTAMP, Photo::expiresAt, (b, r) -> b.expiresAt(r.instant("expires_at"))));
+            new Column("expires_at", Type.TIMESTAMP, Photo::expiresAt, (b, r) -> b.expiresAt(r.instant("expires_at"))),
+            new Column("profile_fingerprint", Type.TEXT, Photo::profileFingerprint,
+                    (b, r) -> b.profileFingerprint(r.text("profile_fingerprint"))));
 
     private static final List<Column> KEY = COLUMNS.subList(0, 2);
     private static final List<Column> NON_KEY = COLUMNS.subList(2, COLUMNS.size());
