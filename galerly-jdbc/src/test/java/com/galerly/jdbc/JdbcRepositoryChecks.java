@@ -69,7 +69,8 @@ abstract class JdbcRepositoryChecks extends PhotoRepositoryContract {
                         new Rendition("small", "renditions/s \\ \"q\".webp", 800, 533, 45_678, "image/webp"),
                         new Rendition("large", "renditions/l.jpg", 4000, 2667, 3_000_000_000L, "image/jpeg")))
                 .version(41).sequencer("0055AED6DCD90281E5").eTag("\"d41d8cd98f00b204e9800998ecf8427e\"")
-                .lease(new Lease("lease-1", now.plusSeconds(900))).expiresAt(now.plusSeconds(86_400)).build();
+                .lease(new Lease("lease-1", now.plusSeconds(900))).expiresAt(now.plusSeconds(86_400))
+                .profileFingerprint("p1-9f2c0e7a").build();
         // FAILED with every field set, lease and expiry included: storage round-trips whatever Photo allows
         Photo failed = processing.toBuilder().id(ids.next()).status(PhotoStatus.FAILED)
                 .error(ErrorCode.CORRUPT_IMAGE, "premature end of JPEG data").build();
