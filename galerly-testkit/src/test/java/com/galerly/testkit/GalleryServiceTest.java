@@ -19,6 +19,7 @@ import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.PhotoStatus;
 import com.galerly.core.gallery.AccessPolicy;
+import com.galerly.core.gallery.ErasureReceipt;
 import com.galerly.core.gallery.GalleryPage;
 import com.galerly.core.gallery.GalleryService;
 import com.galerly.core.gallery.PhotoView;
@@ -118,7 +119,7 @@ class GalleryServiceTest {
         assertEquals(ErrorCode.UNAUTHORIZED, assertThrows(GalerlyException.class, () -> service.delete("bob", photo)).code());
         assertEquals(ErrorCode.UNAUTHORIZED, assertThrows(GalerlyException.class,
                 () -> service.deleteGallery("alice", wedding)).code());
-        assertTrue(service.delete("alice", photo));
+        assertEquals(1, service.delete("alice", photo).recordsRemoved());
     }
 
     @Test
@@ -127,11 +128,17 @@ class GalleryServiceTest {
         PhotoKey keep = uploadAndProcess(service, "alice", 2000, 1500);
         PhotoKey gone = uploadAndProcess(service, "alice", 2000, 1500);
         int before = blobs.keys().size();
-        assertTrue(service.delete("alice", gone));
+        ErasureReceipt receipt = service.delete("alice", gone);
         assertTrue(photos.get(gone).isEmpty());
         assertEquals(before - 5, blobs.keys().size(), "four renditions and the original");
+        assertEquals(5, receipt.keys().size(), receipt.keys().toString());
+        assertEquals(1, receipt.recordsRemoved());
+        assertTrue(receipt.complete());
         assertTrue(blobs.keys().stream().noneMatch(k -> k.contains(gone.id().value())));
-        assertFalse(service.delete("alice", gone), "deleting again finds nothing and succeeds");
+        ErasureReceipt again = service.delete("alice", gone);
+        assertEquals(List.of(), again.removed(), "deleting again finds nothing and succeeds");
+        assertEquals(0, again.recordsRemoved());
+        assertTrue(receipt.sameErasureAs(again), "a public gallery's receipt does not depend on the run");
         assertEquals(PhotoStatus.ACTIVE, photos.get(keep).orElseThrow().status());
     }
 
@@ -144,7 +151,7 @@ class GalleryServiceTest {
         blobs.delete(record.rendition("large").orElseThrow().key());
         String stray = layout.renditionKey(wedding, photo.id(), "old-size", "webp");
         blobs.put(stray, new byte[] {1}, PutOptions.of("image/webp"));
-        assertTrue(service.delete("alice", photo));
+        assertTrue(service.delete("alice", photo).keys().contains(stray));
         assertTrue(blobs.keys().isEmpty(), blobs.keys().toString());
     }
 
@@ -173,7 +180,7 @@ class GalleryServiceTest {
         String otherKey = layout.originalKey(other, PhotoId.generator(clock).next(), "jpg");
         blobs.put(otherKey, new byte[] {1}, PutOptions.of("image/jpeg"));
         blobs.put(layout.renditionsPrefix(wedding) + "stray.jpg", new byte[] {1}, PutOptions.of("image/jpeg"));
-        assertEquals(3, service.deleteGallery("alice", wedding));
+        assertEquals(3, service.deleteGallery("alice", wedding).recordsRemoved());
         assertEquals(List.of(otherKey), blobs.keys());
         assertTrue(service.list("alice", wedding, PageRequest.first()).photos().isEmpty());
     }
@@ -185,10 +192,14 @@ class GalleryServiceTest {
             uploadAndProcess(service, "alice", 800, 600);
         }
         int lists = blobs.faults().calls("list");
+        int erases = blobs.faults().calls("erase");
         int batches = blobs.faults().calls("deleteAll");
-        assertEquals(12, service.deleteGallery("alice", wedding));
-        assertEquals(2, blobs.faults().calls("list") - lists, "the two prefixes, listed once");
-        assertEquals(1, blobs.faults().calls("deleteAll") - batches, "one batch for the page, no strays");
+        ErasureReceipt receipt = service.deleteGallery("alice", wedding);
+        assertEquals(12, receipt.recordsRemoved());
+        assertEquals(60, receipt.keys().size());
+        assertEquals(2, blobs.faults().calls("erase") - erases, "the two prefixes, erased whole");
+        assertEquals(0, blobs.faults().calls("list") - lists);
+        assertEquals(0, blobs.faults().calls("deleteAll") - batches, "no photo-by-photo deletes");
         assertTrue(blobs.keys().isEmpty(), blobs.keys().toString());
     }
 
@@ -239,6 +250,45 @@ class GalleryServiceTest {
         assertEquals(4, puts[0]);
         assertTrue(blobs.keys().isEmpty(), blobs.keys().toString());
         assertNull(photos.get(ticket.photo()).orElse(null));
+    }
+
+    @Test
+    void onAVersionedBucketEveryVersionIsErasedAndTheCdnAskedOnceWhateverTheReruns() {
+        InMemoryBlobStore versioned = new InMemoryBlobStore(clock, true);
+        InMemoryCdnInvalidator cdn = new InMemoryCdnInvalidator();
+        InMemoryUploadService versionedUploads = InMemoryUploadService.builder().blobs(versioned).clock(clock).build();
+        GalleryService service = GalleryService.builder().uploads(versionedUploads).photos(photos).blobs(versioned)
+                .layout(layout).urls(key -> "https://cdn.test/" + key).invalidator(cdn).clock(clock).build();
+        RenditionPipeline versionedPipeline = RenditionPipeline.builder().processor(new FakeImageProcessor())
+                .blobs(versioned).photos(photos).clock(clock).build();
+        UploadTicket ticket = service.requestUpload("alice", UploadRequest.of(r -> r.gallery(wedding).contentType("image/jpeg")));
+        BlobMetadata head = versionedUploads.put(ticket.url(), ticket.headers(), FakeImage.of(900, 700).toBytes());
+        versionedPipeline.handle(new ObjectCreated("bucket", head.key(), head.size(), head.eTag(), head.versionId(), "01"));
+        versioned.delete(head.key());                      // an earlier plain delete left a marker and the bytes
+        versioned.put(head.key(), FakeImage.of(900, 700).toBytes(), PutOptions.of("image/jpeg"));
+
+        ErasureReceipt receipt = service.delete("alice", ticket.photo());
+
+        assertEquals(List.of(), versioned.allVersions(), "no version, no delete marker left");
+        assertEquals(4 + 3, receipt.removed().size(), "four renditions, two versions of the original and a marker");
+        assertEquals(1, receipt.invalidations().size());
+        assertEquals(List.of("/renditions/wedding/" + ticket.photo().id().value() + "_*"),
+                receipt.invalidations().get(0).paths());
+        assertTrue(cdn.covers("/" + layout.renditionKey(wedding, ticket.photo().id(), "large", "jpg")));
+        assertNull(receipt.outstandingUntil(), "a public gallery's URLs are not signed");
+        ErasureReceipt rerun = service.delete("alice", ticket.photo());
+        assertTrue(receipt.sameErasureAs(rerun));
+        assertEquals(1, cdn.invalidations().size(), "the rerun created no second invalidation");
+    }
+
+    @Test
+    void aPrivateGallerysReceiptBoundsTheSignedUrlsStillOutThere() {
+        GalleryService service = service(AccessPolicy.allowAllPrivate());
+        PhotoKey photo = uploadAndProcess(service, "alice", 800, 600);
+        ErasureReceipt receipt = service.delete("alice", photo);
+        assertEquals(clock.instant().plus(java.time.Duration.ofHours(1)), receipt.outstandingUntil());
+        assertTrue(receipt.invalidations().isEmpty());
+        assertTrue(receipt.invalidationNote().contains("no CdnInvalidator"), receipt.invalidationNote());
     }
 
     /** A public-gallery policy from three rules. */
