@@ -91,7 +91,10 @@ class GalleryServiceTest {
         assertEquals(second, page.photos().get(1).photo().key());
         assertEquals("DSC_0042.JPG", a.photo().fileName());
         assertEquals(List.of("thumbnail", "small", "medium", "large"), List.copyOf(a.urls().keySet()));
-        assertEquals("https://cdn.test/" + layout.renditionKey(wedding, first.id(), "small", "jpg"), a.url("small").orElseThrow());
+        assertEquals("https://cdn.test/" + a.photo().rendition("small").orElseThrow().key(), a.url("small").orElseThrow());
+        assertTrue(a.url("small").orElseThrow().matches(".*/" + first.id().value() + "_small\\.[0-9a-f]{12}\\.jpg"),
+                "the content's fingerprint is in the path");
+        assertEquals(page, service.list("bob", wedding, PageRequest.first(10)), "an unchanged photo keeps its URLs");
         assertTrue(page.photos().get(2).urls().isEmpty(), "no URLs before the photo is ACTIVE");
     }
 
@@ -282,13 +285,17 @@ class GalleryServiceTest {
     }
 
     @Test
-    void aPrivateGallerysReceiptBoundsTheSignedUrlsStillOutThere() {
-        GalleryService service = service(AccessPolicy.allowAllPrivate());
+    void aPrivateGallerysReceiptBoundsTheSignedUrlsStillOutThereAndNeedsNoInvalidation() {
+        InMemoryCdnInvalidator cdn = new InMemoryCdnInvalidator();
+        GalleryService service = GalleryService.builder().uploads(uploads).photos(photos).blobs(blobs).layout(layout)
+                .urls(key -> "https://cdn.test/" + key).signer(signer).invalidator(cdn)
+                .access(AccessPolicy.allowAllPrivate()).clock(clock).build();
         PhotoKey photo = uploadAndProcess(service, "alice", 800, 600);
         ErasureReceipt receipt = service.delete("alice", photo);
         assertEquals(clock.instant().plus(java.time.Duration.ofHours(1)), receipt.outstandingUntil());
         assertTrue(receipt.invalidations().isEmpty());
-        assertTrue(receipt.invalidationNote().contains("no CdnInvalidator"), receipt.invalidationNote());
+        assertTrue(receipt.invalidationNote().contains("content-addressed"), receipt.invalidationNote());
+        assertEquals(List.of(), cdn.invalidations());
     }
 
     /** A public-gallery policy from three rules. */

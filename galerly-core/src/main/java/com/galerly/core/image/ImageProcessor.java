@@ -27,4 +27,13 @@ public interface ImageProcessor {
 
     /** Decodes once and renders every spec of {@code profile}. */
     ProcessedImage process(ImageSource source, RenditionProfile profile);
+
+    /**
+     * The version of this engine's output: changed by an implementation whenever the same spec would give other
+     * bytes (a new resampler, encoder settings), so that fingerprinted rendition keys change with it
+     * ({@link Fingerprints}). The default is the implementation's class name and version 1.
+     */
+    default String outputVersion() {
+        return getClass().getName() + "/1";
+    }
 }

@@ -19,9 +19,18 @@ import java.time.Duration;
  * @param contentType   the original's stored content type, or null
  * @param leaseToken    an unguessable token identifying this attempt
  * @param leaseDuration how long the claim protects the worker (about the function's timeout)
+ * @param profileFingerprint the fingerprint of the profile the worker renders with, or null: an ACTIVE photo of the
+ *                      same upload rendered by another profile is claimed again (a re-profiling backfill), one
+ *                      rendered by this profile is a DUPLICATE
  */
 public record ClaimRequest(PhotoKey photo, String originalKey, String eTag, String sequencer, long size,
-                           String contentType, String leaseToken, Duration leaseDuration) {
+                           String contentType, String leaseToken, Duration leaseDuration, String profileFingerprint) {
+    /** A claim that does not compare profile fingerprints. */
+    public ClaimRequest(PhotoKey photo, String originalKey, String eTag, String sequencer, long size, String contentType,
+                        String leaseToken, Duration leaseDuration) {
+        this(photo, originalKey, eTag, sequencer, size, contentType, leaseToken, leaseDuration, null);
+    }
+
     public ClaimRequest {
         Checks.notNull(photo, "photo");
         Checks.notBlank(originalKey, "originalKey");

@@ -16,8 +16,15 @@ import java.util.List;
  * @param height      oriented height of the original
  * @param renditions  every rendition written, in profile order
  * @param placeholder a BlurHash, or null
+ * @param profileFingerprint the fingerprint of the profile that rendered them ({@code Fingerprints.profile}), or null
  */
-public record Completion(String contentType, int width, int height, List<Rendition> renditions, String placeholder) {
+public record Completion(String contentType, int width, int height, List<Rendition> renditions, String placeholder,
+                         String profileFingerprint) {
+    /** A completion that records no profile fingerprint. */
+    public Completion(String contentType, int width, int height, List<Rendition> renditions, String placeholder) {
+        this(contentType, width, height, renditions, placeholder, null);
+    }
+
     public Completion {
         Checks.notBlank(contentType, "contentType");
         Checks.positive(width, "width");

@@ -21,7 +21,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>claim: absent or PENDING -> PROCESSING; ACTIVE or FAILED -> PROCESSING only for a different upload
- *       (newer sequencer, or another ETag when there is no sequencer), else DUPLICATE; an older sequencer is
+ *       (newer sequencer, or another ETag when there is no sequencer) or, for ACTIVE, a claim with another profile
+ *       fingerprint (a re-profiling backfill), else DUPLICATE; an older sequencer is
  *       STALE; PROCESSING is taken over when its lease expired or the event is newer, else BUSY.</li>
  *   <li>complete / fail: PROCESSING -> ACTIVE / FAILED, only by the lease holder.</li>
  *   <li>release: the lease holder gives the photo back (transient failure); it is claimable at once.</li>
@@ -54,7 +55,14 @@ public final class PhotoTransitions {
                 ? order == 0
                 : request.eTag().equals(photo.eTag());
         switch (photo.status()) {
-            case ACTIVE, FAILED -> {
+            case ACTIVE -> {
+                boolean otherProfile = request.profileFingerprint() != null
+                        && !request.profileFingerprint().equals(photo.profileFingerprint());
+                if (sameUpload && !otherProfile) {
+                    return new ClaimResult(ClaimResult.Outcome.DUPLICATE, photo);
+                }
+            }
+            case FAILED -> {
                 if (sameUpload) {
                     return new ClaimResult(ClaimResult.Outcome.DUPLICATE, photo);
                 }
@@ -86,6 +94,7 @@ public final class PhotoTransitions {
                 .status(PhotoStatus.ACTIVE).lease(null).error(null, null)
                 .contentType(completion.contentType()).dimensions(completion.width(), completion.height())
                 .renditions(completion.renditions()).placeholder(completion.placeholder())
+                .profileFingerprint(completion.profileFingerprint())
                 .processedAt(now).version(photo.version() + 1)
                 .build();
     }

@@ -12,10 +12,12 @@ import com.galerly.core.Photo;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.Rendition;
 import com.galerly.core.image.EncodedRendition;
+import com.galerly.core.image.Fingerprints;
 import com.galerly.core.image.ImageProcessor;
 import com.galerly.core.image.ImageSource;
 import com.galerly.core.image.ProcessedImage;
 import com.galerly.core.image.RenditionProfile;
+import com.galerly.core.image.RenditionSpec;
 import com.galerly.core.internal.Checks;
 import com.galerly.core.metrics.Metrics;
 import com.galerly.core.photo.ClaimRequest;
@@ -76,12 +78,14 @@ public final class RenditionPipeline {
     private final Metrics metrics;
     private final Duration leaseDuration;
     private final Supplier<String> leaseTokens;
+    private final String profileFingerprint;
 
     private RenditionPipeline(Builder b) {
         this.processor = b.processor;
         this.blobs = b.blobs;
         this.photos = b.photos;
         this.profile = b.profile;
+        this.profileFingerprint = Fingerprints.profile(b.profile, b.processor.outputVersion());
         this.layout = b.layout;
         this.clock = b.clock;
         this.metrics = b.metrics;
@@ -138,7 +142,7 @@ public final class RenditionPipeline {
             return Outcome.of(Outcome.Kind.STALE, photo, "the original was replaced after this event");
         }
         ClaimResult claim = photos.claim(new ClaimRequest(photo, key, object.eTag(), event.sequencer(), object.size(),
-                object.contentType(), leaseTokens.get(), leaseDuration));
+                object.contentType(), leaseTokens.get(), leaseDuration, profileFingerprint));
         switch (claim.outcome()) {
             case DUPLICATE:
                 return Outcome.of(Outcome.Kind.DUPLICATE, photo, "already " + claim.photo().status());
@@ -160,14 +164,15 @@ public final class RenditionPipeline {
             ProcessedImage image = processor.process(source(object), profile);
             attempt.bytesIn = object.size();
             for (EncodedRendition r : image.renditions()) {
-                String renditionKey = layout.renditionKey(photo.gallery(), photo.id(), r.name(), r.format().extension());
+                String renditionKey = layout.renditionKey(photo.gallery(), photo.id(), r.name(), fingerprint(r.name(), object),
+                        r.format().extension());
                 blobs.put(renditionKey, r.bytes(), PutOptions.immutable(r.contentType()));
                 attempt.bytesOut += r.length();
                 written.add(new Rendition(r.name(), renditionKey, r.width(), r.height(), r.length(), r.contentType()));
             }
             var oriented = image.info().orientedSize();
             photos.complete(photo, lease, new Completion(image.info().format().contentType(), oriented.width(),
-                    oriented.height(), written, image.placeholder()));
+                    oriented.height(), written, image.placeholder(), profileFingerprint));
             deleteReplaced(claimed, written);
             return Outcome.of(Outcome.Kind.PROCESSED, photo, written.size() + " renditions");
         } catch (GalerlyException e) {
@@ -193,6 +198,18 @@ public final class RenditionPipeline {
             releaseQuietly(photo, lease, e);
             throw e;
         }
+    }
+
+    /** The fingerprint in a rendition's key: its spec, the engine's output version, the original's ETag and version. */
+    private String fingerprint(String renditionName, BlobMetadata original) {
+        RenditionSpec spec = profile.spec(renditionName).orElseThrow(() -> new GalerlyException(ErrorCode.INTERNAL,
+                "the processor returned rendition " + renditionName + ", which profile " + profile.name() + " lacks"));
+        return Fingerprints.rendition(spec, original.eTag(), original.versionId(), processor.outputVersion());
+    }
+
+    /** The fingerprint of the profile this pipeline renders with, as recorded on every photo it completes. */
+    public String profileFingerprint() {
+        return profileFingerprint;
     }
 
     /** Streams the original, refusing to read bytes of an object other than the one HEAD saw. */
