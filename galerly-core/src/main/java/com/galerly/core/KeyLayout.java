@@ -33,6 +33,8 @@ public final class KeyLayout {
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,8}");
     private static final Pattern RENDITION_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{6,32}");
+    private static final Pattern CONTENT_ADDRESSED =
+            Pattern.compile("_[a-z0-9][a-z0-9-]{0,31}\\.[0-9a-f]{6,32}\\.[a-z0-9]{1,8}$");
     private static final KeyLayout STANDARD = builder().build();
 
     private final String originalsPrefix;
@@ -109,6 +111,15 @@ public final class KeyLayout {
         }
         return checkedKey(renditionsPrefix(gallery) + photo.value() + "_" + renditionName(renditionName) + "."
                 + fingerprint + "." + extension(extension));
+    }
+
+    /**
+     * Whether a rendition key carries the fingerprint of its content ({@code ..._{name}.{fingerprint}.{ext}}, as
+     * {@link #renditionKey(GalleryId, PhotoId, String, String, String)} writes it): its URL then changes exactly when
+     * its bytes may, and needs no version parameter.
+     */
+    public static boolean isContentAddressed(String renditionKey) {
+        return renditionKey != null && CONTENT_ADDRESSED.matcher(renditionKey).find();
     }
 
     /** The key prefix shared by every rendition of one photo (for listing and deleting them). */

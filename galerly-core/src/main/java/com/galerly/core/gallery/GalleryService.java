@@ -201,7 +201,7 @@ public final class GalleryService {
 
     /** Whether every rendition the record names carries its content's fingerprint in its key. */
     private static boolean contentAddressed(Photo record) {
-        return record.renditions().values().stream().allMatch(r -> Erasure.contentAddressed(r.key()));
+        return record.renditions().values().stream().allMatch(r -> KeyLayout.isContentAddressed(r.key()));
     }
 
     /** Every original of a photo starts with this (its extension follows). */

@@ -78,14 +78,6 @@ public record Erasure(BlobStore blobs, DeliveryUrls urls, CdnInvalidator invalid
                 isPrivate ? tombstonedAt.plus(signedUrlExpiry) : null, leftOver, clock.instant());
     }
 
-    /** Whether a rendition key carries a content fingerprint ({@code ..._{name}.{12 hex}.{ext}}). */
-    public static boolean contentAddressed(String renditionKey) {
-        return FINGERPRINTED.matcher(renditionKey).find();
-    }
-
-    private static final java.util.regex.Pattern FINGERPRINTED =
-            java.util.regex.Pattern.compile("_[a-z0-9][a-z0-9-]{0,31}\\.[0-9a-f]{12}\\.[a-z0-9]{1,8}$");
-
     /** The caller reference of an erasure: the same for every run of it, so a rerun creates no new invalidation. */
     static String reference(GalleryId gallery, PhotoKey photo) {
         return "erase-" + gallery.value() + (photo == null ? "" : "-" + photo.id().value());
