@@ -17,6 +17,7 @@ import com.galerly.core.Photo;
 import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoStatus;
 import com.galerly.core.Rendition;
+import com.galerly.testkit.cdn.CloudFrontEmulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.galerly.testkit.cdn.CloudFrontEmulator;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.delivery.UrlSigner;
+import com.galerly.testkit.cdn.CloudFrontEmulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

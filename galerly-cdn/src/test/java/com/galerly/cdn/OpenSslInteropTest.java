@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.galerly.testkit.cdn.CloudFrontEmulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -59,6 +59,14 @@ final class DemoCommand implements Callable<Integer> {
             + "photos there instead of the embedded SQL store.")
     boolean dynalite;
 
+    @Option(names = "--serve", description = "Run the demo as a local web gallery (upload from the browser, "
+            + "private images through a local CloudFront stand-in) until interrupted; prints the page URL first.")
+    boolean serve;
+
+    @Option(names = "--port", paramLabel = "N",
+            description = "Port of --serve on 127.0.0.1 (default: 8080; 0 for any free one).")
+    Integer port;
+
     @Option(names = "--samples", paramLabel = "N", defaultValue = "6", hidden = true)
     int samples;
 
@@ -72,6 +80,15 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (serve) {
+            if (dynalite || dynamoDbEndpoint != null) {
+                throw new UserException("--serve records in its own embedded store; drop --dynamodb/--dynamodb-endpoint");
+            }
+            return WebGalleryCommand.serve(port == null ? 8080 : port, chaos, stdout, stderr);
+        }
+        if (port != null) {
+            throw new UserException("--port needs --serve");
+        }
         if (dynalite && dynamoDbEndpoint != null) {
             throw new UserException("--dynamodb and --dynamodb-endpoint are exclusive");
         }

@@ -4,6 +4,7 @@
  */
 package com.galerly.cli;
 
+import com.galerly.imaging.GalerlyImaging;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +21,11 @@ import java.util.stream.Stream;
  * extension (the content is sniffed later, never trusted by extension), each with a unique id.
  */
 final class InputFiles {
-    /** Extensions picked up in directories; case-insensitive. */
-    static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "jpe", "jfif", "png", "gif", "bmp", "tif",
-            "tiff", "webp", "heic", "heif", "avif", "dng", "cr2", "cr3", "nef", "arw", "orf", "raf", "rw2");
+    /**
+     * Extensions picked up in directories, case-insensitive: those of every decoder installed (built-ins and plugins
+     * on the classpath, such as PEF, SRW and NRW from the RAW plugin), so the filter never lags behind the decoders.
+     */
+    static final Set<String> IMAGE_EXTENSIONS = GalerlyImaging.fileExtensions();
 
     /** One input and the id its renditions are written under. */
     record Input(Path path, String id) {

@@ -56,6 +56,25 @@ public final class GalerlyImaging {
     }
 
     /**
+     * The file extensions (lower case, no dot) of every decoder a default {@link #builder()} would install: the
+     * built-ins and the plugins on the classpath, whether or not a plugin's native library loads here (its files are
+     * then refused with the reason, not skipped). {@code galerly render DIR} picks files by these.
+     *
+     * <pre>{@code
+     * Set<String> picked = GalerlyImaging.fileExtensions();    // jpg, jpeg, png, webp, ... dng, nef, pef, srw ...
+     * }</pre>
+     */
+    public static java.util.Set<String> fileExtensions() {
+        java.util.Set<String> all = new java.util.TreeSet<>();
+        for (ImageDecoder d : builder().decoders()) {
+            for (String e : d.fileExtensions()) {
+                all.add(e.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return java.util.Collections.unmodifiableSet(all);
+    }
+
+    /**
      * The description of an ICC profile ({@code "Display P3"}), read bounded from untrusted bytes, as
      * {@link com.galerly.core.image.ImageInfo#iccProfile()} reports it for the built-in formats; a fallback naming
      * the profile when it has none.
@@ -112,15 +131,21 @@ public final class GalerlyImaging {
         }
 
         public ImageProcessor build() {
-            List<ImageDecoder> d = new ArrayList<>(decoders);
             List<ImageEncoder> e = new ArrayList<>(encoders);
             if (plugins) {
-                d.addAll(load(ImageDecoder.class));
                 e.addAll(load(ImageEncoder.class));
             }
-            d.addAll(BuiltIns.decoders());
             e.addAll(BuiltIns.encoders());
-            return new ImagingEngine(settings, d, e);
+            return new ImagingEngine(settings, decoders(), e);
+        }
+
+        private List<ImageDecoder> decoders() {
+            List<ImageDecoder> d = new ArrayList<>(decoders);
+            if (plugins) {
+                d.addAll(load(ImageDecoder.class));
+            }
+            d.addAll(BuiltIns.decoders());
+            return d;
         }
 
         private <T> List<T> load(Class<T> type) {

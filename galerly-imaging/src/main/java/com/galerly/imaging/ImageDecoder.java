@@ -46,6 +46,15 @@ public interface ImageDecoder {
         return Optional.empty();
     }
 
+    /**
+     * File extensions (lower case, without the dot) under which files this decoder reads are usually stored. Only
+     * used to pick files out of directories ({@code galerly render DIR}); decoding always sniffs the content. Empty
+     * by default: a plugin that lists none is still asked for every file given by name.
+     */
+    default java.util.Set<String> fileExtensions() {
+        return java.util.Set.of();
+    }
+
     /** Decides from the first bytes alone; never trusts a file name or content type. */
     Sniff sniff(byte[] head);
 

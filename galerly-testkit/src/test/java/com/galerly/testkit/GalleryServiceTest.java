@@ -321,4 +321,28 @@ class GalleryServiceTest {
             return false;
         }
     }
+    @Test
+    void viewsGiveWhatASrcsetNeeds() {
+        GalleryService service = service(AccessPolicy.allowAllPrivate());
+        PhotoKey key = uploadAndProcess(service, "alice", 3000, 2000);
+        PhotoView view = service.get("alice", key).orElseThrow();
+        List<com.galerly.core.gallery.RenditionSource> sources = view.sources();
+        assertEquals(List.of("thumbnail 400x400", "small 800x533", "medium 2000x1333", "large 3000x2000"),
+                sources.stream().map(s -> s.name() + " " + s.width() + "x" + s.height()).toList());
+        for (var source : sources) {
+            assertEquals("jpeg", source.format());
+            assertEquals(view.url(source.name()).orElseThrow(), source.url());
+            assertTrue(signer.verify(source.url()), source.url());
+        }
+        // the square centre crop is not a candidate of a landscape photo's srcset; smallest first
+        assertEquals(sources.get(1).url() + " 800w, " + sources.get(2).url() + " 2000w, " + sources.get(3).url() + " 3000w",
+                view.srcset("image/jpeg"));
+        assertEquals("", view.srcset("image/webp"));
+
+        // a small original: medium and large are both the original's size, one srcset candidate for them
+        PhotoView small = service.get("alice", uploadAndProcess(service, "alice", 1200, 900)).orElseThrow();
+        List<String> widths = List.of(small.srcset("image/jpeg").split(", ")).stream()
+                .map(c -> c.substring(c.lastIndexOf(' ') + 1)).toList();
+        assertEquals(List.of("800w", "1200w"), widths);
+    }
 }

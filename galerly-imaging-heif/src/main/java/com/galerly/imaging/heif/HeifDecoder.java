@@ -88,6 +88,12 @@ public final class HeifDecoder implements ImageDecoder {
         return Optional.ofNullable(library.reason());
     }
 
+    /** HEIC/HEIF and AVIF files, picked from directories even where libheif is missing (they are then refused). */
+    @Override
+    public java.util.Set<String> fileExtensions() {
+        return java.util.Set.of("heic", "heif", "hif", "avif");
+    }
+
     @Override
     public Sniff sniff(byte[] head) {
         ImageFormat format = format(head);

@@ -12,6 +12,7 @@ import com.galerly.imaging.Sniff;
 import com.galerly.imaging.raw.internal.RawOpener;
 import com.galerly.imaging.raw.internal.RawSignature;
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * Camera RAW input for galerly-imaging: CR2, CR3, NEF, ARW, DNG, ORF, PEF, RW2, RAF (and other TIFF-based RAW
@@ -38,6 +39,9 @@ import java.io.IOException;
 public final class RawDecoder implements ImageDecoder {
     /** Asked before the built-in TIFF decoder, which would otherwise render a RAW's thumbnail. */
     public static final int PRIORITY = 10;
+    private static final Set<String> EXTENSIONS = Set.of("cr2", "cr3", "raf", "orf", "ori", "rw2", "rwl", "raw",
+            "nef", "nrw", "arw", "srf", "sr2", "dng", "pef", "ptx", "srw", "erf", "3fr", "fff", "mef", "mos", "dcr",
+            "kdc");
 
     private final ImageDecoder jpeg;
     private final ImageDecoder tiff;
@@ -67,6 +71,15 @@ public final class RawDecoder implements ImageDecoder {
     @Override
     public int priority() {
         return PRIORITY;
+    }
+
+    /**
+     * The extensions of the RAW files this decoder reads: the containers it walks (CR2, CR3, RAF, ORF, RW2) and the
+     * TIFF-based ones of every maker (NEF, NRW, ARW, SRF, SR2, DNG, PEF, SRW, ERF, 3FR, MEF, MOS, DCR, KDC...).
+     */
+    @Override
+    public Set<String> fileExtensions() {
+        return EXTENSIONS;
     }
 
     @Override

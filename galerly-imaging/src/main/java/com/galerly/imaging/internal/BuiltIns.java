@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.util.List;
 import javax.imageio.stream.ImageInputStream;
 
-/** The codecs galerly-imaging brings: ImageIO decoders for JPEG, PNG, WebP, GIF, TIFF, BMP; JPEG and WebP encoders. */
+/** The codecs galerly-imaging brings: decoders for JPEG, PNG, WebP (libwebp), GIF, TIFF, BMP; JPEG and WebP encoders. */
 public final class BuiltIns {
     private BuiltIns() {
     }

@@ -25,8 +25,17 @@ import javax.imageio.stream.ImageInputStream;
  * @param alpha       whether the container declares transparency
  * @param icc         the embedded ICC profile, or null
  * @param exif        EXIF tags (orientation 1 when none)
+ * @param variant     the coding variant when it is one decoders commonly lack ({@code "12-bit JPEG (extended
+ *                    sequential, SOF1)"}, {@code "BMP with CMYK compression (11)"}), named in the refusal; or null
+ * @param variantRead whether the installed decoders may still read that variant (a JVM whose libjpeg decodes
+ *                    arithmetic coding); when false the variant is refused before decoding
  */
-record ContainerHeader(int width, int height, String colorModel, int bits, boolean alpha, byte[] icc, Exif.Tags exif) {
+record ContainerHeader(int width, int height, String colorModel, int bits, boolean alpha, byte[] icc, Exif.Tags exif,
+                       String variant, boolean variantRead) {
+    ContainerHeader(int width, int height, String colorModel, int bits, boolean alpha, byte[] icc, Exif.Tags exif) {
+        this(width, height, colorModel, bits, alpha, icc, exif, null, false);
+    }
+
     private static final int MAX_ICC = 4 * 1024 * 1024;
     private static final int MAX_CHUNKS = 4096;
 
@@ -38,6 +47,7 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
             case PNG -> png(in);
             case WEBP -> webp(in);
             case TIFF -> new ContainerHeader(0, 0, null, 0, false, null, Exif.read(in, 0, length));
+            case BMP -> bmp(in);
             default -> new ContainerHeader(0, 0, null, 0, false, null, Exif.Tags.NONE);
         };
         in.setByteOrder(ByteOrder.BIG_ENDIAN);
@@ -51,6 +61,7 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
         int height = 0;
         int bits = 0;
         int components = 0;
+        int sof = -1;
         int adobeTransform = -1;
         Exif.Tags exif = null;
         byte[][] iccChunks = null;
@@ -108,6 +119,7 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
                 }
             } else if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
                     && payload >= 6) {
+                sof = marker;
                 bits = in.readUnsignedByte();
                 height = in.readUnsignedShort();
                 width = in.readUnsignedShort();
@@ -121,8 +133,35 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
             case 4 -> adobeTransform == 2 ? "YCCK" : "CMYK";
             default -> null;
         };
+        String variant = jpegVariant(sof, bits);
+        // arithmetic coding is read where the JVM's libjpeg has it (a system libjpeg-turbo), never 12-bit samples
         return new ContainerHeader(width, height, colorModel, bits, false, join(iccChunks),
-                exif != null ? exif : Exif.Tags.NONE);
+                exif != null ? exif : Exif.Tags.NONE, variant, variant != null && variant.startsWith("arithmetic"));
+    }
+
+    /** The JPEG process of a frame header when it is one that is often not decoded, else null. */
+    static String jpegVariant(int sof, int bits) {
+        String process = switch (sof) {
+            case 0xC0 -> "baseline";
+            case 0xC1 -> "extended sequential";
+            case 0xC2 -> "progressive";
+            case 0xC3 -> "lossless";
+            default -> null;
+        };
+        String code = String.format(java.util.Locale.ROOT, "SOF%d", sof - 0xC0);
+        if (sof == 0xC9 || sof == 0xCA || sof == 0xCB) {
+            return "arithmetic-coded JPEG (" + (sof == 0xC9 ? "extended sequential" : sof == 0xCA ? "progressive"
+                    : "lossless") + ", " + code + ")";
+        }
+        if (sof >= 0xC5 && sof <= 0xC7 || sof >= 0xCD && sof <= 0xCF) {
+            return "hierarchical JPEG (" + (sof >= 0xCD ? "arithmetic-coded, " : "") + code + ")";
+        }
+        if (process != null && sof != 0xC3 && bits != 8 && bits != 0) {
+            return bits + "-bit JPEG (" + process + ", " + code + "): Galerly's JPEG decoder and the JDK's libjpeg "
+                    + "that TwelveMonkeys uses both read 8-bit samples only, and no maintained pure-Java decoder of "
+                    + "12-bit DCT JPEG is available to add";
+        }
+        return null;
     }
 
     private static byte[] join(byte[][] chunks) {
@@ -195,6 +234,54 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
                 exif);
     }
 
+    /**
+     * The BMP header: size (a negative height is a top-down bitmap) and compression. The JDK's reader, which Galerly
+     * uses, reads BI_RGB, RLE8, RLE4, BITFIELDS and embedded JPEG or PNG; anything else is named as a variant.
+     */
+    private static ContainerHeader bmp(ImageInputStream in) throws IOException {
+        in.setByteOrder(ByteOrder.LITTLE_ENDIAN);
+        in.seek(14);
+        long dib = in.readUnsignedInt();
+        int width;
+        int height;
+        int bits;
+        long compression = 0;
+        if (dib == 12) {
+            width = in.readUnsignedShort();
+            height = in.readUnsignedShort();
+            in.skipBytes(2);
+            bits = in.readUnsignedShort();
+        } else {
+            width = in.readInt();
+            int h = in.readInt();
+            height = h == Integer.MIN_VALUE ? 0 : Math.abs(h);
+            in.skipBytes(2);
+            bits = in.readUnsignedShort();
+            compression = dib >= 20 ? in.readUnsignedInt() : 0;
+        }
+        if (width <= 0 || height <= 0) {
+            throw new IIOException("BMP header declares " + width + "x" + height);
+        }
+        boolean os2v2 = dib == 16 || dib == 64;
+        String variant = null;
+        if (os2v2 && compression == 3) {
+            variant = "BMP with OS/2 Huffman 1D compression (3)";
+        } else if (os2v2 && compression == 4) {
+            variant = "BMP with OS/2 RLE24 compression (4)";
+        } else if (os2v2) {
+            variant = "OS/2 2.x BMP (" + dib + "-byte header)";
+        } else if (compression > 5) {
+            variant = "BMP with " + switch ((int) Math.min(compression, 99)) {
+                case 6 -> "BI_ALPHABITFIELDS";
+                case 11 -> "CMYK";
+                case 12 -> "CMYK RLE8";
+                case 13 -> "CMYK RLE4";
+                default -> "unknown";
+            } + " compression (" + compression + ")";
+        }
+        return new ContainerHeader(width, height, null, bits, false, null, Exif.Tags.NONE, variant, false);
+    }
+
     private static byte[] inflate(byte[] data, int offset, int length) {
         Inflater inflater = new Inflater();
         try {
@@ -222,6 +309,8 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
         long riffSize = in.readUnsignedInt();
         in.skipBytes(4);
         long end = 8 + riffSize;
+        int width = 0;
+        int height = 0;
         boolean alpha = false;
         boolean extended = false;
         byte[] icc = null;
@@ -241,7 +330,7 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
                 break;
             }
             if (size > 0) {
-                // TwelveMonkeys decodes a cut-off WebP into garbage without a warning: check the data is all there
+                // a decoder may turn a cut-off WebP into garbage without a warning: check the data is all there
                 in.seek(payload + size - 1);
                 if (in.read() < 0) {
                     throw new java.io.EOFException("WebP chunk " + fourccName(fourcc) + " is cut short: " + size
@@ -249,9 +338,12 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
                 }
                 in.seek(payload);
             }
-            if (fourcc == tag("VP8X") && size >= 10) {
+            if (fourcc == tag("VP8X") && size >= 10 && !extended) {
                 extended = true;
                 alpha = (in.readUnsignedByte() & 0x10) != 0;
+                in.skipBytes(3);
+                width = u24(in) + 1;                 // the canvas: what an animation is shown on
+                height = u24(in) + 1;
             } else if (fourcc == tag("ICCP") && size < MAX_ICC) {
                 icc = new byte[(int) size];
                 in.readFully(icc);
@@ -261,17 +353,29 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
                 int skip = p.length > 6 && p[0] == 'E' && p[1] == 'x' && p[2] == 'i' && p[3] == 'f' ? 6 : 0;
                 exif = Exif.read(p, skip, p.length - skip);
             } else if (fourcc == tag("VP8L") && size >= 5) {
-                in.skipBytes(4);
-                alpha |= (in.readUnsignedByte() & 0x10) != 0;
+                in.skipBytes(1);                     // signature 0x2F
+                int bits = in.readInt();
+                alpha |= (bits >>> 28 & 1) != 0;
                 if (!extended) {
+                    width = (bits & 0x3FFF) + 1;
+                    height = (bits >>> 14 & 0x3FFF) + 1;
                     break;
                 }
             } else if (fourcc == tag("VP8 ") && !extended) {
+                if (size >= 10) {
+                    in.skipBytes(6);                 // frame tag, start code
+                    width = in.readUnsignedShort() & 0x3FFF;
+                    height = in.readUnsignedShort() & 0x3FFF;
+                }
                 break;
             }
             in.seek(payload + size + (size & 1));
         }
-        return new ContainerHeader(0, 0, "RGB", 8, alpha, icc, exif);
+        return new ContainerHeader(width, height, "RGB", 8, alpha, icc, exif);
+    }
+
+    private static int u24(ImageInputStream in) throws IOException {
+        return in.readUnsignedByte() | in.readUnsignedByte() << 8 | in.readUnsignedByte() << 16;
     }
 
     private static String fourccName(int fourcc) {

@@ -4,6 +4,9 @@
  */
 package com.galerly.imaging.internal;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 
 /** Reads the description of an ICC profile from its bytes, bounded (the profile comes from an untrusted file). */
@@ -34,6 +37,24 @@ final class IccProfiles {
             // fall through: an unreadable description is not an unreadable image
         }
         return "ICC profile";
+    }
+
+    /**
+     * The profile a decoder left unapplied, for the engine to convert from: the pixels say sRGB but the container
+     * carries another RGB profile. Null when there is none, it is sRGB, or it cannot be used (a broken profile
+     * renders as sRGB rather than failing the photo).
+     */
+    static ICC_Profile unapplied(byte[] icc, BufferedImage pixels) {
+        if (icc == null || !pixels.getColorModel().getColorSpace().isCS_sRGB() || srgb(description(icc))) {
+            return null;
+        }
+        try {
+            ICC_Profile profile = ICC_Profile.getInstance(icc);
+            return profile.getColorSpaceType() == ColorSpace.TYPE_RGB
+                    && pixels.getColorModel().getNumColorComponents() == 3 ? profile : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Whether a profile of that description needs no conversion to sRGB. */

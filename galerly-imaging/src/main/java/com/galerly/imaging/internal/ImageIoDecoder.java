@@ -5,6 +5,7 @@
 package com.galerly.imaging.internal;
 
 import com.galerly.core.CorruptImageException;
+import com.galerly.core.UnsupportedFormatException;
 import com.galerly.core.image.ImageFormat;
 import com.galerly.core.image.ImageInfo;
 import com.galerly.core.image.Size;
@@ -24,6 +25,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import javax.imageio.IIOException;
@@ -35,9 +37,9 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * A built-in decoder for one format, backed by the ImageIO reader installed for it (TwelveMonkeys for JPEG,
- * TIFF and WebP; the JDK for PNG, GIF and BMP). Galerly reads the container itself for size, orientation
- * and ICC ({@link ContainerHeader}), and turns the reader's warnings about missing data into
+ * A built-in decoder for one format, backed by the ImageIO reader installed for it (TwelveMonkeys for JPEG and
+ * TIFF, and for WebP where libwebp cannot load; the JDK for PNG, GIF and BMP). Galerly reads the container itself
+ * for size, orientation and ICC ({@link ContainerHeader}), and turns the reader's warnings about missing data into
  * {@code CORRUPT_IMAGE}, because ImageIO readers otherwise return a half-grey image for a truncated file.
  */
 final class ImageIoDecoder implements ImageDecoder {
@@ -45,6 +47,9 @@ final class ImageIoDecoder implements ImageDecoder {
     private static final Pattern DAMAGE = Pattern.compile(
             "(?i).*(premature end|truncat|missing eoi|corrupt jpeg data: (?!\\d+ extraneous)|bad huffman|"
                     + "unexpected end|not enough|insufficient|incomplete).*");
+
+    /** TwelveMonkeys' words for a valid TIFF it has no codec for (a compression, a photometric interpretation). */
+    private static final Pattern UNSUPPORTED_TIFF = Pattern.compile("(?is).*(unsupported|not supported).*");
 
     static {
         ImageIO.setUseCache(false);
@@ -55,9 +60,11 @@ final class ImageIoDecoder implements ImageDecoder {
     private final Predicate<byte[]> signature;
     private final String readerPrefix;
     private final boolean readerAppliesIcc;
+    private final Set<String> extensions;
 
     private ImageIoDecoder(String name, ImageFormat format, Predicate<byte[]> signature, String readerPrefix,
-                           boolean readerAppliesIcc) {
+                           boolean readerAppliesIcc, Set<String> extensions) {
+        this.extensions = extensions;
         this.name = name;
         this.format = format;
         this.signature = signature;
@@ -70,17 +77,30 @@ final class ImageIoDecoder implements ImageDecoder {
         return List.of(
                 // TwelveMonkeys converts an embedded profile to sRGB itself (or returns an ICC colour space); the
                 // JDK's PNG reader leaves it to Galerly
-                new JpegDecoder(new ImageIoDecoder("jpeg", ImageFormat.JPEG, Signatures::jpeg, "com.twelvemonkeys.", true)),
-                new ImageIoDecoder("png", ImageFormat.PNG, Signatures::png, "com.sun.", false),
-                new ImageIoDecoder("webp", ImageFormat.WEBP, Signatures::webp, "com.twelvemonkeys.", true),
-                new ImageIoDecoder("gif", ImageFormat.GIF, Signatures::gif, "com.sun.", false),
-                new ImageIoDecoder("tiff", ImageFormat.TIFF, Signatures::tiff, "com.twelvemonkeys.", true),
-                new ImageIoDecoder("bmp", ImageFormat.BMP, Signatures::bmp, "com.sun.", false));
+                new JpegDecoder(new ImageIoDecoder("jpeg", ImageFormat.JPEG, Signatures::jpeg, "com.twelvemonkeys.", true,
+                        Set.of("jpg", "jpeg", "jpe", "jfif", "jif"))),
+                new ImageIoDecoder("png", ImageFormat.PNG, Signatures::png, "com.sun.", false, Set.of("png")),
+                new WebpDecoder(twelveMonkeysWebp()),
+                new ImageIoDecoder("gif", ImageFormat.GIF, Signatures::gif, "com.sun.", false, Set.of("gif")),
+                new ImageIoDecoder("tiff", ImageFormat.TIFF, Signatures::tiff, "com.twelvemonkeys.", true,
+                        Set.of("tif", "tiff")),
+                new ImageIoDecoder("bmp", ImageFormat.BMP, Signatures::bmp, "com.sun.", false, Set.of("bmp", "dib")));
+    }
+
+    /** TwelveMonkeys' pure-Java WebP reader: the fallback where libwebp cannot load. */
+    static ImageDecoder twelveMonkeysWebp() {
+        return new ImageIoDecoder("webp", ImageFormat.WEBP, Signatures::webp, "com.twelvemonkeys.", true,
+                Set.of("webp"));
     }
 
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public Set<String> fileExtensions() {
+        return extensions;
     }
 
     @Override
@@ -114,7 +134,7 @@ final class ImageIoDecoder implements ImageDecoder {
                 return r;
             }
             if (fallback == null && !r.getClass().getName().startsWith("com.luciad.")) {
-                fallback = r;            // never the native WebP reader: untrusted bytes stay in Java code
+                fallback = r;            // never webp-imageio here: this path is the pure-Java fallback for it
             } else {
                 r.dispose();
             }
@@ -135,6 +155,7 @@ final class ImageIoDecoder implements ImageDecoder {
         private final ImageReader reader;
         private final ImageInputStream iis;
         private ContainerHeader header;
+        private GifScreen screen;
         private ImageInfo info;
 
         IioReading(ImageInput input, ImageReader reader, ImageInputStream iis) {
@@ -149,9 +170,14 @@ final class ImageIoDecoder implements ImageDecoder {
                 return info;
             }
             header = ContainerHeader.read(format, iis, input.length());
+            if (format == ImageFormat.GIF) {
+                screen = GifScreen.read(iis);            // the logical screen is the image, and what the limit sees
+            }
             reader.setInput(iis, false, true);
-            int width = header.width() > 0 ? header.width() : reader.getWidth(0);
-            int height = header.height() > 0 ? header.height() : reader.getHeight(0);
+            int width = screen != null && screen.width() > 0 ? screen.width()
+                    : header.width() > 0 ? header.width() : reader.getWidth(0);
+            int height = screen != null && screen.height() > 0 ? screen.height()
+                    : header.height() > 0 ? header.height() : reader.getHeight(0);
             if (width <= 0 || height <= 0) {
                 throw new IIOException(format + " header declares " + width + "x" + height);
             }
@@ -177,6 +203,7 @@ final class ImageIoDecoder implements ImageDecoder {
                     alpha |= cm.hasAlpha();
                 }
             }
+            alpha |= screen != null && !screen.frameCoversScreen();
             byte[] icc = header.icc();
             info = new ImageInfo(format, width, height, header.exif().orientation(),
                     colorModel != null ? colorModel : "RGB", bits > 0 ? bits : 8, alpha,
@@ -210,15 +237,56 @@ final class ImageIoDecoder implements ImageDecoder {
                     damage.add(warning);
                 }
             });
-            BufferedImage pixels = reader.read(0, param);
+            ContainerHeader container = this.header;
+            if (container.variant() != null && !container.variantRead()) {
+                throw new UnsupportedFormatException(input.name() + " is a " + container.variant()
+                        + ", a variant Galerly does not decode");
+            }
+            BufferedImage pixels;
+            try {
+                pixels = reader.read(0, param);
+            } catch (IOException | RuntimeException e) {
+                if (container.variant() != null) {
+                    throw new UnsupportedFormatException(input.name() + " is a " + container.variant()
+                            + ", which this JVM's decoder does not read (" + e.getMessage() + ")", e);
+                }
+                if (format == ImageFormat.TIFF && e.getMessage() != null && UNSUPPORTED_TIFF.matcher(e.getMessage())
+                        .matches()) {
+                    throw new UnsupportedFormatException(input.name() + " is a TIFF variant TwelveMonkeys does not "
+                            + "read: " + e.getMessage(), e);
+                }
+                throw e;
+            }
             if (!damage.isEmpty()) {
                 throw new CorruptImageException(input.name() + " is a damaged " + format.id() + " image: "
                         + damage.get(0).toLowerCase(Locale.ROOT));
             }
             if (format == ImageFormat.GIF) {
                 requireGifTrailer();
+                pixels = onScreen(pixels, subsampling);
             }
             return new DecodedImage(pixels, new Size(header.width(), header.height()), unappliedProfile(pixels));
+        }
+
+        /**
+         * The first frame composited on the logical screen (transparent around it, as browsers show it), at the
+         * subsampling it was decoded with.
+         */
+        private BufferedImage onScreen(BufferedImage frame, int subsampling) {
+            if (screen == null || screen.frameCoversScreen()) {
+                return frame;
+            }
+            int s = Math.max(1, subsampling);
+            BufferedImage canvas = new BufferedImage((screen.width() + s - 1) / s, (screen.height() + s - 1) / s,
+                    BufferedImage.TYPE_INT_ARGB);
+            java.awt.Graphics2D g = canvas.createGraphics();
+            try {
+                g.setComposite(java.awt.AlphaComposite.Src);
+                g.drawImage(frame, screen.frameX() / s, screen.frameY() / s, null);
+            } finally {
+                g.dispose();
+            }
+            return canvas;
         }
 
         /** The JDK's GIF reader fills a cut-off frame silently; a GIF that ends before its trailer is truncated. */
@@ -248,20 +316,7 @@ final class ImageIoDecoder implements ImageDecoder {
          * (the JDK's PNG reader). Readers that apply it report an ICC colour space.
          */
         private ICC_Profile unappliedProfile(BufferedImage pixels) {
-            byte[] icc = header.icc();
-            if (readerAppliesIcc || icc == null || !pixels.getColorModel().getColorSpace().isCS_sRGB()) {
-                return null;
-            }
-            if (IccProfiles.srgb(IccProfiles.description(icc))) {
-                return null;
-            }
-            try {
-                ICC_Profile profile = ICC_Profile.getInstance(icc);
-                return profile.getColorSpaceType() == ColorSpace.TYPE_RGB
-                        && pixels.getColorModel().getNumColorComponents() == 3 ? profile : null;
-            } catch (RuntimeException e) {
-                return null;     // a broken profile: render as sRGB rather than fail the photo
-            }
+            return readerAppliesIcc ? null : IccProfiles.unapplied(header.icc(), pixels);
         }
 
         @Override

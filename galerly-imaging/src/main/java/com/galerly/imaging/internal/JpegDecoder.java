@@ -43,6 +43,11 @@ final class JpegDecoder implements ImageDecoder {
     }
 
     @Override
+    public java.util.Set<String> fileExtensions() {
+        return imageIo.fileExtensions();
+    }
+
+    @Override
     public Sniff sniff(byte[] head) {
         return imageIo.sniff(head);
     }

@@ -71,6 +71,7 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
     private final String secretKey;
     private final Region region;
     private final boolean emptyBeforeEach;
+    private final List<String> corsOrigins;
 
     private S3Proxy proxy;
     private BlobStore store;
@@ -85,6 +86,7 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
         this.secretKey = b.secretKey;
         this.region = b.region;
         this.emptyBeforeEach = b.emptyBeforeEach;
+        this.corsOrigins = List.copyOf(b.corsOrigins);
     }
 
     /** A server with one bucket, {@code test-bucket}, and the default credentials. */
@@ -138,11 +140,17 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
             return;
         }
         store = BlobStores.create("transient", new Properties());
-        S3Proxy server = S3Proxy.builder()
+        S3Proxy.Builder settings = S3Proxy.builder()
                 .blobStore(store)
                 .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V4, accessKey, secretKey)
-                .build();
+                .awsAuthentication(AuthenticationType.AWS_V4, accessKey, secretKey);
+        if (!corsOrigins.isEmpty()) {
+            // like a bucket CORS rule: browser uploads (presigned POST/PUT) from these origins, ETag readable
+            settings.corsRules(new org.gaul.s3proxy.CrossOriginResourceSharing(
+                    corsOrigins.stream().map(Pattern::quote).toList(), List.of("GET", "HEAD", "PUT", "POST"),
+                    List.of("*"), List.of("ETag"), "false"));
+        }
+        S3Proxy server = settings.build();
         server.start();
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
         while (!"STARTED".equals(server.getState())) {
@@ -262,8 +270,21 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
         private String secretKey = DEFAULT_SECRET_KEY;
         private Region region = Region.US_EAST_1;
         private boolean emptyBeforeEach;
+        private final List<String> corsOrigins = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * A web origin ({@code http://127.0.0.1:8080}) allowed to upload from a browser, as a bucket CORS rule
+         * would allow it (GET, HEAD, PUT, POST; any request header; {@code ETag} exposed). Call again for more.
+         */
+        public Builder corsOrigin(String origin) {
+            if (origin == null || !origin.matches("https?://[^/]+")) {
+                throw new IllegalArgumentException("corsOrigin must be scheme://host[:port] without a path, was " + origin);
+            }
+            corsOrigins.add(origin);
+            return this;
         }
 
         /** A bucket to create at start; call again for more. Default: {@code test-bucket}. */
@@ -308,6 +329,7 @@ public final class S3ProxyExtension implements BeforeAllCallback, AfterAllCallba
             b.secretKey = secretKey;
             b.region = region;
             b.emptyBeforeEach = emptyBeforeEach;
+            b.corsOrigins.addAll(corsOrigins);
             return b;
         }
     }

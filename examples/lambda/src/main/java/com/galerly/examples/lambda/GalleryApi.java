@@ -6,13 +6,6 @@ package com.galerly.examples.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.galerly.aws.DynamoDbPhotoRepository;
-import com.galerly.aws.S3BlobStore;
-import com.galerly.aws.S3Bucket;
-import com.galerly.aws.S3UploadService;
-import com.galerly.cdn.CdnUrls;
-import com.galerly.cdn.CloudFrontSigner;
-import com.galerly.cdn.SigningKey;
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.GalleryId;
@@ -31,21 +24,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import java.util.function.Supplier;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The example gallery API behind an API Gateway HTTP API (payload format 2.0): a thin JSON layer over
- * {@link GalleryService}. The caller is the JWT {@code sub} of the request's authorizer, or anonymous.
+ * {@link GalleryService}. Every route sits behind the HTTP API's JWT authorizer; the caller is the token's
+ * {@code sub} claim. A request that reaches the function without one (a route deployed without the authorizer)
+ * is answered 401, never served anonymously.
  *
  * <pre>
  * POST   /galleries/{gallery}/uploads               {"contentType":"image/jpeg","fileName":"a.jpg","contentLength":123}
@@ -56,45 +47,28 @@ import software.amazon.awssdk.services.s3.S3Client;
  * </pre>
  *
  * Configured from {@code GALERLY_TABLE}, {@code GALERLY_BUCKET}, {@code GALERLY_CDN_DOMAIN},
- * {@code GALERLY_CF_KEY_PAIR_ID}, {@code GALERLY_CF_PRIVATE_KEY_PEM} and {@code GALERLY_PAGE_TOKEN_KEY} (base64,
- * at least 16 bytes); put the two secrets in Secrets Manager and resolve them into the environment at deploy
- * time (see {@code template.yaml}).
+ * {@code GALERLY_CF_KEY_PAIR_ID}, and the ARNs of two Secrets Manager secrets:
+ * {@code GALERLY_CF_PRIVATE_KEY_SECRET_ARN} (the CloudFront signing key, PEM) and
+ * {@code GALERLY_PAGE_TOKEN_KEY_SECRET_ARN} (base64, at least 16 bytes). The secrets are fetched at init and
+ * cached ({@link SecretCache}, {@code GALERLY_SECRET_TTL_SECONDS}, default 900); a rotated secret is picked
+ * up within the TTL without a redeploy.
  */
 public final class GalleryApi implements RequestStreamHandler {
-    private final GalleryService gallery;
+    private final Supplier<GalleryService> gallery;
 
+    /** Configured from the environment; fetches the secrets now, so a misconfiguration fails the cold start. */
     public GalleryApi() {
-        this(fromEnvironment(System.getenv()));
+        this(SecretBoundGallery.fromEnvironment(System.getenv()));
+        gallery.get();
     }
 
     public GalleryApi(GalleryService gallery) {
-        this.gallery = gallery;
+        this(() -> gallery);
     }
 
-    static GalleryService fromEnvironment(Map<String, String> env) {
-        Clock clock = Clock.systemUTC();
-        S3Client s3 = S3Client.create();
-        S3Bucket bucket = S3Bucket.of(required(env, "GALERLY_BUCKET"), required(env, "AWS_REGION"));
-        DynamoDbPhotoRepository photos = DynamoDbPhotoRepository.builder().client(DynamoDbClient.create())
-                .table(required(env, "GALERLY_TABLE")).clock(clock)
-                .pageTokenKey(Base64.getDecoder().decode(required(env, "GALERLY_PAGE_TOKEN_KEY"))).build();
-        CloudFrontSigner signer = CloudFrontSigner.builder()
-                .keyPair(required(env, "GALERLY_CF_KEY_PAIR_ID"), SigningKey.fromPem(required(env, "GALERLY_CF_PRIVATE_KEY_PEM")))
-                .expiryRounding(Duration.ofMinutes(15)).clock(clock).build();
-        return GalleryService.builder()
-                .uploads(S3UploadService.builder().bucket(bucket).client(s3)
-                        .credentialsProvider(DefaultCredentialsProvider.builder().build()).clock(clock).build())
-                .photos(photos).blobs(S3BlobStore.create(s3, bucket.name()))
-                .urls(CdnUrls.builder().domain(required(env, "GALERLY_CDN_DOMAIN")).build())
-                .signer(signer).access(new OwnerAccess()).clock(clock).build();
-    }
-
-    private static String required(Map<String, String> env, String name) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is not set");
-        }
-        return value;
+    /** With a service looked up per request (cheap: it changes only when a secret does). */
+    public GalleryApi(Supplier<GalleryService> gallery) {
+        this.gallery = java.util.Objects.requireNonNull(gallery, "gallery");
     }
 
     @Override
@@ -107,6 +81,8 @@ public final class GalleryApi implements RequestStreamHandler {
         try {
             JsonNode request = JsonNode.parser().parse(new String(payload, StandardCharsets.UTF_8));
             return route(request);
+        } catch (Unauthenticated e) {
+            return response(401, errorBody("UNAUTHENTICATED", e.getMessage()), "www-authenticate", "Bearer");
         } catch (GalerlyException e) {
             return error(e.code(), e.getMessage());
         } catch (RuntimeException e) {
@@ -117,7 +93,9 @@ public final class GalleryApi implements RequestStreamHandler {
     private byte[] route(JsonNode request) {
         String method = text(request, "requestContext", "http", "method").orElse("GET");
         String[] path = text(request, "rawPath").orElse("/").replaceAll("^/+|/+$", "").split("/");
-        String caller = text(request, "requestContext", "authorizer", "jwt", "claims", "sub").orElse(null);
+        String caller = text(request, "requestContext", "authorizer", "jwt", "claims", "sub")
+                .orElseThrow(() -> new Unauthenticated("no JWT subject: every route needs the JWT authorizer"));
+        GalleryService gallery = this.gallery.get();
         if (path.length < 3 || !path[0].equals("galleries")) {
             throw GalerlyException.notFound("no route " + method + " /" + String.join("/", path));
         }
@@ -237,16 +215,31 @@ public final class GalleryApi implements RequestStreamHandler {
     }
 
     private static byte[] error(ErrorCode code, String message) {
-        byte[] body = JsonWriter.create().writeStartObject().writeFieldName("error").writeStartObject()
-                .writeFieldName("code").writeValue(code.name()).writeFieldName("message").writeValue(message)
-                .writeEndObject().writeEndObject().getBytes();
-        return response(status(code), body);
+        return response(status(code), errorBody(code.name(), message));
     }
 
-    private static byte[] response(int status, byte[] body) {
-        return JsonWriter.create().writeStartObject().writeFieldName("statusCode").writeValue(status)
-                .writeFieldName("headers").writeStartObject().writeFieldName("content-type").writeValue("application/json")
-                .writeEndObject().writeFieldName("body").writeValue(new String(body, StandardCharsets.UTF_8))
+    private static byte[] errorBody(String code, String message) {
+        return JsonWriter.create().writeStartObject().writeFieldName("error").writeStartObject()
+                .writeFieldName("code").writeValue(code).writeFieldName("message").writeValue(message)
+                .writeEndObject().writeEndObject().getBytes();
+    }
+
+    private static byte[] response(int status, byte[] body, String... headers) {
+        JsonWriter json = JsonWriter.create().writeStartObject().writeFieldName("statusCode").writeValue(status)
+                .writeFieldName("headers").writeStartObject().writeFieldName("content-type").writeValue("application/json");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            json.writeFieldName(headers[i]).writeValue(headers[i + 1]);
+        }
+        return json.writeEndObject().writeFieldName("body").writeValue(new String(body, StandardCharsets.UTF_8))
                 .writeEndObject().getBytes();
+    }
+
+    /** A request without an authenticated subject: 401, distinct from 403 (authenticated but not allowed). */
+    private static final class Unauthenticated extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unauthenticated(String message) {
+            super(message, null, false, false);
+        }
     }
 }

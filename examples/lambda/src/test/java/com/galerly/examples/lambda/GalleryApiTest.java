@@ -86,8 +86,11 @@ class GalleryApiTest {
     @Test
     void errorsCarryStableCodesAndStatuses() {
         JsonNode anonymous = call("GET", "/galleries/alice/photos", "", null, null);
-        assertEquals(403, status(anonymous));
-        assertEquals("UNAUTHORIZED", body(anonymous).field("error").orElseThrow().field("code").orElseThrow().text());
+        assertEquals(401, status(anonymous));
+        assertEquals("UNAUTHENTICATED", body(anonymous).field("error").orElseThrow().field("code").orElseThrow().text());
+        JsonNode notOwner = call("POST", "/galleries/alice/uploads", "", "{\"contentType\":\"image/jpeg\"}", "bob");
+        assertEquals(403, status(notOwner));
+        assertEquals("UNAUTHORIZED", body(notOwner).field("error").orElseThrow().field("code").orElseThrow().text());
         assertEquals(400, status(call("POST", "/galleries/alice/uploads", "", "{\"contentType\":\"text/html\"}", "alice")));
         assertEquals(400, status(call("GET", "/galleries/alice/photos", "token=forged", null, "alice")));
         assertEquals(400, status(call("GET", "/galleries/..%2F/photos", "", null, "alice")));

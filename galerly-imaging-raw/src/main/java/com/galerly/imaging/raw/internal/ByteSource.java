@@ -53,6 +53,14 @@ public abstract class ByteSource implements Closeable {
     public abstract InputStream range(long position, long length) throws IOException;
 
     /** Whether {@code [position, position + length)} lies inside the data (true when the length is unknown). */
+    /**
+     * Whether a structure at {@code position} can be read while every byte before it stays readable without opening
+     * the input again (always, for a file read at random).
+     */
+    public boolean randomAccessTo(long position) {
+        return true;
+    }
+
     public final boolean contains(long position, long length) {
         if (position < 0 || length < 0) {
             return false;

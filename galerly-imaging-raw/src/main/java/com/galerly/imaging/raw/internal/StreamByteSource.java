@@ -21,6 +21,12 @@ import java.util.Arrays;
  */
 final class StreamByteSource extends ByteSource {
     static final int PREFIX_CAP = 1024 * 1024;
+    /**
+     * How far the prefix may grow when a file's first directory lies behind its image data (libtiff and the DNG
+     * converters built on it write IFD0 last): up to there the file stays readable at random without reopening.
+     */
+    static final int FAR_PREFIX_CAP = 64 * 1024 * 1024;
+    private static final int DIRECTORY_ROOM = 64 * 1024;
 
     private final ImageInput input;
     private InputStream live;
@@ -29,6 +35,7 @@ final class StreamByteSource extends ByteSource {
     private boolean handedOver;
     private byte[] prefix = new byte[16 * 1024];
     private int prefixLen;
+    private int cap = PREFIX_CAP;
 
     StreamByteSource(ImageInput input) {
         super(input.name());
@@ -80,6 +87,23 @@ final class StreamByteSource extends ByteSource {
         }
         seek(position);
         return new LiveView(count);
+    }
+
+    /**
+     * Keeps every byte up to a directory at {@code position} (and some room after it) when that is within
+     * {@link #FAR_PREFIX_CAP} and nothing has been skipped yet, so walking there loses nothing.
+     */
+    @Override
+    public synchronized boolean randomAccessTo(long position) {
+        long need = position + DIRECTORY_ROOM;
+        if (need <= cap) {
+            return true;
+        }
+        if (need > FAR_PREFIX_CAP || live != null && livePos != prefixLen) {
+            return false;
+        }
+        cap = (int) need;
+        return true;
     }
 
     /** An input that replays what was read so far, for handing a file that is no RAW to another decoder. */
@@ -141,8 +165,8 @@ final class StreamByteSource extends ByteSource {
         }
         byte[] scratch = null;
         while (livePos < position) {
-            if (livePos == prefixLen && prefixLen < PREFIX_CAP) {
-                int want = (int) (Math.min(position, PREFIX_CAP) - livePos);
+            if (livePos == prefixLen && prefixLen < cap) {
+                int want = (int) (Math.min(position, cap) - livePos);
                 ensurePrefix(prefixLen + want);
                 int n = live.read(prefix, prefixLen, want);
                 if (n < 0) {
@@ -168,8 +192,8 @@ final class StreamByteSource extends ByteSource {
     }
 
     private void record(byte[] data, int off, int n) {
-        if (livePos == prefixLen && prefixLen < PREFIX_CAP) {
-            int keep = (int) Math.min(n, PREFIX_CAP - prefixLen);
+        if (livePos == prefixLen && prefixLen < cap) {
+            int keep = (int) Math.min(n, cap - prefixLen);
             ensurePrefix(prefixLen + keep);
             System.arraycopy(data, off, prefix, prefixLen, keep);
             prefixLen += keep;
@@ -178,7 +202,7 @@ final class StreamByteSource extends ByteSource {
 
     private void ensurePrefix(int size) {
         if (size > prefix.length) {
-            prefix = Arrays.copyOf(prefix, Math.min(PREFIX_CAP, Math.max(size, prefix.length * 2)));
+            prefix = Arrays.copyOf(prefix, Math.min(cap, Math.max(size, prefix.length * 2)));
         }
     }
 

@@ -76,8 +76,8 @@ final class TiffWalker {
             return layout;
         }
         long ifd0 = Bytes.u32(header, 4, order);
-        if (kind == Kind.TIFF && ifd0 >= StreamByteSource.PREFIX_CAP) {
-            return layout;                 // camera RAW files keep IFD0 at the start; this is some other TIFF
+        if (kind == Kind.TIFF && !source.randomAccessTo(ifd0)) {
+            return layout;                 // too far back in a stream to look without losing the file: a plain TIFF
         }
         layout.rawData = kind != Kind.TIFF;
         visit(new Dir(ifd0, 0, order, Role.MAIN, 0, "IFD0"));
@@ -218,6 +218,11 @@ final class TiffWalker {
             Entry counts = e.get(0x0117);
             if (offsets != null && counts != null && offsets.count() == 1 && counts.count() == 1) {
                 pair(d, offsets, counts, d.name() + " strip");
+            }
+            Entry tiles = e.get(0x0144);
+            Entry tileCounts = e.get(0x0145);
+            if (tiles != null && tileCounts != null && tiles.count() == 1 && tileCounts.count() == 1) {
+                pair(d, tiles, tileCounts, d.name() + " tile");      // a DNG preview stored as one tile
             }
         }
         Entry jpgFromRaw = e.get(0x002E);

@@ -2,7 +2,7 @@
  * Copyright 2026 The Galerly Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package com.galerly.cdn;
+package com.galerly.testkit.cdn;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -23,22 +23,39 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
  * strip the signing parameters, rebuild the canned policy from the request URL (or decode the custom one), verify
  * the signature with the key pair's public key and the announced hash, then apply the policy's resource wildcard,
  * time window and source IP. Lets the tests check behaviour (would CloudFront serve this?) rather than strings.
+ * {@link LocalCloudFront} serves objects over HTTP through it.
+ *
+ * <pre>{@code
+ * CloudFrontEmulator cloudFront = new CloudFrontEmulator(Map.of("K2JCJMDEHXQW5F", keyPair.getPublic()));
+ * CloudFrontEmulator.Decision d = cloudFront.checkUrl(signedUrl, Instant.now(), "203.0.113.7");
+ * assertTrue(d.allowed(), d.reason());
+ * }</pre>
+ *
+ * <p>Needs {@code software.amazon.awssdk:json-utils} on the classpath (an optional dependency of the test kit).
  */
-final class CloudFrontEmulator {
+public final class CloudFrontEmulator {
     private final Map<String, PublicKey> publicKeys;
 
-    CloudFrontEmulator(Map<String, PublicKey> publicKeys) {
+    /** Trusts these public keys, by key-pair id (a CloudFront key group). */
+    public CloudFrontEmulator(Map<String, PublicKey> publicKeys) {
         this.publicKeys = Map.copyOf(publicKeys);
     }
 
-    /** The outcome: allowed, or why not; with the policy JSON that was verified. */
-    record Decision(boolean allowed, String reason, String policyJson) {
-        static Decision deny(String reason) {
+    /**
+     * The outcome: allowed, or why not; with the policy JSON that was verified.
+     *
+     * @param allowed    whether CloudFront would serve the request
+     * @param reason     {@code ok}, or why not
+     * @param policyJson the verified policy, or null when the signature was not checked
+     */
+    public record Decision(boolean allowed, String reason, String policyJson) {
+        public static Decision deny(String reason) {
             return new Decision(false, reason, null);
         }
     }
 
-    Decision checkUrl(String signedUrl, Instant now, String clientIp) {
+    /** Would CloudFront serve this signed URL at {@code now} to {@code clientIp}? */
+    public Decision checkUrl(String signedUrl, Instant now, String clientIp) {
         int query = signedUrl.indexOf('?');
         if (query < 0) {
             return Decision.deny("no query string");
@@ -59,7 +76,8 @@ final class CloudFrontEmulator {
         return check(base, signing, now, clientIp);
     }
 
-    Decision checkCookies(String requestUrl, Map<String, String> cookies, Instant now, String clientIp) {
+    /** Would CloudFront serve {@code requestUrl} (unsigned) to a viewer sending these cookies? */
+    public Decision checkCookies(String requestUrl, Map<String, String> cookies, Instant now, String clientIp) {
         Map<String, String> signing = new LinkedHashMap<>();
         cookies.forEach((name, value) -> {
             if (name.startsWith("CloudFront-")) {
@@ -123,7 +141,8 @@ final class CloudFrontEmulator {
         return new Decision(true, "ok", json);
     }
 
-    static byte[] cloudFrontBase64(String text) {
+    /** Decodes CloudFront's URL-safe base64 ({@code -} for {@code +}, {@code _} for {@code =}, {@code ~} for {@code /}). */
+    public static byte[] cloudFrontBase64(String text) {
         return Base64.getDecoder().decode(text.replace('-', '+').replace('_', '=').replace('~', '/'));
     }
 
