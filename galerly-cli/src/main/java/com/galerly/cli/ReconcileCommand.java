@@ -137,9 +137,11 @@ final class ReconcileCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage());
             }
+            // the pipeline a repair renders with; its profile's fingerprint is what every ACTIVE record should carry
+            RenditionPipeline pipeline = RenditionPipeline.builder().processor(ImageProcessors.load()).blobs(blobs)
+                    .photos(photos).clock(clock).build();
+            reconciler.profileFingerprint(pipeline.profileFingerprint());
             if (repair) {
-                RenditionPipeline pipeline = RenditionPipeline.builder().processor(ImageProcessors.load()).blobs(blobs)
-                        .photos(photos).clock(clock).build();
                 reconciler.rerender(rerender(pipeline, blobs, bucket));
             }
             Reconciler r = reconciler.build();
