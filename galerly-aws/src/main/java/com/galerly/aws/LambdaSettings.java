@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
  *   <tr><td>{@code GALERLY_MAX_BYTES}</td><td>largest original accepted</td><td>536870912</td></tr>
  *   <tr><td>{@code GALERLY_LEASE_SECONDS}</td><td>claim duration: at least the function timeout</td><td>900</td></tr>
  *   <tr><td>{@code GALERLY_METRICS_NAMESPACE}</td><td>CloudWatch namespace of EMF metrics; {@code off} disables</td><td>{@code Galerly}</td></tr>
+ *   <tr><td>{@code GALERLY_SERVICE}</td><td>the {@code Service} dimension of the metrics (with {@code FunctionName} from {@code AWS_LAMBDA_FUNCTION_NAME})</td><td>the namespace</td></tr>
  * </table>
  *
  * {@snippet :

@@ -10,6 +10,7 @@ import com.galerly.core.image.ImageProcessor;
 import com.galerly.core.image.ImageProcessors;
 import com.galerly.core.metrics.Metrics;
 import com.galerly.core.pipeline.RenditionPipeline;
+import com.galerly.core.trace.Tracer;
 import java.time.Clock;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -25,15 +26,24 @@ final class LambdaWiring {
 
     static Function<String, RenditionPipeline> fromEnvironment() {
         LambdaSettings settings = LambdaSettings.fromEnvironment(System.getenv());
-        return pipelines(settings, S3Client.create(), DynamoDbClient.create(), Clock.systemUTC());
+        return pipelines(settings, S3Client.create(), DynamoDbClient.create(), Clock.systemUTC(), System.getenv());
     }
 
     static Function<String, RenditionPipeline> pipelines(LambdaSettings settings, S3Client s3, DynamoDbClient dynamoDb,
                                                          Clock clock) {
+        return pipelines(settings, s3, dynamoDb, clock, java.util.Map.of());
+    }
+
+    /** {@code env}: {@code AWS_LAMBDA_FUNCTION_NAME} and {@code GALERLY_SERVICE} name the metrics' dimensions. */
+    static Function<String, RenditionPipeline> pipelines(LambdaSettings settings, S3Client s3, DynamoDbClient dynamoDb,
+                                                         Clock clock, java.util.Map<String, String> env) {
         ImageProcessor processor = ImageProcessors.load(settings.processor());
         DynamoDbPhotoRepository photos = DynamoDbPhotoRepository.create(dynamoDb, settings.table(), clock);
         Metrics metrics = settings.metricsNamespace() == null ? Metrics.noop()
-                : new EmbeddedMetrics(settings.metricsNamespace(), System.out, clock);
+                : EmbeddedMetrics.builder().namespace(settings.metricsNamespace()).clock(clock)
+                        .service(env.getOrDefault("GALERLY_SERVICE", settings.metricsNamespace()))
+                        .functionName(env.get("AWS_LAMBDA_FUNCTION_NAME")).build();
+        Tracer tracer = Tracing.openTelemetry();
         return bucket -> {
             if (!settings.buckets().isEmpty() && !settings.buckets().contains(bucket)) {
                 throw new GalerlyException(ErrorCode.CONFIGURATION, "events of bucket " + bucket
@@ -41,7 +51,7 @@ final class LambdaWiring {
             }
             return RenditionPipeline.builder().processor(processor).blobs(S3BlobStore.create(s3, bucket)).photos(photos)
                     .profile(settings.profile()).layout(settings.layout()).clock(clock).metrics(metrics)
-                    .leaseDuration(settings.lease()).build();
+                    .tracer(tracer).leaseDuration(settings.lease()).build();
         };
     }
 }

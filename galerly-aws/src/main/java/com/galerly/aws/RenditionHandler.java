@@ -6,10 +6,12 @@ package com.galerly.aws;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.galerly.aws.internal.lambda.HandlerLog;
 import com.galerly.aws.internal.lambda.Json;
 import com.galerly.aws.internal.lambda.S3Events;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.internal.Checks;
+import com.galerly.core.metrics.Metrics;
 import com.galerly.core.pipeline.ObjectCreated;
 import com.galerly.core.pipeline.Outcome;
 import com.galerly.core.pipeline.RenditionPipeline;
@@ -72,11 +74,27 @@ public class RenditionHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HandlerLog.invocation(context == null ? null : context.getAwsRequestId());
         output.write(handle(input.readAllBytes()));
     }
 
-    /** Handles one invocation's payload and returns the response payload (JSON). */
+    /**
+     * Handles one invocation's payload and returns the response payload (JSON). Failures are logged (SLF4J,
+     * logger {@code com.galerly.aws.RenditionHandler}) and the pipelines' metrics flushed before it returns.
+     */
     public byte[] handle(byte[] payload) {
+        try {
+            return dispatch(payload);
+        } catch (RuntimeException e) {
+            HandlerLog.failed(null, e);          // unless a record's failure, already logged with its key
+            throw e;
+        } finally {
+            byBucket.values().stream().map(RenditionPipeline::metrics).distinct().forEach(Metrics::flush);
+            HandlerLog.end();
+        }
+    }
+
+    private byte[] dispatch(byte[] payload) {
         JsonNode event = parse(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
         return switch (typeOf(event)) {
             case S3_BATCH -> batch(event);
@@ -123,6 +141,7 @@ public class RenditionHandler implements RequestStreamHandler {
         List<String> failed = new ArrayList<>();
         for (JsonNode message : Json.array(event, "Records")) {
             String messageId = Json.required(message, "messageId");
+            HandlerLog.record(messageId);
             try {
                 JsonNode body = parse(Json.required(message, "body"));
                 if (Json.text(body, "TopicArn").isPresent() && Json.text(body, "Message").isPresent()) {
@@ -132,11 +151,13 @@ public class RenditionHandler implements RequestStreamHandler {
                     handle(created);
                 }
             } catch (GalerlyException e) {
+                HandlerLog.failed(messageId, e);
                 if (e.retryable() || !e.code().equals(com.galerly.core.ErrorCode.INVALID_ARGUMENT)) {
                     failed.add(messageId);
                 }
                 // a message that is not an S3 notification can never succeed: drop it rather than loop
             } catch (RuntimeException e) {
+                HandlerLog.failed(messageId, e);
                 failed.add(messageId);
             }
         }
@@ -156,6 +177,7 @@ public class RenditionHandler implements RequestStreamHandler {
                 .writeFieldName("results").writeStartArray();
         for (JsonNode task : Json.array(event, "tasks")) {
             String taskId = Json.required(task, "taskId");
+            HandlerLog.record(taskId);
             String code;
             String message;
             try {
@@ -169,6 +191,7 @@ public class RenditionHandler implements RequestStreamHandler {
                 message = outcome.kind() + (outcome.code() != null ? " " + outcome.code() : "")
                         + (outcome.detail() != null ? ": " + outcome.detail() : "");
             } catch (GalerlyException e) {
+                HandlerLog.failed(taskId, e);
                 code = e.retryable() ? "TemporaryFailure" : "PermanentFailure";
                 message = e.code() + ": " + e.getMessage();
             }
@@ -188,6 +211,6 @@ public class RenditionHandler implements RequestStreamHandler {
     }
 
     private Outcome handle(ObjectCreated created) {
-        return byBucket.computeIfAbsent(created.bucket(), pipelines).handle(created);
+        return HandlerLog.handled(created, () -> byBucket.computeIfAbsent(created.bucket(), pipelines).handle(created));
     }
 }

@@ -113,7 +113,7 @@ class ArchitectureTest {
     void theRulesSeeEveryModule() {
         for (String pkg : List.of("com.galerly.core", "com.galerly.testkit", "com.galerly.cli", "com.galerly.imaging",
                 "com.galerly.imaging.heif", "com.galerly.imaging.raw", "com.galerly.cdn", "com.galerly.aws",
-                "com.galerly.jdbc")) {
+                "com.galerly.jdbc", "com.galerly.spring")) {
             assertTrue(GALERLY.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)), "no classes of " + pkg);
         }
     }

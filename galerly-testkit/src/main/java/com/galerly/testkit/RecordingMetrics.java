@@ -6,12 +6,14 @@ package com.galerly.testkit;
 
 import com.galerly.core.ErrorCode;
 import com.galerly.core.metrics.Metrics;
+import com.galerly.core.metrics.Stage;
 import com.galerly.core.pipeline.Outcome;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link Metrics} that remembers every report, for assertions. Thread-safe.
@@ -43,8 +45,19 @@ public final class RecordingMetrics implements Metrics {
     public record Failure(ErrorCode code, boolean retryable) {
     }
 
+    /**
+     * One timed stage.
+     *
+     * @param stage   which stage
+     * @param elapsed how long it took
+     */
+    public record StageTiming(Stage stage, Duration elapsed) {
+    }
+
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
+    private final List<StageTiming> stages = new CopyOnWriteArrayList<>();
+    private final AtomicInteger flushes = new AtomicInteger();
 
     @Override
     public void eventHandled(Outcome outcome, Duration elapsed, long bytesIn, long bytesOut) {
@@ -54,6 +67,26 @@ public final class RecordingMetrics implements Metrics {
     @Override
     public void attemptFailed(ErrorCode code, boolean retryable) {
         failures.add(new Failure(code, retryable));
+    }
+
+    @Override
+    public void stageCompleted(Stage stage, Duration elapsed) {
+        stages.add(new StageTiming(stage, elapsed));
+    }
+
+    @Override
+    public void flush() {
+        flushes.incrementAndGet();
+    }
+
+    /** Every stage timed, in order. */
+    public List<StageTiming> stages() {
+        return List.copyOf(stages);
+    }
+
+    /** How many times {@link #flush()} was called. */
+    public int flushes() {
+        return flushes.get();
     }
 
     public List<Event> events() {

@@ -41,6 +41,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -56,6 +58,9 @@ public final class DefaultS3UploadService implements S3UploadService {
     public static final String OWNER_METADATA = "owner";
 
     private static final int MAX_OWNER_LENGTH = 256;
+
+    /** Logs keys, content types and expiries: never a URL, a policy, a signature or a credential. */
+    private static final Logger LOG = LoggerFactory.getLogger(S3UploadService.class);
 
     private final UploadSettings s;
 
@@ -87,6 +92,7 @@ public final class DefaultS3UploadService implements S3UploadService {
                 .checksum(request.checksum().orElse(null));
         metadata(request).forEach(headers::metadata);
         PresignedRequest put = s.signer().presignPut(target.key(), headers.build(), expiry);
+        LOG.debug("presigned PUT of {} ({}) until {}", target.key(), request.contentType(), put.expiresAt());
         return new UploadTicket(target.photo(), target.key(), put.method(), put.url(), put.headers(), put.expiresAt());
     }
 
@@ -113,6 +119,7 @@ public final class DefaultS3UploadService implements S3UploadService {
                     + target.key());
         }
         PresignedPost post = s.signer().presignPost(built, s.expiry());
+        LOG.debug("presigned POST form for {} ({}) until {}", target.key(), request.contentType(), post.expiresAt());
         return new UploadForm(target.photo(), target.key(), post.url(), post.fields(), post.expiresAt());
     }
 

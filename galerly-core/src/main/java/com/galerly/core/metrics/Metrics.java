@@ -11,6 +11,19 @@ import java.time.Duration;
 /**
  * Where the pipeline reports what it did. {@code galerly-aws} writes CloudWatch Embedded Metric Format;
  * {@code galerly-testkit} records calls for assertions. Implementations must be thread-safe and must not throw.
+ *
+ * <p>An adapter to another metrics library is a few lines, e.g. Micrometer:
+ *
+ * <pre>{@code
+ * Metrics metrics = new Metrics() {
+ *     public void eventHandled(Outcome outcome, Duration elapsed, long bytesIn, long bytesOut) {
+ *         registry.timer("galerly.photos", "outcome", outcome.kind().name()).record(elapsed);
+ *     }
+ *     public void attemptFailed(ErrorCode code, boolean retryable) {
+ *         registry.counter("galerly.failures", "code", code.name()).increment();
+ *     }
+ * };
+ * }</pre>
  */
 public interface Metrics {
     /**
@@ -25,6 +38,23 @@ public interface Metrics {
 
     /** An attempt failed with an exception thrown to the caller: retryable ones are retried by the event source. */
     void attemptFailed(ErrorCode code, boolean retryable);
+
+    /**
+     * One stage of a photo's processing finished (successfully or not); reported before
+     * {@link #eventHandled} or {@link #attemptFailed} of the same event, on the same thread. Ignored by default.
+     *
+     * @param stage   which stage
+     * @param elapsed wall time spent in it
+     */
+    default void stageCompleted(Stage stage, Duration elapsed) {
+    }
+
+    /**
+     * The end of a unit of work (a Lambda invocation): implementations that batch (CloudWatch EMF) write what
+     * they hold. Called by the handlers after every invocation; nothing to do by default.
+     */
+    default void flush() {
+    }
 
     /** Reports nothing. */
     static Metrics noop() {

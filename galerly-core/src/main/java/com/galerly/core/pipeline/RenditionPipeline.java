@@ -20,6 +20,7 @@ import com.galerly.core.image.RenditionProfile;
 import com.galerly.core.image.RenditionSpec;
 import com.galerly.core.internal.Checks;
 import com.galerly.core.metrics.Metrics;
+import com.galerly.core.metrics.Stage;
 import com.galerly.core.photo.ClaimRequest;
 import com.galerly.core.photo.ClaimResult;
 import com.galerly.core.photo.Completion;
@@ -28,9 +29,9 @@ import com.galerly.core.storage.BlobContent;
 import com.galerly.core.storage.BlobMetadata;
 import com.galerly.core.storage.BlobStore;
 import com.galerly.core.storage.PutOptions;
+import com.galerly.core.trace.Tracer;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -76,6 +77,7 @@ public final class RenditionPipeline {
     private final KeyLayout layout;
     private final Clock clock;
     private final Metrics metrics;
+    private final Tracer tracer;
     private final Duration leaseDuration;
     private final Supplier<String> leaseTokens;
     private final String profileFingerprint;
@@ -89,6 +91,7 @@ public final class RenditionPipeline {
         this.layout = b.layout;
         this.clock = b.clock;
         this.metrics = b.metrics;
+        this.tracer = b.tracer;
         this.leaseDuration = b.leaseDuration;
         this.leaseTokens = b.leaseTokens;
     }
@@ -105,6 +108,11 @@ public final class RenditionPipeline {
         return layout;
     }
 
+    /** Where this pipeline reports (the handlers flush it after every invocation). */
+    public Metrics metrics() {
+        return metrics;
+    }
+
     /**
      * Handles one event.
      *
@@ -113,19 +121,18 @@ public final class RenditionPipeline {
      */
     public Outcome handle(ObjectCreated event) {
         Checks.notNull(event, "event");
-        Instant start = clock.instant();
-        Attempt attempt = new Attempt();
+        Observation attempt = Observation.start(metrics, tracer, clock, event);
         try {
-            Outcome outcome = handle(event, attempt);
-            metrics.eventHandled(outcome, Duration.between(start, clock.instant()), attempt.bytesIn, attempt.bytesOut);
-            return outcome;
-        } catch (GalerlyException e) {
-            metrics.attemptFailed(e.code(), e.retryable());
+            return attempt.finished(handle(event, attempt));
+        } catch (RuntimeException | Error e) {
+            attempt.failed(e);
             throw e;
+        } finally {
+            attempt.close();
         }
     }
 
-    private Outcome handle(ObjectCreated event, Attempt attempt) {
+    private Outcome handle(ObjectCreated event, Observation attempt) {
         String key = event.key();
         Optional<KeyLayout.Original> original = layout.parseOriginal(key);
         if (original.isEmpty()) {
@@ -133,6 +140,7 @@ public final class RenditionPipeline {
                     ? "a rendition, never processed" : "not an original of " + layout);
         }
         PhotoKey photo = original.get().key();
+        attempt.enter(Stage.CHECK);
         Optional<BlobMetadata> head = blobs.head(key);
         if (head.isEmpty()) {
             return Outcome.of(Outcome.Kind.MISSING, photo, "the original no longer exists");
@@ -157,12 +165,14 @@ public final class RenditionPipeline {
         }
     }
 
-    private Outcome process(PhotoKey photo, BlobMetadata object, Photo claimed, Attempt attempt) {
+    private Outcome process(PhotoKey photo, BlobMetadata object, Photo claimed, Observation attempt) {
         Lease lease = claimed.lease();
         List<Rendition> written = new ArrayList<>();
         try {
+            attempt.enter(Stage.RENDER);
             ProcessedImage image = processor.process(source(object), profile);
             attempt.bytesIn = object.size();
+            attempt.enter(Stage.STORE);
             for (EncodedRendition r : image.renditions()) {
                 String renditionKey = layout.renditionKey(photo.gallery(), photo.id(), r.name(), fingerprint(r.name(), object),
                         r.format().extension());
@@ -171,8 +181,10 @@ public final class RenditionPipeline {
                 written.add(new Rendition(r.name(), renditionKey, r.width(), r.height(), r.length(), r.contentType()));
             }
             var oriented = image.info().orientedSize();
+            attempt.enter(Stage.RECORD);
             photos.complete(photo, lease, new Completion(image.info().format().contentType(), oriented.width(),
                     oriented.height(), written, image.placeholder(), profileFingerprint));
+            attempt.exit();
             deleteReplaced(claimed, written);
             return Outcome.of(Outcome.Kind.PROCESSED, photo, written.size() + " renditions");
         } catch (GalerlyException e) {
@@ -257,11 +269,6 @@ public final class RenditionPipeline {
                 && !Objects.equals(event.versionId(), object.versionId()));
     }
 
-    private static final class Attempt {
-        long bytesIn;
-        long bytesOut;
-    }
-
     /** Builds a {@link RenditionPipeline}; processor, blobs and photos are required. */
     public static final class Builder {
         private ImageProcessor processor;
@@ -271,6 +278,7 @@ public final class RenditionPipeline {
         private KeyLayout layout = KeyLayout.standard();
         private Clock clock = Clock.systemUTC();
         private Metrics metrics = Metrics.noop();
+        private Tracer tracer = Tracer.noop();
         private Duration leaseDuration = Duration.ofMinutes(15);
         private Supplier<String> leaseTokens = () -> UUID.randomUUID().toString();
 
@@ -309,6 +317,12 @@ public final class RenditionPipeline {
 
         public Builder metrics(Metrics metrics) {
             this.metrics = Checks.notNull(metrics, "metrics");
+            return this;
+        }
+
+        /** Opens a span per photo and per {@link Stage} (none by default). */
+        public Builder tracer(Tracer tracer) {
+            this.tracer = Checks.notNull(tracer, "tracer");
             return this;
         }
 

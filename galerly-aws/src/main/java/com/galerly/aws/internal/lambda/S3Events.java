@@ -10,28 +10,49 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification;
+import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotificationRecord;
+import software.amazon.awssdk.eventnotifications.s3.model.S3Object;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
-/** Reads S3 event notifications: ObjectCreated records with URL-decoded keys; other events are skipped. */
+/** Reads S3 event notifications (through the SDK's s3-event-notifications): ObjectCreated records with URL-decoded keys. */
 public final class S3Events {
     private S3Events() {
     }
 
     /** The ObjectCreated records of a notification ({@code {"Records":[...]}}); a test event has none. */
     public static List<ObjectCreated> objectsCreated(JsonNode notification) {
+        return objectsCreated(notification.toString());
+    }
+
+    /**
+     * The ObjectCreated records of a notification's JSON, read by the SDK's {@code s3-event-notifications}
+     * (other events are skipped; keys are URL-decoded the way S3 encodes them).
+     */
+    public static List<ObjectCreated> objectsCreated(String json) {
+        S3EventNotification notification;
+        try {
+            notification = S3EventNotification.fromJson(json);
+        } catch (RuntimeException e) {
+            throw GalerlyException.invalid("not an S3 event notification: " + e.getMessage());
+        }
         List<ObjectCreated> created = new ArrayList<>();
-        for (JsonNode record : Json.array(notification, "Records")) {
-            String name = Json.text(record, "eventName").orElse("");
+        if (notification.getRecords() == null) {
+            return created;                                         // s3:TestEvent
+        }
+        for (S3EventNotificationRecord record : notification.getRecords()) {
+            String name = record.getEventName() == null ? "" : record.getEventName();
             if (!name.startsWith("ObjectCreated:")) {
                 continue;
             }
-            created.add(new ObjectCreated(
-                    Json.required(record, "s3", "bucket", "name"),
-                    decodeKey(Json.required(record, "s3", "object", "key")),
-                    Json.number(record, -1, "s3", "object", "size"),
-                    Json.text(record, "s3", "object", "eTag").orElse(null),
-                    Json.text(record, "s3", "object", "versionId").orElse(null),
-                    Json.text(record, "s3", "object", "sequencer").orElse(null)));
+            if (record.getS3() == null || record.getS3().getBucket() == null || record.getS3().getObject() == null
+                    || record.getS3().getBucket().getName() == null || record.getS3().getObject().getKey() == null) {
+                throw GalerlyException.invalid("ObjectCreated record without s3.bucket.name or s3.object.key");
+            }
+            S3Object object = record.getS3().getObject();
+            Long size = object.getSizeAsLong();
+            created.add(new ObjectCreated(record.getS3().getBucket().getName(), decodeKey(object.getKey()),
+                    size == null ? -1 : size, object.getETag(), object.getVersionId(), object.getSequencer()));
         }
         return created;
     }
