@@ -26,13 +26,16 @@ import java.util.stream.Collectors;
  *   <tr><th>variable</th><th>meaning</th><th>default</th></tr>
  *   <tr><td>{@code GALERLY_TABLE}</td><td>DynamoDB table of photo records</td><td>required</td></tr>
  *   <tr><td>{@code GALERLY_BUCKETS}</td><td>comma-separated buckets the function may process (others are refused)</td><td>any</td></tr>
- *   <tr><td>{@code GALERLY_ORIGINALS_PREFIX}</td><td>prefix of originals (the trigger prefix)</td><td>{@code originals/}</td></tr>
+ *   <tr><td>{@code GALERLY_INCOMING_PREFIX}</td><td>quarantine prefix uploads land under (the S3 trigger prefix)</td><td>{@code incoming/}</td></tr>
+ *   <tr><td>{@code GALERLY_ORIGINALS_PREFIX}</td><td>prefix of promoted originals (backfills process these)</td><td>{@code originals/}</td></tr>
  *   <tr><td>{@code GALERLY_RENDITIONS_PREFIX}</td><td>prefix of renditions</td><td>{@code renditions/}</td></tr>
  *   <tr><td>{@code GALERLY_FORMAT}</td><td>rendition format, {@code jpeg} or {@code webp}</td><td>{@code jpeg}</td></tr>
  *   <tr><td>{@code GALERLY_QUALITY}</td><td>encoder quality 1..100</td><td>85</td></tr>
  *   <tr><td>{@code GALERLY_MAX_MEGAPIXELS}</td><td>largest image accepted</td><td>200</td></tr>
  *   <tr><td>{@code GALERLY_MAX_BYTES}</td><td>largest original accepted</td><td>536870912</td></tr>
  *   <tr><td>{@code GALERLY_LEASE_SECONDS}</td><td>claim duration: at least the function timeout</td><td>900</td></tr>
+ *   <tr><td>{@code GALERLY_CLAMD}</td><td>clamd to scan uploads with before promotion: {@code tcp://host:port} or {@code unix:/path} (read by the wiring)</td><td>no scan</td></tr>
+ *   <tr><td>{@code GALERLY_CLAMD_MAX_BYTES}</td><td>clamd's StreamMaxLength</td><td>26214400</td></tr>
  *   <tr><td>{@code GALERLY_METRICS_NAMESPACE}</td><td>CloudWatch namespace of EMF metrics; {@code off} disables</td><td>{@code Galerly}</td></tr>
  *   <tr><td>{@code GALERLY_SERVICE}</td><td>the {@code Service} dimension of the metrics (with {@code FunctionName} from {@code AWS_LAMBDA_FUNCTION_NAME})</td><td>the namespace</td></tr>
  * </table>
@@ -71,6 +74,7 @@ public record LambdaSettings(String table, Set<String> buckets, KeyLayout layout
         }
         String buckets = get.apply("GALERLY_BUCKETS");
         KeyLayout.Builder layout = KeyLayout.builder();
+        setting(env, "GALERLY_INCOMING_PREFIX", layout::incomingPrefix);
         setting(env, "GALERLY_ORIGINALS_PREFIX", layout::originalsPrefix);
         setting(env, "GALERLY_RENDITIONS_PREFIX", layout::renditionsPrefix);
         RenditionProfile profile = RenditionProfile.standard();

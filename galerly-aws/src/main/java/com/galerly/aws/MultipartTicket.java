@@ -27,9 +27,18 @@ import java.util.Objects;
  * @param partSize      the length of every part but the last
  * @param parts         one presigned PUT per part, in part order
  * @param expiresAt     when the part URLs expire (re-sign with {@link S3UploadService#refreshParts})
+ * @param authenticator an HMAC over photo, key, upload id, length and part size by the service that issued the
+ *                      ticket; {@link S3UploadService#refreshParts} accepts only tickets whose authenticator
+ *                      verifies (null on a ticket not issued by a service)
  */
 public record MultipartTicket(PhotoKey photo, String key, String uploadId, long contentLength, long partSize,
-                              List<PresignedRequest> parts, Instant expiresAt) {
+                              List<PresignedRequest> parts, Instant expiresAt, String authenticator) {
+    /** A ticket without an authenticator (refreshParts refuses it). */
+    public MultipartTicket(PhotoKey photo, String key, String uploadId, long contentLength, long partSize,
+                           List<PresignedRequest> parts, Instant expiresAt) {
+        this(photo, key, uploadId, contentLength, partSize, parts, expiresAt, null);
+    }
+
     public MultipartTicket {
         Objects.requireNonNull(photo, "photo must not be null");
         Objects.requireNonNull(key, "key must not be null");

@@ -176,13 +176,18 @@ public final class PostPolicy {
         }
 
         /**
-         * Any key under {@code prefix}. The form's {@code key} field defaults to {@code prefix + "${filename}"}
+         * Any key in the folder {@code prefix}, which must end with {@code /} (so {@code uploads/u7/} never also
+         * covers {@code uploads/u7x/}). The form's {@code key} field defaults to {@code prefix + "${filename}"}
          * (S3 substitutes the uploaded file's name); a client may send any key under the prefix instead.
          */
         public Builder keyStartsWith(String prefix) {
             Objects.requireNonNull(prefix, "key prefix must not be null");
             if (prefix.isEmpty()) {
                 throw new IllegalArgumentException("key prefix must not be empty: it would allow every key");
+            }
+            if (!prefix.endsWith("/")) {
+                throw new IllegalArgumentException("key prefix must be a folder ending in '/', was \"" + prefix
+                        + "\": without it \"" + prefix + "\" also covers \"" + prefix + "x/...\"");
             }
             requireKey(prefix);
             put(Condition.startsWith("key", prefix), prefix + "${filename}");

@@ -24,8 +24,15 @@ import java.util.Objects;
  * @param url       the form's action: the bucket's URL
  * @param fields    the form fields, ending with {@code policy} and {@code x-amz-signature}
  * @param expiresAt when the policy expires
+ * @param expiryCapped true when {@code expiresAt} is earlier than asked because the signing credentials expire
+ *                  then
  */
-public record PresignedPost(URI url, Map<String, String> fields, Instant expiresAt) {
+public record PresignedPost(URI url, Map<String, String> fields, Instant expiresAt, boolean expiryCapped) {
+    /** A form whose expiry is as asked. */
+    public PresignedPost(URI url, Map<String, String> fields, Instant expiresAt) {
+        this(url, fields, expiresAt, false);
+    }
+
     public PresignedPost {
         Objects.requireNonNull(url, "url must not be null");
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(fields, "fields")));

@@ -26,8 +26,17 @@ import java.util.Objects;
  * @param url       the presigned URL
  * @param headers   the signed headers the client must send, in a stable order
  * @param expiresAt when the signature stops being accepted
+ * @param expiryCapped true when {@code expiresAt} is earlier than asked because the signing credentials (a
+ *                  role's, SSO's or the Lambda execution role's session) expire then: a presigned URL never
+ *                  outlives the credentials that signed it
  */
-public record PresignedRequest(String method, URI url, Map<String, String> headers, Instant expiresAt) {
+public record PresignedRequest(String method, URI url, Map<String, String> headers, Instant expiresAt,
+                               boolean expiryCapped) {
+    /** A request whose expiry is as asked. */
+    public PresignedRequest(String method, URI url, Map<String, String> headers, Instant expiresAt) {
+        this(method, url, headers, expiresAt, false);
+    }
+
     public PresignedRequest {
         Objects.requireNonNull(method, "method must not be null");
         Objects.requireNonNull(url, "url must not be null");

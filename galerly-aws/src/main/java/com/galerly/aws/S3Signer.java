@@ -36,6 +36,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 public interface S3Signer {
     /** The longest validity SigV4 allows. */
     Duration MAX_EXPIRY = Duration.ofDays(7);
+    /** Default rounding of presigned GETs' signing time: 5 minutes. */
+    Duration DEFAULT_GET_WINDOW = Duration.ofMinutes(5);
 
     static Builder builder() {
         return new Builder();
@@ -50,12 +52,18 @@ public interface S3Signer {
     /** The bucket every request is signed for. */
     S3Bucket bucket();
 
-    /** A PUT of {@code key} that must carry exactly {@code headers} (content type, and length and checksum if set). */
+    /**
+     * A PUT of {@code key} that must carry exactly {@code headers}: the content length is required and always
+     * signed (an unsigned length lets a client upload up to 5 GiB); content type and checksum when set.
+     */
     PresignedRequest presignPut(String key, ObjectHeaders headers, Duration expiry);
 
     /**
      * A GET of {@code key}; with a download name, S3 answers with
-     * {@code Content-Disposition: attachment} under that (sanitised) file name.
+     * {@code Content-Disposition: attachment} under that (sanitised) file name. The signing time is rounded
+     * down to the {@link Builder#getWindow get window} and the URL made valid for {@code expiry} plus the window,
+     * so the same object presigned twice in one window gives the identical URL (browser and CDN caches hit),
+     * valid at least {@code expiry} from now.
      */
     PresignedRequest presignGet(String key, Duration expiry, Optional<String> downloadName);
 
@@ -82,8 +90,22 @@ public interface S3Signer {
         private S3Bucket bucket;
         private AwsCredentialsProvider credentials;
         private Clock clock = Clock.systemUTC();
+        private Duration getWindow = DEFAULT_GET_WINDOW;
 
         private Builder() {
+        }
+
+        /**
+         * The window presigned GETs round their signing time to (0 to 1 day; zero: sign at the current second).
+         * Default 5 minutes.
+         */
+        public Builder getWindow(Duration getWindow) {
+            Objects.requireNonNull(getWindow, "getWindow must not be null");
+            if (getWindow.isNegative() || getWindow.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("getWindow must be 0 to 1 day, was " + getWindow);
+            }
+            this.getWindow = getWindow;
+            return this;
         }
 
         public Builder bucket(S3Bucket bucket) {
@@ -108,7 +130,7 @@ public interface S3Signer {
                 throw new IllegalStateException("bucket is required");
             }
             return new DefaultS3Signer(bucket,
-                    credentials != null ? credentials : DefaultCredentialsProvider.builder().build(), clock);
+                    credentials != null ? credentials : DefaultCredentialsProvider.builder().build(), clock, getWindow);
         }
     }
 }

@@ -5,12 +5,19 @@
 package com.galerly.aws;
 
 import com.galerly.aws.internal.DefaultS3UploadService;
+import com.galerly.aws.internal.MultipartTickets;
 import com.galerly.aws.internal.UploadSettings;
 import com.galerly.core.KeyLayout;
 import com.galerly.core.Photo;
 import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.photo.PhotoRepository;
+import com.galerly.core.scan.ContentScanner;
+import com.galerly.core.scrub.MetadataScrubber;
+import com.galerly.core.upload.Confirmer;
+import com.galerly.core.upload.ContentIndex;
+import com.galerly.core.upload.DuplicatePolicy;
+import com.galerly.core.upload.Quarantine;
 import com.galerly.core.upload.UploadForm;
 import com.galerly.core.upload.UploadRequest;
 import com.galerly.core.upload.UploadService;
@@ -32,19 +39,25 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Uploads straight to S3: clients get a presigned PUT, a browser POST form or a presigned multipart upload for
- * a generated key ({@code originals/{gallery}/{photo}.{ext}} by default), send the bytes to S3 themselves,
- * and the application confirms what arrived. Downloads are presigned GETs, one or a page at a time.
+ * a generated key in quarantine ({@code incoming/{gallery}/{photo}.{ext}} by default), send the bytes to S3
+ * themselves, and the trust path ({@link Quarantine}) checks the upload and promotes it to
+ * {@code originals/{gallery}/{photo}.{ext}} when processing or {@link #confirm(String)} runs, whichever comes
+ * first. Downloads are presigned GETs, one or a page at a time.
  *
  * <ul>
- *   <li>Only the allowed content types are signed, each mapped to the key's extension; the content type is
- *       always signed, and so are the length and checksum when the request declares them.</li>
+ *   <li>Only the allowed content types are signed, each mapped to the key's extension; the content type and the
+ *       length are always signed (a PUT without a declared length is refused), the checksum when the request
+ *       declares one.</li>
+ *   <li>Multipart tickets carry an HMAC: {@link #refreshParts} re-signs only tickets this service (or one with
+ *       the same {@link Builder#ticketKey}) issued, and only within {@code maxBytes}.</li>
  *   <li>POST policies always carry a {@code content-length-range}: the declared length exactly, or
  *       1..{@code maxBytes}.</li>
  *   <li>The uploader's file name is sanitised and stored as metadata ({@code x-amz-meta-filename},
  *       percent-encoded), never used in a key.</li>
- *   <li>{@link #confirm(String)} HEADs the object, checks size and content type, reads the first bytes and
- *       sniffs the format; anything else than a known image is deleted and reported. With a
- *       {@link PhotoRepository} an accepted upload gets a PENDING record.</li>
+ *   <li>{@link #confirm(String)} runs the trust path (size, active content, declared type against the sniffed
+ *       format, scan, metadata scrub, dedup, promotion); a refused upload is deleted and reported with its code.
+ *       With a {@link PhotoRepository} the photo gets a PENDING record, and REJECTED with the reason when
+ *       refused.</li>
  * </ul>
  *
  * {@snippet :
@@ -172,8 +185,61 @@ public interface S3UploadService extends UploadService, AutoCloseable {
         private long partSize = DEFAULT_PART_SIZE;
         private PhotoRepository repository;
         private Duration pendingTtl = Duration.ofDays(1);
+        private ContentScanner scanner = ContentScanner.none();
+        private MetadataScrubber scrubber = MetadataScrubber.standard();
+        private ContentIndex contentIndex;
+        private DuplicatePolicy duplicates = DuplicatePolicy.REJECT;
+        private Quarantine quarantine;
+        private byte[] ticketKey;
 
         private Builder() {
+        }
+
+        /** The malware scanner confirm runs before promotion; default none (see {@code ClamAvScanner}). */
+        public Builder scanner(ContentScanner scanner) {
+            this.scanner = Objects.requireNonNull(scanner, "scanner must not be null");
+            return this;
+        }
+
+        /** What promotion removes from originals; default {@link MetadataScrubber#standard()}. */
+        public Builder scrubber(MetadataScrubber scrubber) {
+            this.scrubber = Objects.requireNonNull(scrubber, "scrubber must not be null");
+            return this;
+        }
+
+        /** Records each original's SHA-256 per gallery to find duplicates (optional). */
+        public Builder contentIndex(ContentIndex contentIndex) {
+            this.contentIndex = Objects.requireNonNull(contentIndex, "contentIndex must not be null");
+            return this;
+        }
+
+        /** What a duplicate upload becomes (with a content index); default REJECT. */
+        public Builder duplicates(DuplicatePolicy duplicates) {
+            this.duplicates = Objects.requireNonNull(duplicates, "duplicates must not be null");
+            return this;
+        }
+
+        /**
+         * The whole trust path, replacing scanner, scrubber, content index and duplicates; its layout must be this
+         * service's and its size limit at most {@code maxBytes}.
+         */
+        public Builder quarantine(Quarantine quarantine) {
+            this.quarantine = Objects.requireNonNull(quarantine, "quarantine must not be null");
+            return this;
+        }
+
+        /**
+         * The HMAC key multipart tickets are authenticated with, at least 32 bytes; every instance that refreshes
+         * tickets must share it. Default: a random key per instance (tickets refresh only on the instance that
+         * issued them).
+         */
+        public Builder ticketKey(byte[] ticketKey) {
+            Objects.requireNonNull(ticketKey, "ticketKey must not be null");
+            if (ticketKey.length < 32) {
+                throw new IllegalArgumentException("ticketKey must be at least 32 bytes, was " + ticketKey.length);
+            }
+            this.ticketKey = ticketKey.clone();
+            return this;
         }
 
         public Builder bucket(S3Bucket bucket) {
@@ -282,10 +348,38 @@ public interface S3UploadService extends UploadService, AutoCloseable {
             boolean ownsClient = client == null;
             S3Client s3 = ownsClient ? bucket.clientBuilder(creds).build() : client;
             S3Signer signer = S3Signer.builder().bucket(bucket).credentialsProvider(creds).clock(clock).build();
-            return new DefaultS3UploadService(new UploadSettings(signer, creds, clock,
-                    S3BlobStore.create(s3, bucket.name()), ownsClient, layout,
+            S3BlobStore blobs = S3BlobStore.create(s3, bucket.name());
+            Quarantine trust = quarantine;
+            if (trust == null) {
+                Quarantine.Builder q = Quarantine.builder().blobs(blobs).layout(layout).scanner(scanner)
+                        .scrubber(scrubber).maxBytes(Math.min(maxBytes, Integer.MAX_VALUE - 16))
+                        .duplicates(duplicates)
+                        .contentTypes(contentTypes.keySet().stream()
+                                .filter(Quarantine.knownContentTypes()::contains)
+                                .collect(java.util.stream.Collectors.toSet()));
+                if (contentIndex != null) {
+                    q.contentIndex(contentIndex);
+                }
+                if (repository != null) {
+                    q.photos(repository);
+                }
+                trust = q.build();
+            } else if (!trust.layout().equals(layout)) {
+                throw new IllegalStateException("the quarantine's layout " + trust.layout() + " differs from " + layout);
+            }
+            Duration ttl = pendingTtl;
+            Confirmer confirmer = new Confirmer(trust, blobs, java.util.Optional.ofNullable(repository),
+                    head -> DefaultS3UploadService.pendingRecord(layout, head, clock, ttl));
+            byte[] key = ticketKey != null ? ticketKey : randomKey();
+            return new DefaultS3UploadService(new UploadSettings(signer, creds, clock, blobs, ownsClient, layout,
                     ids != null ? ids : PhotoId.generator(clock), contentTypes, maxBytes, expiry, partSize,
-                    repository, pendingTtl));
+                    repository, pendingTtl, trust, confirmer, new MultipartTickets(key), key));
+        }
+
+        private static byte[] randomKey() {
+            byte[] key = new byte[32];
+            new java.security.SecureRandom().nextBytes(key);
+            return key;
         }
 
         private static String checkType(String contentType) {

@@ -7,6 +7,7 @@ package com.galerly.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
@@ -42,5 +43,17 @@ class LambdaWiringTest {
             GalerlyException foreign = assertThrows(GalerlyException.class, () -> pipelines.apply("theirs"));
             assertEquals(ErrorCode.CONFIGURATION, foreign.code());
         }
+    }
+
+    @Test
+    void theScannerComesFromGalerlyClamd() {
+        assertEquals("none", LambdaWiring.scanner(Map.of()).name());
+        assertEquals("ClamAvScanner[127.0.0.1:3310, chunk=65536, maxBytes=104857600, timeout=PT1M]",
+                LambdaWiring.scanner(Map.of("GALERLY_CLAMD", "tcp://127.0.0.1:3310",
+                        "GALERLY_CLAMD_MAX_BYTES", "104857600")).toString().replace("/<unresolved>", ""));
+        assertEquals("clamav", LambdaWiring.scanner(Map.of("GALERLY_CLAMD", "unix:/run/clamav/clamd.ctl")).name());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> LambdaWiring.scanner(Map.of("GALERLY_CLAMD", "clamd:3310")));
+        assertTrue(bad.getMessage().contains("GALERLY_CLAMD"), bad.getMessage());
     }
 }

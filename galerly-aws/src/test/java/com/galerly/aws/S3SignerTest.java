@@ -47,6 +47,10 @@ class S3SignerTest {
     private static final Duration TEN_MINUTES = Duration.ofMinutes(10);
     private static final byte[] BODY = "not really a jpeg, but S3 does not care".getBytes(StandardCharsets.UTF_8);
 
+    /** What most PUTs sign: JPEG and the body's length. */
+    private static final ObjectHeaders JPEG = ObjectHeaders.builder().contentType("image/jpeg")
+            .contentLength(BODY.length).build();
+
     private static S3Signer signer() {
         return signer(Clock.systemUTC());
     }
@@ -111,7 +115,7 @@ class S3SignerTest {
 
         @Test
         void refusesATamperedSignature() {
-            PresignedRequest put = signer().presignPut("put/tampered.jpg", ObjectHeaders.of("image/jpeg"), TEN_MINUTES);
+            PresignedRequest put = signer().presignPut("put/tampered.jpg", JPEG, TEN_MINUTES);
             String url = put.url().toString();
             char last = url.charAt(url.length() - 1);
             URI tampered = URI.create(url.substring(0, url.length() - 1) + (last == '0' ? '1' : '0'));
@@ -124,7 +128,7 @@ class S3SignerTest {
 
         @Test
         void refusesAnotherKey() {
-            PresignedRequest put = signer().presignPut("put/signed.jpg", ObjectHeaders.of("image/jpeg"), TEN_MINUTES);
+            PresignedRequest put = signer().presignPut("put/signed.jpg", JPEG, TEN_MINUTES);
             URI other = URI.create(put.url().toString().replace("put/signed.jpg", "put/other.jpg"));
 
             assertEquals(403, HttpUploads.send("PUT", other, put.headers(), BODY).statusCode());
@@ -134,7 +138,7 @@ class S3SignerTest {
         @Test
         void refusesAnExpiredUrl() {
             Clock anHourAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC);
-            PresignedRequest put = signer(anHourAgo).presignPut("put/expired.jpg", ObjectHeaders.of("image/jpeg"),
+            PresignedRequest put = signer(anHourAgo).presignPut("put/expired.jpg", JPEG,
                     Duration.ofMinutes(5));
             assertTrue(put.expiresAt().isBefore(Instant.now()));
 
@@ -146,7 +150,7 @@ class S3SignerTest {
 
         @Test
         void refusesAnotherContentType() {
-            PresignedRequest put = signer().presignPut("put/type.jpg", ObjectHeaders.of("image/jpeg"), TEN_MINUTES);
+            PresignedRequest put = signer().presignPut("put/type.jpg", JPEG, TEN_MINUTES);
             Map<String, String> html = new LinkedHashMap<>(put.headers());
             html.put("Content-Type", "text/html");
 
@@ -156,7 +160,7 @@ class S3SignerTest {
 
         @Test
         void refusesAMissingContentType() {
-            PresignedRequest put = signer().presignPut("put/none.jpg", ObjectHeaders.of("image/jpeg"), TEN_MINUTES);
+            PresignedRequest put = signer().presignPut("put/none.jpg", JPEG, TEN_MINUTES);
 
             assertEquals(403, HttpUploads.send(put.method(), put.url(), Map.of(), BODY).statusCode());
             assertFalse(exists("put/none.jpg"));
@@ -175,7 +179,8 @@ class S3SignerTest {
         @Test
         void refusesABodyThatDoesNotMatchTheSignedChecksum() throws Exception {
             Checksum checksum = new Checksum(ChecksumAlgorithm.SHA256, sha256(BODY));
-            ObjectHeaders headers = ObjectHeaders.builder().contentType("image/jpeg").checksum(checksum).build();
+            ObjectHeaders headers = ObjectHeaders.builder().contentType("image/jpeg").contentLength(BODY.length)
+                    .checksum(checksum).build();
             PresignedRequest put = signer().presignPut("put/checksum.jpg", headers, TEN_MINUTES);
             byte[] other = BODY.clone();
             other[0] ^= 1;
@@ -190,28 +195,61 @@ class S3SignerTest {
         @Test
         void encodesKeysLikeS3() {
             String key = "put/ünïcode name (1)+&=.jpg";
-            PresignedRequest put = signer().presignPut(key, ObjectHeaders.of("image/jpeg"), TEN_MINUTES);
+            PresignedRequest put = signer().presignPut(key, JPEG, TEN_MINUTES);
 
             assertEquals(200, HttpUploads.send(put, BODY).statusCode());
             assertArrayEquals(BODY, stored(key).asByteArray());
         }
 
         @Test
+        void refusesToPresignWithoutASignedLength() {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> signer().presignPut("put/any.jpg", ObjectHeaders.of("image/jpeg"), TEN_MINUTES));
+            assertTrue(e.getMessage().contains("Content-Length"), e.getMessage());
+        }
+
+        @Test
+        void neverOutlivesTheSessionCredentialsThatSignIt() {
+            Instant now = Instant.parse("2026-03-01T10:00:00Z");
+            S3Signer expiring = signer(Clock.fixed(now, java.time.ZoneOffset.UTC)).toBuilder()
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.builder()
+                            .accessKeyId("ASIAEXAMPLE").secretAccessKey("secret").sessionToken("token")
+                            .expirationTime(now.plusSeconds(180)).build())).build();
+            PresignedRequest put = expiring.presignPut("put/capped.jpg", JPEG, TEN_MINUTES);
+            assertTrue(put.expiryCapped());
+            assertEquals(now.plusSeconds(180), put.expiresAt());
+            assertTrue(put.url().getRawQuery().contains("X-Amz-Expires=180"), put.url().toString());
+            PresignedPost form = expiring.presignPost(PostPolicy.builder().key("p/a.jpg").contentType("image/jpeg")
+                    .contentLengthRange(1, 5).build(), TEN_MINUTES);
+            assertTrue(form.expiryCapped());
+            assertEquals(now.plusSeconds(180), form.expiresAt());
+            assertFalse(signer(Clock.fixed(now, java.time.ZoneOffset.UTC)).presignPut("put/long.jpg", JPEG, TEN_MINUTES)
+                    .expiryCapped(), "long-term keys have no expiration");
+
+            S3Signer expired = signer(Clock.fixed(now, java.time.ZoneOffset.UTC)).toBuilder()
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.builder()
+                            .accessKeyId("ASIAEXAMPLE").secretAccessKey("secret").sessionToken("token")
+                            .expirationTime(now.minusSeconds(1)).build())).build();
+            assertEquals(com.galerly.core.ErrorCode.UNAUTHORIZED, assertThrows(GalerlyException.class,
+                    () -> expired.presignPut("put/x.jpg", JPEG, TEN_MINUTES)).code());
+        }
+
+        @Test
         void refusesUnsafeKeysAndExpiries() {
             assertThrows(GalerlyException.class,
-                    () -> signer().presignPut("../escape.jpg", ObjectHeaders.of("image/jpeg"), TEN_MINUTES));
+                    () -> signer().presignPut("../escape.jpg", JPEG, TEN_MINUTES));
             assertThrows(GalerlyException.class,
-                    () -> signer().presignPut("a/\u0000.jpg", ObjectHeaders.of("image/jpeg"), TEN_MINUTES));
+                    () -> signer().presignPut("a/\u0000.jpg", JPEG, TEN_MINUTES));
             assertThrows(IllegalArgumentException.class,
-                    () -> signer().presignPut("a.jpg", ObjectHeaders.of("image/jpeg"), Duration.ofDays(8)));
+                    () -> signer().presignPut("a.jpg", JPEG, Duration.ofDays(8)));
             assertThrows(IllegalArgumentException.class,
-                    () -> signer().presignPut("a.jpg", ObjectHeaders.of("image/jpeg"), Duration.ZERO));
+                    () -> signer().presignPut("a.jpg", JPEG, Duration.ZERO));
         }
 
         @Test
         void sameClockSameUrl() {
             Clock fixed = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
-            ObjectHeaders headers = ObjectHeaders.of("image/jpeg");
+            ObjectHeaders headers = JPEG;
             PresignedRequest a = signer(fixed).presignPut("k.jpg", headers, TEN_MINUTES);
             PresignedRequest b = signer(fixed).presignPut("k.jpg", headers, TEN_MINUTES);
             assertEquals(a, b);
@@ -234,6 +272,25 @@ class S3SignerTest {
             assertEquals("attachment; filename=\"_t_ _ Paris _1_.jpg\"; "
                             + "filename*=UTF-8''%C3%89t%C3%A9%20%C3%A0%20Paris%20%221%22.jpg",
                     response.headers().firstValue("Content-Disposition").orElseThrow());
+        }
+
+        @Test
+        void theSameObjectPresignedTwiceInAWindowGivesTheSameUrl() {
+            S3.client().putObject(r -> r.bucket("photos").key("get/w.jpg"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(BODY));
+            Instant start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+            PresignedRequest early = signer(Clock.fixed(start.plusSeconds(10), java.time.ZoneOffset.UTC))
+                    .presignGet("get/w.jpg", TEN_MINUTES, Optional.empty());
+            PresignedRequest late = signer(Clock.fixed(start.plusSeconds(290), java.time.ZoneOffset.UTC))
+                    .presignGet("get/w.jpg", TEN_MINUTES, Optional.empty());
+            PresignedRequest next = signer(Clock.fixed(start.plusSeconds(301), java.time.ZoneOffset.UTC))
+                    .presignGet("get/w.jpg", TEN_MINUTES, Optional.empty());
+            assertEquals(early.url(), late.url(), "one 5-minute window, one URL");
+            assertFalse(early.url().equals(next.url()), "the next window signs anew");
+            assertTrue(!late.expiresAt().isBefore(start.plusSeconds(290).plus(TEN_MINUTES)),
+                    "valid at least the expiry asked for");
+            PresignedRequest now = signer().presignGet("get/w.jpg", TEN_MINUTES, Optional.empty());
+            assertEquals(200, HttpUploads.get(now.url()).statusCode(), "a URL dated at the window's start works");
         }
 
         @Test
@@ -396,7 +453,7 @@ class S3SignerTest {
             assertEquals("token/123", form.fields().get("x-amz-security-token"));
             String policy = new String(Base64.getDecoder().decode(form.fields().get("policy")), StandardCharsets.UTF_8);
             assertTrue(policy.contains("{\"x-amz-security-token\":\"token/123\"}"), policy);
-            PresignedRequest put = session.presignPut("p/a.jpg", ObjectHeaders.of("image/jpeg"), TEN_MINUTES);
+            PresignedRequest put = session.presignPut("p/a.jpg", JPEG, TEN_MINUTES);
             assertTrue(put.url().getRawQuery().contains("X-Amz-Security-Token=token%2F123"), put.url().toString());
         }
 

@@ -107,8 +107,8 @@ class S3UploadServiceTest {
             UploadTicket ticket = uploads.presignPut(jpeg().fileName("DSC_0042.JPG").owner("alice")
                     .contentLength(image.length).build());
 
-            assertTrue(KeyLayout.standard().parseOriginal(ticket.key()).isPresent(), ticket.key());
-            assertTrue(ticket.key().startsWith("originals/smith-wedding/") && ticket.key().endsWith(".jpg"));
+            assertTrue(KeyLayout.standard().parseIncoming(ticket.key()).isPresent(), ticket.key());
+            assertTrue(ticket.key().startsWith("incoming/smith-wedding/") && ticket.key().endsWith(".jpg"));
             assertEquals(Map.of("Content-Type", "image/jpeg", "Content-Length", Integer.toString(image.length),
                     "x-amz-meta-filename", "DSC_0042.JPG", "x-amz-meta-owner", "alice"), ticket.headers());
             HttpResponse<String> put = HttpUploads.send(ticket.method(), ticket.url(), ticket.headers(), image);
@@ -120,13 +120,14 @@ class S3UploadServiceTest {
             assertEquals(image.length, confirmation.size());
 
             Photo pending = photos.get(ticket.photo()).orElseThrow();
-            assertEquals(PhotoStatus.PENDING, pending.status());
+            assertEquals(PhotoStatus.PROCESSING, pending.status(), "promoted; its ObjectCreated event renders it");
             assertEquals("DSC_0042.JPG", pending.fileName());
             assertEquals("alice", pending.owner());
-            assertEquals(ticket.key(), pending.originalKey());
+            String promoted = ticket.key().replace("incoming/", "originals/");
+            assertEquals(promoted, pending.originalKey());
+            assertTrue(exists(promoted) && !exists(ticket.key()), "promoted out of quarantine");
             assertEquals("image/jpeg", pending.contentType());
             assertEquals(image.length, pending.size());
-            assertTrue(pending.expiresAt().isAfter(pending.uploadedAt()));
 
             assertTrue(uploads.confirm(ticket.key()).accepted(), "confirming twice is harmless");
         }
@@ -135,7 +136,7 @@ class S3UploadServiceTest {
         void aDeclaredChecksumIsSignedSoOnlyThatBodyIsAccepted() throws Exception {
             byte[] image = TestImages.png();
             UploadTicket ticket = uploads.presignPut(UploadRequest.builder().gallery(GALLERY).contentType("image/png")
-                    .checksumSha256(base64("SHA-256", image)).build());
+                    .contentLength(image.length).checksumSha256(base64("SHA-256", image)).build());
             assertEquals(base64("SHA-256", image), ticket.headers().get("x-amz-checksum-sha256"));
             byte[] other = image.clone();
             other[other.length - 1] ^= 1;
@@ -153,7 +154,7 @@ class S3UploadServiceTest {
             crc.update(image);
             byte[] value = java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array();
             UploadTicket ticket = uploads.presignPut(UploadRequest.builder().gallery(GALLERY).contentType("image/png")
-                    .checksum(ChecksumAlgorithm.CRC32, Base64.getEncoder().encodeToString(value)).build());
+                    .contentLength(image.length).checksum(ChecksumAlgorithm.CRC32, Base64.getEncoder().encodeToString(value)).build());
             assertTrue(ticket.url().getRawQuery().contains("x-amz-checksum-crc32"), ticket.url().toString());
             byte[] other = image.clone();
             other[0] ^= 1;
@@ -164,7 +165,7 @@ class S3UploadServiceTest {
 
         @Test
         void anotherContentTypeIsRefused() {
-            UploadTicket ticket = uploads.presignPut(jpeg().build());
+            UploadTicket ticket = uploads.presignPut(jpeg().contentLength(TestImages.jpeg().length).build());
             Map<String, String> headers = new LinkedHashMap<>(ticket.headers());
             headers.put("Content-Type", "text/html");
             assertEquals(403, HttpUploads.send("PUT", ticket.url(), headers, TestImages.jpeg()).statusCode());
@@ -175,7 +176,7 @@ class S3UploadServiceTest {
         void anExpiredTicketIsRefused() {
             Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
             try (S3UploadService past = uploads.toBuilder().clock(twoHoursAgo).build()) {
-                UploadTicket ticket = past.presignPut(jpeg().build());
+                UploadTicket ticket = past.presignPut(jpeg().contentLength(TestImages.jpeg().length).build());
                 assertEquals(403, HttpUploads.send(ticket.method(), ticket.url(), ticket.headers(),
                         TestImages.jpeg()).statusCode());
                 assertFalse(exists(ticket.key()));
@@ -185,9 +186,13 @@ class S3UploadServiceTest {
         @Test
         void refusesTypesAndSizesItWouldNotSign() {
             GalerlyException type = assertThrows(GalerlyException.class,
-                    () -> uploads.presignPut(UploadRequest.builder().gallery(GALLERY).contentType("text/html").build()));
+                    () -> uploads.presignPut(UploadRequest.builder().gallery(GALLERY).contentType("text/html")
+                            .contentLength(10).build()));
             assertEquals(ErrorCode.INVALID_ARGUMENT, type.code());
             assertTrue(type.getMessage().contains("image/jpeg"), type.getMessage());
+            GalerlyException noLength = assertThrows(GalerlyException.class, () -> uploads.presignPut(jpeg().build()));
+            assertEquals(ErrorCode.INVALID_ARGUMENT, noLength.code());
+            assertTrue(noLength.getMessage().contains("contentLength"), noLength.getMessage());
             GalerlyException size = assertThrows(GalerlyException.class,
                     () -> uploads.presignPut(jpeg().contentLength(6 * 1024 * 1024 + 1).build()));
             assertEquals(ErrorCode.LIMIT_EXCEEDED, size.code());
@@ -197,13 +202,13 @@ class S3UploadServiceTest {
 
         @Test
         void contentTypesMapToTheirExtensions() {
-            assertTrue(uploads.presignPut(UploadRequest.builder().gallery(GALLERY).contentType("image/heic").build())
+            assertTrue(uploads.presignPut(UploadRequest.builder().gallery(GALLERY).contentType("image/heic").contentLength(10).build())
                     .key().endsWith(".heic"));
-            assertTrue(uploads.presignPut(UploadRequest.builder().gallery(GALLERY).contentType("IMAGE/PNG").build())
+            assertTrue(uploads.presignPut(UploadRequest.builder().gallery(GALLERY).contentType("IMAGE/PNG").contentLength(10).build())
                     .key().endsWith(".png"));
             try (S3UploadService raw = uploads.toBuilder().contentType("application/x-sony-arw", "arw").build()) {
                 assertTrue(raw.presignPut(UploadRequest.builder().gallery(GALLERY)
-                        .contentType("application/x-sony-arw").build()).key().endsWith(".arw"));
+                        .contentType("application/x-sony-arw").contentLength(10).build()).key().endsWith(".arw"));
             }
         }
     }
@@ -215,7 +220,7 @@ class S3UploadServiceTest {
             byte[] image = TestImages.jpeg();
             UploadForm form = uploads.presignPost(jpeg().fileName("Été 2026 — plage.jpg").build());
 
-            assertTrue(form.key().startsWith("originals/smith-wedding/"), form.key());
+            assertTrue(form.key().startsWith("incoming/smith-wedding/"), form.key());
             assertEquals(form.key(), form.fields().get("key"));
             assertEquals("%C3%89t%C3%A9 2026 %E2%80%94 plage.jpg", form.fields().get("x-amz-meta-filename"));
             HttpResponse<String> post = HttpUploads.post(form.url(), form.fields(), "plage.jpg", "image/jpeg", image);
@@ -254,17 +259,19 @@ class S3UploadServiceTest {
         }
 
         @Test
-        void aNonImageIsDeletedOnConfirmation() {
+        void scriptIsRefusedAsActiveContentAndTheRecordSaysWhy() {
             UploadForm form = uploads.presignPost(jpeg().build());
             byte[] script = "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8);
             assertEquals(204, HttpUploads.post(form.url(), form.fields(), "x.jpg", "image/jpeg", script).statusCode());
 
             UploadConfirmation confirmation = uploads.confirm(form.key());
             assertFalse(confirmation.accepted());
-            assertEquals(ErrorCode.UNSUPPORTED_FORMAT, confirmation.errorCode());
+            assertEquals(ErrorCode.ACTIVE_CONTENT, confirmation.errorCode());
             assertNull(confirmation.format());
             assertFalse(exists(form.key()), "a refused upload is deleted");
-            assertTrue(photos.get(form.photo()).isEmpty(), "and gets no record");
+            Photo record = photos.get(form.photo()).orElseThrow();
+            assertEquals(PhotoStatus.REJECTED, record.status());
+            assertEquals(ErrorCode.ACTIVE_CONTENT, record.errorCode());
         }
 
         @Test
@@ -385,12 +392,39 @@ class S3UploadServiceTest {
             }
             uploads.abortMultipart(ticket.key(), ticket.uploadId());
         }
+
+        @Test
+        void onlyTicketsItIssuedAreRefreshedAndOnlyWithinMaxBytes() {
+            MultipartTicket ticket = uploads.startMultipart(jpeg().contentLength(3_000_000).build());
+            try {
+                MultipartTicket forged = new MultipartTicket(ticket.photo(), ticket.key(), ticket.uploadId(),
+                        50L * 1024 * 1024 * 1024 * 1024, 5L * 1024 * 1024 * 1024, ticket.parts(), ticket.expiresAt(),
+                        ticket.authenticator());
+                assertEquals(ErrorCode.UNAUTHORIZED, assertThrows(GalerlyException.class,
+                        () -> uploads.refreshParts(forged)).code(), "a 50 TB plan under a real authenticator");
+                MultipartTicket unsigned = new MultipartTicket(ticket.photo(), ticket.key(), ticket.uploadId(),
+                        ticket.contentLength(), ticket.partSize(), ticket.parts(), ticket.expiresAt());
+                assertEquals(ErrorCode.UNAUTHORIZED, assertThrows(GalerlyException.class,
+                        () -> uploads.refreshParts(unsigned)).code());
+                try (S3UploadService stranger = uploads.toBuilder().ticketKey(new byte[32]).build()) {
+                    assertEquals(ErrorCode.UNAUTHORIZED, assertThrows(GalerlyException.class,
+                            () -> stranger.refreshParts(ticket)).code(), "another service's key");
+                }
+                try (S3UploadService smaller = uploads.toBuilder().maxBytes(1_000_000).build()) {
+                    assertEquals(ErrorCode.LIMIT_EXCEEDED, assertThrows(GalerlyException.class,
+                            () -> smaller.refreshParts(ticket)).code(), "the plan is checked against maxBytes");
+                }
+                assertEquals(ticket.partCount(), uploads.refreshParts(ticket).partCount());
+            } finally {
+                uploads.abortMultipart(ticket.key(), ticket.uploadId());
+            }
+        }
     }
 
     @Nested
     class Confirmation {
         private String stored(byte[] bytes, String contentType) {
-            String key = KeyLayout.standard().originalKey(GALLERY, com.galerly.core.PhotoId.generator(Clock.systemUTC())
+            String key = KeyLayout.standard().incomingKey(GALLERY, com.galerly.core.PhotoId.generator(Clock.systemUTC())
                     .next(), "jpg");
             client.putObject(r -> r.bucket("gallery").key(key).contentType(contentType), RequestBody.fromBytes(bytes));
             return key;
@@ -398,7 +432,7 @@ class S3UploadServiceTest {
 
         @Test
         void aMissingUploadIsNotFound() {
-            String key = KeyLayout.standard().originalKey(GALLERY, com.galerly.core.PhotoId.generator(Clock.systemUTC())
+            String key = KeyLayout.standard().incomingKey(GALLERY, com.galerly.core.PhotoId.generator(Clock.systemUTC())
                     .next(), "jpg");
             assertEquals(ErrorCode.NOT_FOUND, assertThrows(GalerlyException.class, () -> uploads.confirm(key)).code());
         }
@@ -417,18 +451,24 @@ class S3UploadServiceTest {
 
         @Test
         void aDisallowedStoredTypeIsDeleted() {
-            String key = stored(TestImages.jpeg(), "text/html");
-            UploadConfirmation confirmation = uploads.confirm(key);
-            assertEquals(ErrorCode.UNSUPPORTED_FORMAT, confirmation.errorCode());
-            assertFalse(exists(key));
+            String html = stored(TestImages.jpeg(), "text/html");
+            assertEquals(ErrorCode.ACTIVE_CONTENT, uploads.confirm(html).errorCode());
+            assertFalse(exists(html));
+            String octets = stored(TestImages.jpeg(), "application/octet-stream");
+            assertEquals(ErrorCode.CONTENT_MISMATCH, uploads.confirm(octets).errorCode());
+            assertFalse(exists(octets));
         }
 
         @Test
-        void theFormatIsSniffedNotTrusted() {
+        void theFormatIsSniffedAndMustMatchTheDeclaredType() {
             String key = stored(TestImages.png(), "image/jpeg");
             UploadConfirmation confirmation = uploads.confirm(key);
-            assertTrue(confirmation.accepted());
-            assertEquals(ImageFormat.PNG, confirmation.format());
+            assertFalse(confirmation.accepted());
+            assertEquals(ErrorCode.CONTENT_MISMATCH, confirmation.errorCode());
+            assertTrue(confirmation.message().contains("declared image/jpeg but the bytes are png"),
+                    confirmation.message());
+            assertFalse(exists(key));
+            assertFalse(exists(key.replace("incoming/", "originals/")), "never promoted");
         }
 
         @Test
@@ -437,6 +477,9 @@ class S3UploadServiceTest {
                     assertThrows(GalerlyException.class, () -> uploads.confirm("renditions/g/x_thumbnail.jpg")).code());
             assertEquals(ErrorCode.INVALID_ARGUMENT,
                     assertThrows(GalerlyException.class, () -> uploads.confirm("originals/../secret.jpg")).code());
+            assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(GalerlyException.class,
+                    () -> uploads.confirm("originals/g/01jd6v2k8m3q9x7c5t4r2n0bza.jpg")).code(),
+                    "only uploads in quarantine are confirmed");
         }
     }
 
@@ -445,9 +488,12 @@ class S3UploadServiceTest {
         @Test
         void presignedGetsForOneKeyAPageOfRenditionsAndOriginals() {
             byte[] image = TestImages.jpeg();
-            UploadTicket ticket = uploads.presignPut(jpeg().fileName("Mariée & témoins.jpg").build());
+            UploadTicket ticket = uploads.presignPut(jpeg().fileName("Mariée & témoins.jpg").contentLength(image.length)
+                    .build());
             HttpUploads.send(ticket.method(), ticket.url(), ticket.headers(), image);
-            uploads.confirm(ticket.key());
+            assertTrue(uploads.confirm(ticket.key()).accepted());
+            String original = photos.get(ticket.photo()).orElseThrow().originalKey();
+            image = client.getObjectAsBytes(r -> r.bucket("gallery").key(original)).asByteArray();
             String thumbKey = KeyLayout.standard().renditionKey(GALLERY, ticket.photo().id(), "thumbnail", "jpg");
             client.putObject(r -> r.bucket("gallery").key(thumbKey).contentType("image/jpeg"),
                     RequestBody.fromBytes(new byte[] {1, 2, 3}));
@@ -456,7 +502,7 @@ class S3UploadServiceTest {
             Photo other = photo.toBuilder().id(com.galerly.core.PhotoId.generator(Clock.systemUTC()).next())
                     .renditions(List.of()).build();
 
-            URI single = uploads.presignGet(ticket.key(), Duration.ofMinutes(5), Optional.empty());
+            URI single = uploads.presignGet(original, Duration.ofMinutes(5), Optional.empty());
             assertArrayEquals(image, HttpUploads.get(single).body());
 
             Map<com.galerly.core.PhotoKey, URI> thumbs = uploads.presignRenditions(List.of(photo, other), "thumbnail",
@@ -470,9 +516,9 @@ class S3UploadServiceTest {
             assertTrue(response.headers().firstValue("Content-Disposition").orElseThrow()
                     .contains("filename*=UTF-8''Mari%C3%A9e%20%26%20t%C3%A9moins.jpg"));
 
-            Map<String, URI> batch = uploads.presignGetAll(List.of(thumbKey, ticket.key(), thumbKey),
+            Map<String, URI> batch = uploads.presignGetAll(List.of(thumbKey, original, thumbKey),
                     Duration.ofMinutes(5));
-            assertEquals(List.of(thumbKey, ticket.key()), List.copyOf(batch.keySet()));
+            assertEquals(List.of(thumbKey, original), List.copyOf(batch.keySet()));
         }
     }
 }

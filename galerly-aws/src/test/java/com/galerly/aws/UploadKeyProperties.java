@@ -57,14 +57,14 @@ class UploadKeyProperties {
 
     private static void neverReachesTheKey(String fileName) {
         UploadRequest request = UploadRequest.builder().gallery(GALLERY).contentType("image/jpeg").fileName(fileName)
-                .build();
+                .contentLength(1000).build();
         UploadTicket ticket = UPLOADS.presignPut(request);
         UploadForm form = UPLOADS.presignPost(request);
 
         for (String key : new String[] {ticket.key(), form.key()}) {
-            KeyLayout.Original original = KeyLayout.standard().parseOriginal(key).orElseThrow();
+            KeyLayout.Original original = KeyLayout.standard().parseIncoming(key).orElseThrow();
             assertEquals(GALLERY, original.gallery());
-            assertTrue(key.startsWith("originals/g-1/") && key.endsWith(".jpg"), key);
+            assertTrue(key.startsWith("incoming/g-1/") && key.endsWith(".jpg"), key);
         }
         assertEquals("/photos/" + ticket.key(), ticket.url().getRawPath());
         assertEquals(form.key(), form.fields().get("key"));

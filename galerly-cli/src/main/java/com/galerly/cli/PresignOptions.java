@@ -93,11 +93,17 @@ final class PresignOptions {
         }
     }
 
-    /** Prints one JSON object: the given members, then {@code expiresAt}. */
-    static void print(PrintWriter out, Map<String, Object> members, Instant expiresAt) {
+    /**
+     * Prints one JSON object: the given members, then {@code expiresAt}, then {@code "expiryCapped": true} when
+     * the signing credentials expire before the asked expiry.
+     */
+    static void print(PrintWriter out, Map<String, Object> members, Instant expiresAt, boolean expiryCapped) {
         ObjectNode json = JSON.createObjectNode();
         members.forEach((name, value) -> json.set(name, JSON.valueToTree(value)));
         json.put("expiresAt", expiresAt.toString());
+        if (expiryCapped) {
+            json.put("expiryCapped", true);
+        }
         out.println(json.toString());
         out.flush();
     }

@@ -38,12 +38,15 @@ final class PresignPostCommand implements Callable<Integer> {
         String exact;
 
         @Option(names = "--key-prefix", required = true, paramLabel = "PREFIX",
-                description = "Any key starting with PREFIX (the form's key field defaults to PREFIX${filename}).")
+                description = {"Any key in the folder PREFIX (the form's key field defaults to PREFIX${filename}).",
+                        "A prefix without a trailing '/' is completed with one, so uploads/u7 never covers uploads/u7x/."})
         String prefix;
     }
 
     @Option(names = "--content-type", paramLabel = "TYPE",
-            description = "The exact Content-Type the upload must have (default: any, sent by the browser).")
+            description = {"The exact Content-Type the upload must have. Default: the image type of --key's extension;",
+                    "with --key-prefix, any image/ type (a POST policy cannot list types; the trust path refuses",
+                    "what is not a configured image type, SVG included, when the upload is promoted)."})
     String contentType;
 
     @Option(names = "--max-bytes", paramLabel = "N",
@@ -61,19 +64,37 @@ final class PresignPostCommand implements Callable<Integer> {
             if (key.exact != null) {
                 policy.key(key.exact);
             } else {
-                policy.keyStartsWith(key.prefix);
+                policy.keyStartsWith(key.prefix.endsWith("/") ? key.prefix : key.prefix + "/");
             }
-            if (contentType != null) {
-                policy.contentType(contentType);
+            String type = contentType != null ? contentType : typeOfExtension(key.exact);
+            if (type != null) {
+                policy.contentType(type);
             } else {
-                policy.contentTypeStartsWith("");
+                policy.contentTypeStartsWith("image/");
             }
             return options.signer().presignPost(policy.build(), options.expiry());
         });
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("url", form.url().toString());
         json.put("fields", form.fields());
-        PresignOptions.print(spec.commandLine().getOut(), json, form.expiresAt());
+        PresignOptions.print(spec.commandLine().getOut(), json, form.expiresAt(), form.expiryCapped());
         return 0;
+    }
+
+    /** The configured image type a key's extension stands for ({@code .jpg} -> image/jpeg), or null. */
+    private static String typeOfExtension(String key) {
+        if (key == null || key.lastIndexOf('.') < 0) {
+            return null;
+        }
+        String extension = key.substring(key.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        if (extension.equals("jpeg")) {
+            extension = "jpg";
+        }
+        for (Map.Entry<String, String> type : S3UploadService.defaultContentTypes().entrySet()) {
+            if (type.getValue().equals(extension)) {
+                return type.getKey();
+            }
+        }
+        return null;
     }
 }

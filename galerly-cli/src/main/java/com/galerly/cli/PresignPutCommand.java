@@ -6,6 +6,7 @@ package com.galerly.cli;
 
 import com.galerly.aws.ObjectHeaders;
 import com.galerly.aws.PresignedRequest;
+import com.galerly.aws.S3UploadService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code galerly presign-put}: a presigned S3 PUT URL, printed as JSON. */
 @Command(name = "presign-put", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Presign an S3 PUT for one key (SigV4, signed locally; credentials from the standard AWS chain).",
-                "Prints {\"method\":\"PUT\",\"url\":...,\"headers\":{...},\"expiresAt\":...}: send exactly those headers."})
+                "Prints {\"method\":\"PUT\",\"url\":...,\"headers\":{...},\"expiresAt\":...}: send exactly those headers.",
+                "The length is always signed: without --content-length a client could upload up to 5 GiB."})
 final class PresignPutCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,21 +31,32 @@ final class PresignPutCommand implements Callable<Integer> {
     @Option(names = "--key", required = true, paramLabel = "KEY", description = "The object key.")
     String key;
 
+    @Option(names = "--content-length", required = true, paramLabel = "N",
+            description = "The exact body length in bytes, signed: S3 refuses any other length. Required.")
+    long contentLength;
+
     @Option(names = "--content-type", paramLabel = "TYPE",
             description = "Sign this Content-Type: the upload must send exactly it.")
     String contentType;
 
     @Override
     public Integer call() {
+        if (contentLength < 0 || contentLength > S3UploadService.MAX_SINGLE_UPLOAD_BYTES) {
+            throw new UserException("--content-length must be 0.." + S3UploadService.MAX_SINGLE_UPLOAD_BYTES
+                    + " (S3's largest PUT), was " + contentLength);
+        }
         PresignedRequest put = PresignOptions.sign(() -> {
-            ObjectHeaders headers = contentType == null ? ObjectHeaders.none() : ObjectHeaders.of(contentType);
-            return options.signer().presignPut(key, headers, options.expiry());
+            ObjectHeaders.Builder headers = ObjectHeaders.builder().contentLength(contentLength);
+            if (contentType != null) {
+                headers.contentType(contentType);
+            }
+            return options.signer().presignPut(key, headers.build(), options.expiry());
         });
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("method", put.method());
         json.put("url", put.url().toString());
         json.put("headers", put.headers());
-        PresignOptions.print(spec.commandLine().getOut(), json, put.expiresAt());
+        PresignOptions.print(spec.commandLine().getOut(), json, put.expiresAt(), put.expiryCapped());
         return 0;
     }
 }

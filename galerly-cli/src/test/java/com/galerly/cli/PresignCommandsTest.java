@@ -90,21 +90,23 @@ class PresignCommandsTest {
     @Test
     void presignPutPrintsTheContractJsonReproducibly() throws Exception {
         assertEquals(0, run("presign-put", "--bucket", "photos", "--key", "uploads/a b.jpg", "--region", "eu-west-1",
-                "--expires-in", "600", "--content-type", "image/jpeg", "--now", NOW), err.toString());
+                "--expires-in", "600", "--content-length", "5", "--content-type", "image/jpeg", "--now", NOW),
+                err.toString());
         JsonNode put = json();
         assertEquals(java.util.List.of("method", "url", "headers", "expiresAt"), names(put));
         assertEquals("PUT", put.get("method").asText());
         assertEquals("2026-03-01T10:10:00Z", put.get("expiresAt").asText());
-        assertEquals(Map.of("Content-Type", "image/jpeg"), JSON.convertValue(put.get("headers"), Map.class));
+        assertEquals(Map.of("Content-Type", "image/jpeg", "Content-Length", "5"),
+                JSON.convertValue(put.get("headers"), Map.class));
         PresignedRequest expected = signer("eu-west-1", null).presignPut("uploads/a b.jpg",
-                ObjectHeaders.of("image/jpeg"), Duration.ofSeconds(600));
+                ObjectHeaders.builder().contentType("image/jpeg").contentLength(5).build(), Duration.ofSeconds(600));
         assertEquals(expected.url().toString(), put.get("url").asText());
         assertTrue(put.get("url").asText().startsWith("https://photos.s3.eu-west-1.amazonaws.com/uploads/a%20b.jpg?"));
 
         String first = out.toString();
         out.getBuffer().setLength(0);
         run("presign-put", "--bucket", "photos", "--key", "uploads/a b.jpg", "--region", "eu-west-1",
-                "--expires-in", "600", "--content-type", "image/jpeg", "--now", "1772359200");
+                "--expires-in", "600", "--content-length", "5", "--content-type", "image/jpeg", "--now", "1772359200");
         assertEquals(first, out.toString(), "--now as epoch seconds gives the same output");
     }
 
@@ -112,13 +114,20 @@ class PresignCommandsTest {
     void presignPutUrlUploadsToAnS3CompatibleEndpoint() throws Exception {
         String key = "cli/" + UUID.randomUUID() + ".jpg";
         assertEquals(0, run("presign-put", "--bucket", "photos", "--key", key, "--region", "us-east-1",
-                "--expires-in", "300", "--content-type", "image/jpeg", "--endpoint", S3.endpoint().toString()),
-                err.toString());
+                "--expires-in", "300", "--content-length", "5", "--content-type", "image/jpeg",
+                "--endpoint", S3.endpoint().toString()), err.toString());
         JsonNode put = json();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(put.get("url").asText()))
                 .PUT(HttpRequest.BodyPublishers.ofString("bytes"));
-        put.get("headers").fields().forEachRemaining(h -> request.header(h.getKey(), h.getValue().asText()));
+        put.get("headers").fields().forEachRemaining(h -> {
+            if (!h.getKey().equalsIgnoreCase("Content-Length")) {       // the JDK client sets it from the body
+                request.header(h.getKey(), h.getValue().asText());
+            }
+        });
         assertEquals(200, send(request.build()).statusCode());
+        HttpRequest.Builder longer = HttpRequest.newBuilder(URI.create(put.get("url").asText()))
+                .header("Content-Type", "image/jpeg").PUT(HttpRequest.BodyPublishers.ofString("bytes and more"));
+        assertEquals(403, send(longer.build()).statusCode(), "the length is signed");
         assertEquals("image/jpeg", S3.client().headObject(r -> r.bucket("photos").key(key)).contentType());
 
         HttpResponse<String> html = send(HttpRequest.newBuilder(URI.create(put.get("url").asText()))
@@ -149,6 +158,17 @@ class PresignCommandsTest {
     }
 
     @Test
+    void aKeyPrefixIsAFolderAndTheDefaultTypeIsAnImageType() throws Exception {
+        assertEquals(0, run("presign-post", "--bucket", "photos", "--key-prefix", "uploads/u7",
+                "--region", "eu-west-1", "--expires-in", "600", "--now", NOW), err.toString());
+        JsonNode fields = json().get("fields");
+        assertEquals("uploads/u7/${filename}", fields.get("key").asText(), "completed with '/'");
+        String policy = new String(Base64.getDecoder().decode(fields.get("policy").asText()), StandardCharsets.UTF_8);
+        assertTrue(policy.contains("[\"starts-with\",\"$key\",\"uploads/u7/\"]"), policy);
+        assertTrue(policy.contains("[\"starts-with\",\"$Content-Type\",\"image/\"]"), policy);
+    }
+
+    @Test
     void presignPostFormUploadsAndIsBoundedWithoutAnyOption() throws Exception {
         assertEquals(0, run("presign-post", "--bucket", "photos", "--key", "cli/form.png", "--region", "us-east-1",
                 "--expires-in", "300", "--max-bytes", "16", "--endpoint", S3.endpoint().toString()), err.toString());
@@ -164,13 +184,19 @@ class PresignCommandsTest {
     @Test
     void userErrorsAreOneLineAndExit2() {
         String[][] bad = {
-            {"presign-put", "--bucket", "photos", "--key", "../x", "--region", "eu-west-1", "--expires-in", "60"},
-            {"presign-put", "--bucket", "photos", "--key", "k", "--region", "eu-west-1", "--expires-in", "604801"},
-            {"presign-put", "--bucket", "Photos!", "--key", "k", "--region", "eu-west-1", "--expires-in", "60"},
+            {"presign-put", "--bucket", "photos", "--key", "../x", "--region", "eu-west-1", "--expires-in", "60",
+                "--content-length", "1"},
+            {"presign-put", "--bucket", "photos", "--key", "k", "--region", "eu-west-1", "--expires-in", "604801",
+                "--content-length", "1"},
+            {"presign-put", "--bucket", "Photos!", "--key", "k", "--region", "eu-west-1", "--expires-in", "60",
+                "--content-length", "1"},
             {"presign-put", "--bucket", "photos", "--key", "k", "--region", "eu-west-1", "--expires-in", "60",
-                "--now", "yesterday"},
+                "--content-length", "1", "--now", "yesterday"},
             {"presign-put", "--bucket", "photos", "--key", "k", "--region", "eu-west-1", "--expires-in", "60",
-                "--content-type", "not a type"},
+                "--content-length", "1", "--content-type", "not a type"},
+            {"presign-put", "--bucket", "photos", "--key", "k", "--region", "eu-west-1", "--expires-in", "60"},
+            {"presign-put", "--bucket", "photos", "--key", "k", "--region", "eu-west-1", "--expires-in", "60",
+                "--content-length", "-1"},
             {"presign-post", "--bucket", "photos", "--region", "eu-west-1", "--expires-in", "60"},
             {"presign-post", "--bucket", "photos", "--key", "a", "--key-prefix", "b/", "--region", "eu-west-1",
                 "--expires-in", "60"},

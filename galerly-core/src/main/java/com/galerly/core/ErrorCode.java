@@ -33,7 +33,26 @@ public enum ErrorCode {
     /** Galerly is wired wrongly: no implementation found for a port, a plugin is unusable, a setting is missing. */
     CONFIGURATION(false),
     /** A bug or an unexpected failure inside Galerly or a plugin. */
-    INTERNAL(false);
+    INTERNAL(false),
+    /**
+     * An upload's declared content type differs from the format its bytes are in (a PNG sent as
+     * {@code image/jpeg}); refused so the stored metadata never lies.
+     */
+    CONTENT_MISMATCH(false),
+    /**
+     * An upload is or carries active content a browser could run: SVG, HTML, XML or script, alone or hidden in an
+     * image (a polyglot). Refused, never rendered or served.
+     */
+    ACTIVE_CONTENT(false),
+    /** The content scanner found malware in an upload; the message carries the scanner's verdict. */
+    INFECTED(false),
+    /**
+     * The content scanner could not give a verdict (down, timed out, refused the stream); the upload is neither
+     * clean nor infected yet. Retry later: it is never treated as clean.
+     */
+    SCANNER_UNAVAILABLE(true),
+    /** The upload has the same bytes (SHA-256) as a photo already in the gallery and the policy refuses duplicates. */
+    DUPLICATE(false);
 
     private final boolean retryable;
 

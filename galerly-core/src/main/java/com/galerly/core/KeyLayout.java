@@ -11,16 +11,20 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * Where originals and renditions live in the bucket. The default is
- * {@code originals/{gallery}/{photo}.{ext}} and {@code renditions/{gallery}/{photo}_{name}.{ext}}.
+ * Where uploads, originals and renditions live in the bucket. The default is
+ * {@code incoming/{gallery}/{photo}.{ext}} for uploads in quarantine, {@code originals/{gallery}/{photo}.{ext}}
+ * for originals that passed the trust path, and {@code renditions/{gallery}/{photo}_{name}.{ext}}.
  *
- * <p>Keys are built only from validated ids, rendition names and extensions, never from a user's file name.
- * The builder refuses a renditions prefix that overlaps the originals prefix: the originals prefix is what
- * triggers processing, so an overlap would make every rendition trigger another run.
+ * <p>Clients upload only under the incoming (quarantine) prefix, which nothing serves; processing checks the
+ * upload and promotes it to the originals prefix. The incoming prefix is what triggers processing.
+ * Keys are built only from validated ids, rendition names and extensions, never from a user's file name.
+ * The builder refuses prefixes that overlap: a rendition or a promoted original written under the incoming
+ * prefix would trigger another run.
  *
  * {@snippet :
  * KeyLayout layout = KeyLayout.standard();
  * String original = layout.originalKey(gallery, id, "jpg");        // originals/g/01jd....jpg
+ * String upload = layout.incomingKey(gallery, id, "jpg");           // incoming/g/01jd....jpg
  * String thumb = layout.renditionKey(gallery, id, "thumbnail", "jpg"); // renditions/g/01jd..._thumbnail.jpg
  * layout.parseOriginal(original);                                    // Optional[Original[g, 01jd..., jpg]]
  * KeyLayout custom = KeyLayout.builder().originalsPrefix("in/").renditionsPrefix("out/").build();
@@ -37,17 +41,19 @@ public final class KeyLayout {
             Pattern.compile("_[a-z0-9][a-z0-9-]{0,31}\\.[0-9a-f]{6,32}\\.[a-z0-9]{1,8}$");
     private static final KeyLayout STANDARD = builder().build();
 
+    private final String incomingPrefix;
     private final String originalsPrefix;
     private final String renditionsPrefix;
     private final int maxKeyBytes;
 
     private KeyLayout(Builder b) {
+        this.incomingPrefix = b.incomingPrefix;
         this.originalsPrefix = b.originalsPrefix;
         this.renditionsPrefix = b.renditionsPrefix;
         this.maxKeyBytes = b.maxKeyBytes;
     }
 
-    /** {@code originals/} and {@code renditions/}, 1024-byte keys. */
+    /** {@code incoming/}, {@code originals/} and {@code renditions/}, 1024-byte keys. */
     public static KeyLayout standard() {
         return STANDARD;
     }
@@ -63,7 +69,36 @@ public final class KeyLayout {
     }
 
     public Builder toBuilder() {
-        return new Builder().originalsPrefix(originalsPrefix).renditionsPrefix(renditionsPrefix).maxKeyBytes(maxKeyBytes);
+        return new Builder().incomingPrefix(incomingPrefix).originalsPrefix(originalsPrefix)
+                .renditionsPrefix(renditionsPrefix).maxKeyBytes(maxKeyBytes);
+    }
+
+    /** The quarantine prefix uploads land under (and whose ObjectCreated events trigger processing). */
+    public String incomingPrefix() {
+        return incomingPrefix;
+    }
+
+    /** The key an upload of a photo lands under, in quarantine. */
+    public String incomingKey(GalleryId gallery, PhotoId photo, String extension) {
+        return checkedKey(incomingPrefix + gallery.value() + "/" + photo.value() + "." + extension(extension));
+    }
+
+    /** The key an upload in quarantine is promoted to: the original's key of the same photo and extension. */
+    public String promotedKey(Original upload) {
+        return originalKey(upload.gallery(), upload.photo(), upload.extension());
+    }
+
+    /**
+     * Reads an upload's key (under the incoming prefix) back into its parts; empty for anything else. Never
+     * throws for a non-null key.
+     */
+    public Optional<Original> parseIncoming(String key) {
+        return parse(key, incomingPrefix);
+    }
+
+    /** Whether a key is under the incoming (quarantine) prefix. */
+    public boolean isIncoming(String key) {
+        return key != null && key.startsWith(incomingPrefix);
     }
 
     public String originalsPrefix() {
@@ -132,10 +167,14 @@ public final class KeyLayout {
      * layout: renditions, other prefixes, hostile or malformed keys. Never throws for a non-null key.
      */
     public Optional<Original> parseOriginal(String key) {
-        if (key == null || !key.startsWith(originalsPrefix) || !isSafeKey(key, maxKeyBytes)) {
+        return parse(key, originalsPrefix);
+    }
+
+    private Optional<Original> parse(String key, String prefix) {
+        if (key == null || !key.startsWith(prefix) || !isSafeKey(key, maxKeyBytes)) {
             return Optional.empty();
         }
-        String rest = key.substring(originalsPrefix.length());
+        String rest = key.substring(prefix.length());
         int slash = rest.indexOf('/');
         int dot = rest.lastIndexOf('.');
         if (slash <= 0 || dot < slash || rest.indexOf('/', slash + 1) >= 0) {
@@ -249,18 +288,20 @@ public final class KeyLayout {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof KeyLayout other && originalsPrefix.equals(other.originalsPrefix)
+        return o instanceof KeyLayout other && incomingPrefix.equals(other.incomingPrefix)
+                && originalsPrefix.equals(other.originalsPrefix)
                 && renditionsPrefix.equals(other.renditionsPrefix) && maxKeyBytes == other.maxKeyBytes;
     }
 
     @Override
     public int hashCode() {
-        return (originalsPrefix.hashCode() * 31 + renditionsPrefix.hashCode()) * 31 + maxKeyBytes;
+        return ((incomingPrefix.hashCode() * 31 + originalsPrefix.hashCode()) * 31 + renditionsPrefix.hashCode()) * 31
+                + maxKeyBytes;
     }
 
     @Override
     public String toString() {
-        return "KeyLayout[originals=" + originalsPrefix + "{gallery}/{photo}.{ext}, renditions=" + renditionsPrefix
+        return "KeyLayout[incoming=" + incomingPrefix + "{gallery}/{photo}.{ext}, originals=" + originalsPrefix + "{gallery}/{photo}.{ext}, renditions=" + renditionsPrefix
                 + "{gallery}/{photo}_{name}.{ext}, maxKeyBytes=" + maxKeyBytes + "]";
     }
 
@@ -279,6 +320,7 @@ public final class KeyLayout {
 
     /** Builds a {@link KeyLayout}; each setting is checked when set, the combination in {@link #build()}. */
     public static final class Builder {
+        private String incomingPrefix = "incoming/";
         private String originalsPrefix = "originals/";
         private String renditionsPrefix = "renditions/";
         private int maxKeyBytes = S3_MAX_KEY_BYTES;
@@ -286,7 +328,20 @@ public final class KeyLayout {
         private Builder() {
         }
 
-        /** The prefix that holds originals (and triggers processing); "" or safe segments ending in '/'. */
+        /**
+         * The quarantine prefix uploads land under, which triggers processing and is never served; safe segments
+         * ending in '/'. Default {@code incoming/}.
+         */
+        public Builder incomingPrefix(String prefix) {
+            String checked = prefix(prefix, "incomingPrefix");
+            if (checked.isEmpty()) {
+                throw new IllegalArgumentException("incomingPrefix must not be empty: quarantine needs its own prefix");
+            }
+            this.incomingPrefix = checked;
+            return this;
+        }
+
+        /** The prefix that holds promoted originals; "" or safe segments ending in '/'. */
         public Builder originalsPrefix(String prefix) {
             this.originalsPrefix = prefix(prefix, "originalsPrefix");
             return this;
@@ -305,12 +360,23 @@ public final class KeyLayout {
         }
 
         public KeyLayout build() {
-            if (originalsPrefix.startsWith(renditionsPrefix) || renditionsPrefix.startsWith(originalsPrefix)) {
+            if (overlap(originalsPrefix, renditionsPrefix)) {
                 throw new IllegalArgumentException("renditionsPrefix " + Checks.quote(renditionsPrefix)
                         + " overlaps originalsPrefix " + Checks.quote(originalsPrefix)
                         + ": renditions written there would trigger processing again");
             }
+            if (overlap(incomingPrefix, renditionsPrefix) || overlap(incomingPrefix, originalsPrefix)) {
+                throw new IllegalArgumentException("incomingPrefix " + Checks.quote(incomingPrefix)
+                        + " overlaps " + (overlap(incomingPrefix, renditionsPrefix)
+                        ? "renditionsPrefix " + Checks.quote(renditionsPrefix)
+                        : "originalsPrefix " + Checks.quote(originalsPrefix))
+                        + ": objects written there would trigger processing again, or uploads would skip quarantine");
+            }
             return new KeyLayout(this);
+        }
+
+        private static boolean overlap(String a, String b) {
+            return a.startsWith(b) || b.startsWith(a);
         }
 
         private static String prefix(String prefix, String name) {

@@ -46,6 +46,8 @@ import java.util.function.Consumer;
  * @param eTag         the original's ETag last claimed, or null
  * @param lease        the claim of the worker processing it, or null
  * @param expiresAt    when a PENDING record expires (storage TTL), or null
+ * @param sha256       lower-case hex SHA-256 of the uploaded original (before metadata scrubbing), recorded at
+ *                     promotion for duplicate detection; or null while unknown
  * @param profileFingerprint the fingerprint of the rendition profile (and engine) that rendered the recorded
  *                     renditions, or null while none are; a backfill re-renders a photo whose fingerprint differs
  *                     from the current profile's and leaves a matching one alone
@@ -72,6 +74,7 @@ public record Photo(
         String eTag,
         Lease lease,
         Instant expiresAt,
+        String sha256,
         String profileFingerprint) {
 
     public Photo {
@@ -85,13 +88,18 @@ public record Photo(
         Checks.notNegative(height, "height");
         Checks.notNegative(version, "version");
         renditions = renditions == null ? Map.of() : copyInOrder(renditions);
-        if (status == PhotoStatus.FAILED && errorCode == null) {
-            throw new IllegalArgumentException("a FAILED photo needs an errorCode");
+        if (sha256 != null && !SHA256_HEX.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits, was " + Checks.quote(sha256));
+        }
+        if ((status == PhotoStatus.FAILED || status == PhotoStatus.REJECTED) && errorCode == null) {
+            throw new IllegalArgumentException("a " + status + " photo needs an errorCode");
         }
         if (status == PhotoStatus.PROCESSING && lease == null) {
             throw new IllegalArgumentException("a PROCESSING photo needs a lease");
         }
     }
+
+    private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
     private static Map<String, Rendition> copyInOrder(Map<String, Rendition> renditions) {
         Map<String, Rendition> copy = new LinkedHashMap<>();
@@ -153,6 +161,7 @@ public record Photo(
         private String eTag;
         private Lease lease;
         private Instant expiresAt;
+        private String sha256;
         private String profileFingerprint;
 
         private Builder() {
@@ -180,6 +189,7 @@ public record Photo(
             eTag = p.eTag;
             lease = p.lease;
             expiresAt = p.expiresAt;
+            sha256 = p.sha256;
             profileFingerprint = p.profileFingerprint;
         }
 
@@ -292,6 +302,12 @@ public record Photo(
             return this;
         }
 
+        /** Lower-case hex SHA-256 of the uploaded original, or null. */
+        public Builder sha256(String sha256) {
+            this.sha256 = sha256;
+            return this;
+        }
+
         /** The fingerprint of the profile that rendered the recorded renditions, or null. */
         public Builder profileFingerprint(String profileFingerprint) {
             this.profileFingerprint = profileFingerprint;
@@ -301,7 +317,7 @@ public record Photo(
         public Photo build() {
             return new Photo(gallery, id, status, owner, originalKey, fileName, contentType, size, width, height,
                     uploadedAt, processedAt, renditions, placeholder, errorCode, errorMessage, version, sequencer,
-                    eTag, lease, expiresAt, profileFingerprint);
+                    eTag, lease, expiresAt, sha256, profileFingerprint);
         }
     }
 }

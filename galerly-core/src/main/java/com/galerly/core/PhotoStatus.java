@@ -6,8 +6,8 @@ package com.galerly.core;
 
 /**
  * Where a photo is in its life. Transitions are conditional writes in the {@code PhotoRepository}:
- * PENDING -> PROCESSING -> ACTIVE | FAILED, and ACTIVE or FAILED -> PROCESSING again when a newer
- * upload replaces the original.
+ * PENDING -> PROCESSING -> ACTIVE | FAILED | REJECTED, and ACTIVE or FAILED -> PROCESSING again when a newer
+ * upload replaces the original. REJECTED is final.
  */
 public enum PhotoStatus {
     /** An upload was requested; the original has not been processed yet (it may never arrive). */
@@ -17,5 +17,11 @@ public enum PhotoStatus {
     /** Every rendition is written and recorded. */
     ACTIVE,
     /** The original can never be rendered (the record carries the error code). */
-    FAILED
+    FAILED,
+    /**
+     * The upload was refused by the trust path for what it is (declared type differs from the content, active
+     * content, infected, a duplicate the policy refuses); the incoming object is deleted and the record carries
+     * the error code and message. Final: a replayed upload for the photo is refused too.
+     */
+    REJECTED
 }

@@ -24,7 +24,7 @@ import java.util.TreeSet;
 
 /**
  * Checks that a gallery's records and stored objects agree, the way a chaos test or a deployment check needs:
- * every photo ended ACTIVE (with exactly the profile's renditions, all stored) or FAILED (with a permanent
+ * every photo ended ACTIVE (with exactly the profile's renditions, all stored) or FAILED or REJECTED (with a permanent
  * error), no photo is listed twice, and nothing is stored under the gallery's prefixes that no record accounts
  * for. Works on any {@link PhotoRepository} and {@link BlobStore}, fakes and real ones alike.
  *
@@ -41,7 +41,7 @@ public final class GalleryAudit {
      *
      * @param photos   every record of the gallery, in upload order
      * @param active   ACTIVE photos
-     * @param failed   FAILED photos
+     * @param failed   FAILED and REJECTED photos
      * @param orphans  stored keys under the gallery's prefixes that no record accounts for
      * @param missing  keys the records name that are not stored
      * @param problems everything wrong, in words; empty when consistent
@@ -88,6 +88,7 @@ public final class GalleryAudit {
         }
         List<String> problems = new ArrayList<>();
         Set<String> accounted = new HashSet<>();
+        Set<String> mayExist = new HashSet<>();
         Set<String> ids = new HashSet<>();
         int active = 0;
         int failed = 0;
@@ -95,9 +96,9 @@ public final class GalleryAudit {
             if (!ids.add(p.id().value())) {
                 problems.add("photo " + p.key() + " is listed twice");
             }
-            accounted.add(p.originalKey());
             switch (p.status()) {
                 case ACTIVE -> {
+                    accounted.add(p.originalKey());
                     active++;
                     if (!p.renditions().keySet().equals(renditionNames)) {
                         problems.add("photo " + p.key() + " has renditions " + p.renditions().keySet() + ", expected "
@@ -105,10 +106,13 @@ public final class GalleryAudit {
                     }
                     p.renditions().values().stream().map(Rendition::key).forEach(accounted::add);
                 }
-                case FAILED -> {
+                case FAILED, REJECTED -> {
+                    // a refused upload was deleted before promotion; one that failed to render keeps its original
+                    mayExist.add(p.originalKey());
                     failed++;
                     if (p.errorCode() == null || p.errorCode().retryable()) {
-                        problems.add("photo " + p.key() + " FAILED without a permanent error: " + p.errorCode());
+                        problems.add("photo " + p.key() + " " + p.status() + " without a permanent error: "
+                                + p.errorCode());
                     }
                 }
                 default -> problems.add("photo " + p.key() + " ended " + p.status());
@@ -116,7 +120,8 @@ public final class GalleryAudit {
         }
         Set<String> stored = new TreeSet<>(blobs.list(layout.originalsPrefix(gallery)));
         stored.addAll(blobs.list(layout.renditionsPrefix(gallery)));
-        List<String> orphans = stored.stream().filter(k -> !accounted.contains(k)).toList();
+        stored.addAll(blobs.list(layout.incomingPrefix() + gallery.value() + "/"));   // left in quarantine
+        List<String> orphans = stored.stream().filter(k -> !accounted.contains(k) && !mayExist.contains(k)).toList();
         List<String> missing = accounted.stream().filter(k -> !stored.contains(k)).sorted().toList();
         orphans.forEach(k -> problems.add("orphan object " + k));
         missing.forEach(k -> problems.add("recorded object missing: " + k));

@@ -8,11 +8,21 @@ import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.KeyLayout;
 import com.galerly.core.LimitExceededException;
+import com.galerly.core.Photo;
 import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
+import com.galerly.core.PhotoStatus;
 import com.galerly.core.image.ImageFormat;
+import com.galerly.core.image.ImageProcessor;
+import com.galerly.core.photo.PhotoRepository;
+import com.galerly.core.scan.ContentScanner;
+import com.galerly.core.scrub.MetadataScrubber;
 import com.galerly.core.storage.BlobMetadata;
 import com.galerly.core.storage.PutOptions;
+import com.galerly.core.upload.Confirmer;
+import com.galerly.core.upload.ContentIndex;
+import com.galerly.core.upload.DuplicatePolicy;
+import com.galerly.core.upload.Quarantine;
 import com.galerly.core.upload.UploadConfirmation;
 import com.galerly.core.upload.UploadForm;
 import com.galerly.core.upload.UploadRequest;
@@ -39,6 +49,8 @@ import java.util.TreeMap;
  * An {@link UploadService} over an {@link InMemoryBlobStore}, with the client's side too: {@link #put} and
  * {@link #post} play the browser sending what a ticket or form says, and refuse what S3 would refuse (expired or
  * tampered signature, another content type, length or checksum, a body over the form's size limit).
+ * Uploads land in quarantine ({@code incoming/}) and {@link #confirm} runs the same trust path as the S3
+ * implementation ({@link Quarantine} through {@link Confirmer}); both pass {@code UploadServiceContract}.
  *
  * {@snippet :
  * InMemoryUploadService uploads = InMemoryUploadService.builder().blobs(blobs).clock(clock).build();
@@ -62,6 +74,7 @@ public final class InMemoryUploadService implements UploadService {
     private final Duration expiry;
     private final String baseUrl;
     private final Hmac hmac = new Hmac("galerly-testkit-uploads");
+    private final Confirmer confirmer;
 
     private InMemoryUploadService(Builder b) {
         this.blobs = b.blobs;
@@ -72,6 +85,33 @@ public final class InMemoryUploadService implements UploadService {
         this.maxBytes = b.maxBytes;
         this.expiry = b.expiry;
         this.baseUrl = b.baseUrl;
+        Quarantine.Builder quarantine = Quarantine.builder().blobs(b.blobs).layout(b.layout).scanner(b.scanner)
+                .scrubber(b.scrubber).maxBytes(b.maxBytes).duplicates(b.duplicates)
+                .contentTypes(b.contentTypes.stream().filter(Quarantine.knownContentTypes()::contains)
+                        .collect(java.util.stream.Collectors.toSet()));
+        if (b.processor != null) {
+            quarantine.processor(b.processor);
+        }
+        if (b.contentIndex != null) {
+            quarantine.contentIndex(b.contentIndex);
+        }
+        if (b.repository != null) {
+            quarantine.photos(b.repository);
+        }
+        Duration ttl = Duration.ofDays(1);
+        KeyLayout keys = b.layout;
+        Clock time = b.clock;
+        this.confirmer = new Confirmer(quarantine.build(), b.blobs, Optional.ofNullable(b.repository),
+                head -> pending(keys, head, time, ttl));
+    }
+
+    private static Photo pending(KeyLayout layout, BlobMetadata head, Clock clock, Duration ttl) {
+        KeyLayout.Original upload = layout.parseIncoming(head.key()).orElseThrow();
+        Instant now = clock.instant();
+        return Photo.builder().gallery(upload.gallery()).id(upload.photo()).status(PhotoStatus.PENDING)
+                .originalKey(layout.promotedKey(upload)).contentType(head.contentType()).size(head.size())
+                .fileName(head.userMetadata().get("filename")).owner(head.userMetadata().get("owner"))
+                .uploadedAt(now).expiresAt(now.plus(ttl)).build();
     }
 
     public static Builder builder() {
@@ -80,14 +120,16 @@ public final class InMemoryUploadService implements UploadService {
 
     @Override
     public UploadTicket presignPut(UploadRequest request) {
+        if (request.contentLength() < 1) {
+            throw GalerlyException.invalid("a presigned PUT needs the request's contentLength: the length is always"
+                    + " signed, since without it a client could upload up to 5 GiB");
+        }
         PhotoKey photo = accept(request);
-        String key = layout.originalKey(photo.gallery(), photo.id(), EXTENSIONS.get(request.contentType()));
+        String key = layout.incomingKey(photo.gallery(), photo.id(), EXTENSIONS.get(request.contentType()));
         Instant expiresAt = clock.instant().plus(expiry);
         Map<String, String> headers = new TreeMap<>();
         headers.put("content-type", request.contentType());
-        if (request.contentLength() > 0) {
-            headers.put("content-length", Long.toString(request.contentLength()));
-        }
+        headers.put("content-length", Long.toString(request.contentLength()));
         request.checksumSha256().ifPresent(c -> headers.put("x-amz-checksum-sha256", c));
         long expires = expiresAt.getEpochSecond();
         String signedHeaders = String.join(";", headers.keySet());
@@ -100,10 +142,10 @@ public final class InMemoryUploadService implements UploadService {
     @Override
     public UploadForm presignPost(UploadRequest request) {
         PhotoKey photo = accept(request);
-        String key = layout.originalKey(photo.gallery(), photo.id(), EXTENSIONS.get(request.contentType()));
+        String key = layout.incomingKey(photo.gallery(), photo.id(), EXTENSIONS.get(request.contentType()));
         Instant expiresAt = clock.instant().plus(expiry);
         String policy = Base64.getEncoder().encodeToString(("key=" + key + "\ncontent-type=" + request.contentType()
-                + "\nmax-bytes=" + maxBytes + "\nexpires=" + expiresAt.getEpochSecond()).getBytes(StandardCharsets.UTF_8));
+                + "\nmax-bytes=" + (request.contentLength() > 0 ? request.contentLength() : maxBytes) + "\nexpires=" + expiresAt.getEpochSecond()).getBytes(StandardCharsets.UTF_8));
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("key", key);
         fields.put("Content-Type", request.contentType());
@@ -114,27 +156,14 @@ public final class InMemoryUploadService implements UploadService {
 
     @Override
     public UploadConfirmation confirm(String key) {
-        BlobMetadata head = blobs.head(key).orElseThrow(() -> GalerlyException.notFound("nothing uploaded at " + key));
-        byte[] first = blobs.getRange(key, 0, ImageFormat.SNIFF_BYTES);
-        Optional<ImageFormat> format = ImageFormat.sniff(first, first.length).or(() -> FakeImage.sniff(first));
-        if (head.size() > maxBytes) {
-            blobs.delete(key);
-            return new UploadConfirmation(key, false, format.orElse(null), head.size(), ErrorCode.LIMIT_EXCEEDED,
-                    key + " has " + head.size() + " bytes, over the limit of " + maxBytes);
-        }
-        if (format.isEmpty()) {
-            blobs.delete(key);
-            return new UploadConfirmation(key, false, null, head.size(), ErrorCode.UNSUPPORTED_FORMAT,
-                    key + " is not an image in a supported format");
-        }
-        return new UploadConfirmation(key, true, format.get(), head.size(), null, null);
+        return confirmer.confirm(key);
     }
 
     @Override
     public URI presignGet(String key, Duration expiry, Optional<String> downloadName) {
         long expires = clock.instant().plus(expiry).getEpochSecond();
-        String disposition = downloadName.map(n -> "attachment; filename=\"" + n.replaceAll("[\"\\\\\\p{Cntrl}]", "_")
-                + "\"").orElse("");
+        String disposition = downloadName.flatMap(InMemoryUploadService::sanitize)
+                .map(n -> "attachment; filename=\"" + n + "\"").orElse("");
         String signature = hmac.sign(canonical("GET", key, Map.of("disposition", disposition), expires));
         return URI.create(baseUrl + QueryString.encodePath(key) + "?X-Expires=" + expires + "&X-Signature=" + signature
                 + (disposition.isEmpty() ? "" : "&response-content-disposition=" + QueryString.encode(disposition)));
@@ -202,6 +231,13 @@ public final class InMemoryUploadService implements UploadService {
         return blobs.bytes(key).orElseThrow(() -> GalerlyException.notFound("no object at " + key));
     }
 
+    /** A download name reduced to its last path segment, without quotes, backslashes or control characters. */
+    private static Optional<String> sanitize(String name) {
+        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        String clean = last.replaceAll("[\"\\p{Cntrl};]", "_").strip();
+        return clean.isEmpty() || clean.chars().allMatch(c -> c == '.') ? Optional.empty() : Optional.of(clean);
+    }
+
     private PhotoKey accept(UploadRequest request) {
         if (!contentTypes.contains(request.contentType())) {
             throw GalerlyException.invalid("content type " + request.contentType() + " is not accepted; accepted: "
@@ -262,8 +298,46 @@ public final class InMemoryUploadService implements UploadService {
         private long maxBytes = 200L * 1024 * 1024;
         private Duration expiry = Duration.ofMinutes(15);
         private String baseUrl = "https://uploads.galerly.test/bucket/";
+        private PhotoRepository repository;
+        private ContentScanner scanner = ContentScanner.none();
+        private MetadataScrubber scrubber = MetadataScrubber.standard();
+        private ContentIndex contentIndex;
+        private DuplicatePolicy duplicates = DuplicatePolicy.REJECT;
+        private ImageProcessor processor;
 
         private Builder() {
+        }
+
+        /** Records uploads: PENDING on confirm, REJECTED with the reason when refused. */
+        public Builder repository(PhotoRepository repository) {
+            this.repository = Objects.requireNonNull(repository, "repository");
+            return this;
+        }
+
+        public Builder scanner(ContentScanner scanner) {
+            this.scanner = Objects.requireNonNull(scanner, "scanner");
+            return this;
+        }
+
+        public Builder scrubber(MetadataScrubber scrubber) {
+            this.scrubber = Objects.requireNonNull(scrubber, "scrubber");
+            return this;
+        }
+
+        public Builder contentIndex(ContentIndex contentIndex) {
+            this.contentIndex = Objects.requireNonNull(contentIndex, "contentIndex");
+            return this;
+        }
+
+        public Builder duplicates(DuplicatePolicy duplicates) {
+            this.duplicates = Objects.requireNonNull(duplicates, "duplicates");
+            return this;
+        }
+
+        /** Reads headers before promotion (pixel limits; formats only a plugin or {@link FakeImageProcessor} knows). */
+        public Builder processor(ImageProcessor processor) {
+            this.processor = Objects.requireNonNull(processor, "processor");
+            return this;
         }
 
         public Builder blobs(InMemoryBlobStore blobs) {

@@ -83,9 +83,11 @@ public abstract class PhotoRepositoryContract {
     private Photo pending(PhotoKey key) {
         return Photo.builder().gallery(key.gallery()).id(key.id()).status(PhotoStatus.PENDING)
                 .originalKey(KeyLayout.standard().originalKey(key.gallery(), key.id(), "jpg"))
-                .fileName("IMG 0001.JPG").contentType("image/jpeg").owner("user-1")
+                .fileName("IMG 0001.JPG").contentType("image/jpeg").owner("user-1").sha256(SHA256)
                 .uploadedAt(clock.instant()).expiresAt(clock.instant().plus(Duration.ofDays(1))).build();
     }
+
+    private static final String SHA256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     private ClaimRequest claim(PhotoKey key, String eTag, String sequencer) {
         return new ClaimRequest(key, KeyLayout.standard().originalKey(key.gallery(), key.id(), "jpg"), eTag, sequencer,
@@ -95,7 +97,7 @@ public abstract class PhotoRepositoryContract {
     private Completion completion(PhotoKey key) {
         String renditionKey = KeyLayout.standard().renditionKey(key.gallery(), key.id(), "thumbnail", "jpg");
         return new Completion("image/jpeg", 6000, 4000,
-                List.of(new Rendition("thumbnail", renditionKey, 400, 400, 12345, "image/jpeg")), "LEHV6nWB2yk8");
+                List.of(new Rendition("thumbnail", renditionKey, 400, 400, 12345, "image/jpeg")), "LEHV6nWB2yk8", SHA256);
     }
 
     private Photo activate(PhotoKey key, String eTag, String sequencer) {
@@ -116,6 +118,7 @@ public abstract class PhotoRepositoryContract {
         assertEquals("user-1", read.owner());
         assertEquals(photo.uploadedAt(), read.uploadedAt());
         assertEquals(photo.expiresAt(), read.expiresAt());
+        assertEquals(SHA256, read.sha256());
         assertEquals(ErrorCode.CONFLICT, assertThrows(GalerlyException.class, () -> repository.create(photo)).code());
         assertTrue(repository.get(newPhoto()).isEmpty());
     }
@@ -171,6 +174,7 @@ public abstract class PhotoRepositoryContract {
         assertEquals(4000, stored.height());
         assertEquals(completion(key).renditions().get(0), stored.rendition("thumbnail").orElseThrow());
         assertEquals("LEHV6nWB2yk8", stored.placeholder());
+        assertEquals(SHA256, stored.sha256(), "the digest recorded at promotion");
         assertEquals(clock.instant(), stored.processedAt());
         assertEquals(ErrorCode.CONFLICT, assertThrows(GalerlyException.class,
                 () -> repository.complete(key, result.lease().orElseThrow(), completion(key))).code(),
@@ -187,6 +191,22 @@ public abstract class PhotoRepositoryContract {
         assertEquals(ErrorCode.CORRUPT_IMAGE, stored.errorCode());
         assertEquals("premature end of JPEG data", stored.errorMessage());
         assertNull(stored.lease());
+    }
+
+    @Test
+    void aRefusedUploadIsRejectedWithItsReasonAndStaysRejected() {
+        PhotoKey key = newPhoto();
+        ClaimResult result = repository.claim(claim(key, "etag-1", "01"));
+        Photo rejected = repository.fail(key, result.lease().orElseThrow(), ErrorCode.INFECTED,
+                "the scanner found Eicar-Test-Signature");
+        assertEquals(PhotoStatus.REJECTED, rejected.status());
+        Photo stored = repository.get(key).orElseThrow();
+        assertEquals(PhotoStatus.REJECTED, stored.status());
+        assertEquals(ErrorCode.INFECTED, stored.errorCode());
+        assertEquals("the scanner found Eicar-Test-Signature", stored.errorMessage());
+        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(claim(key, "etag-2", "02")).outcome(),
+                "a replayed upload of a rejected photo is not processed");
+        assertEquals(PhotoStatus.REJECTED, repository.get(key).orElseThrow().status());
     }
 
     @Test

@@ -100,7 +100,7 @@ class FakesTest {
     class Uploads {
         private final InMemoryBlobStore blobs = new InMemoryBlobStore(clock);
         private final InMemoryUploadService uploads = InMemoryUploadService.builder().blobs(blobs).clock(clock)
-                .maxBytes(1000).build();
+                .maxBytes(1000).processor(new FakeImageProcessor()).build();
         private final GalleryId gallery = GalleryId.of("g");
         private final byte[] image = FakeImage.of(10, 10).toBytes();
 
@@ -108,14 +108,18 @@ class FakesTest {
         void aPresignedPutStoresTheBodyUnderAGeneratedKey() {
             UploadTicket ticket = uploads.presignPut(UploadRequest.of(r -> r.gallery(gallery).contentType("image/jpeg")
                     .fileName("../../etc/passwd").contentLength(image.length).checksumSha256(sha256(image))));
-            assertEquals("originals/g/" + ticket.photo().id() + ".jpg", ticket.key());
+            assertEquals("incoming/g/" + ticket.photo().id() + ".jpg", ticket.key());
             assertEquals("PUT", ticket.method());
             assertEquals("image/jpeg", ticket.headers().get("content-type"));
+            assertEquals(Integer.toString(image.length), ticket.headers().get("content-length"));
             uploads.put(ticket.url(), ticket.headers(), image);
             assertArrayEquals(image, blobs.bytes(ticket.key()).orElseThrow());
             UploadConfirmation confirmation = uploads.confirm(ticket.key());
             assertTrue(confirmation.accepted());
             assertEquals(ImageFormat.JPEG, confirmation.format());
+            assertArrayEquals(image, blobs.bytes("originals/g/" + ticket.photo().id() + ".jpg").orElseThrow(),
+                    "promoted out of quarantine");
+            assertTrue(blobs.head(ticket.key()).isEmpty());
         }
 
         @Test
@@ -139,7 +143,9 @@ class FakesTest {
         @Test
         void requestsAreCheckedBeforeAnythingIsSigned() {
             assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(GalerlyException.class, () -> uploads.presignPut(
-                    UploadRequest.of(r -> r.gallery(gallery).contentType("text/html")))).code());
+                    UploadRequest.of(r -> r.gallery(gallery).contentType("text/html").contentLength(10)))).code());
+            assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(GalerlyException.class, () -> uploads.presignPut(
+                    UploadRequest.of(r -> r.gallery(gallery).contentType("image/jpeg")))).code(), "no length");
             assertEquals(ErrorCode.LIMIT_EXCEEDED, assertThrows(GalerlyException.class, () -> uploads.presignPut(
                     UploadRequest.of(r -> r.gallery(gallery).contentType("image/jpeg").contentLength(5000)))).code());
         }
@@ -159,17 +165,27 @@ class FakesTest {
 
         @Test
         void confirmDeletesWhatIsNotAnImage() {
-            UploadTicket ticket = uploads.presignPut(UploadRequest.of(r -> r.gallery(gallery).contentType("image/jpeg")));
-            uploads.put(ticket.url(), ticket.headers(), "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
+            byte[] script = "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8);
+            UploadTicket ticket = uploads.presignPut(UploadRequest.of(r -> r.gallery(gallery).contentType("image/jpeg")
+                    .contentLength(script.length)));
+            uploads.put(ticket.url(), ticket.headers(), script);
             UploadConfirmation confirmation = uploads.confirm(ticket.key());
             assertFalse(confirmation.accepted());
-            assertEquals(ErrorCode.UNSUPPORTED_FORMAT, confirmation.errorCode());
+            assertEquals(ErrorCode.ACTIVE_CONTENT, confirmation.errorCode());
             assertTrue(blobs.head(ticket.key()).isEmpty());
+
+            byte[] exe = "MZ\u0090\u0000 executable".getBytes(StandardCharsets.ISO_8859_1);
+            UploadTicket other = uploads.presignPut(UploadRequest.of(r -> r.gallery(gallery).contentType("image/jpeg")
+                    .contentLength(exe.length)));
+            uploads.put(other.url(), other.headers(), exe);
+            assertEquals(ErrorCode.UNSUPPORTED_FORMAT, uploads.confirm(other.key()).errorCode());
+            assertTrue(blobs.keys().isEmpty());
         }
 
         @Test
         void presignedGetsServeTheObjectUntilTheyExpire() {
-            UploadTicket ticket = uploads.presignPut(UploadRequest.of(r -> r.gallery(gallery).contentType("image/jpeg")));
+            UploadTicket ticket = uploads.presignPut(UploadRequest.of(r -> r.gallery(gallery).contentType("image/jpeg")
+                    .contentLength(image.length)));
             uploads.put(ticket.url(), ticket.headers(), image);
             URI get = uploads.presignGet(ticket.key(), Duration.ofMinutes(1), Optional.of("My \"best\" photo.jpg"));
             assertTrue(get.toString().contains("response-content-disposition="), get.toString());

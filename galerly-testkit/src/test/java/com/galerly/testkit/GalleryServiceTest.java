@@ -56,9 +56,10 @@ class GalleryServiceTest {
 
     /** Requests an upload, plays the client's PUT and delivers the storage event. */
     private PhotoKey uploadAndProcess(GalleryService service, String caller, int width, int height) {
+        byte[] image = FakeImage.of(width, height).toBytes();
         UploadTicket ticket = service.requestUpload(caller, UploadRequest.of(r -> r.gallery(wedding)
-                .contentType("image/jpeg").fileName("C:\\Users\\alice\\DSC_0042.JPG")));
-        BlobMetadata head = uploads.put(ticket.url(), ticket.headers(), FakeImage.of(width, height).toBytes());
+                .contentType("image/jpeg").fileName("C:\\Users\\alice\\DSC_0042.JPG").contentLength(image.length)));
+        BlobMetadata head = uploads.put(ticket.url(), ticket.headers(), image);
         pipeline.handle(new ObjectCreated("bucket", head.key(), head.size(), head.eTag(), null, "0" + head.eTag()));
         return ticket.photo();
     }
@@ -67,12 +68,12 @@ class GalleryServiceTest {
     void anUploadRequestCreatesAPendingRecordThatExpires() {
         GalleryService service = service(AccessPolicy.allowAll());
         UploadTicket ticket = service.requestUpload("alice", UploadRequest.of(r -> r.gallery(wedding)
-                .contentType("image/jpeg").fileName("../../etc/\u202Egpj.exe")));
+                .contentType("image/jpeg").fileName("../../etc/\u202Egpj.exe").contentLength(100)));
         Photo pending = photos.get(ticket.photo()).orElseThrow();
         assertEquals(PhotoStatus.PENDING, pending.status());
         assertEquals("alice", pending.owner());
         assertEquals("gpj.exe", pending.fileName(), "path and bidi controls stripped");
-        assertEquals(ticket.key(), pending.originalKey());
+        assertEquals(layout.promotedKey(layout.parseIncoming(ticket.key()).orElseThrow()), pending.originalKey());
         assertEquals(clock.instant().plus(java.time.Duration.ofDays(1)), pending.expiresAt());
     }
 
@@ -82,7 +83,7 @@ class GalleryServiceTest {
         PhotoKey first = uploadAndProcess(service, "alice", 4000, 3000);
         clock.advance(java.time.Duration.ofSeconds(1));
         PhotoKey second = uploadAndProcess(service, "alice", 3000, 4000);
-        service.requestUpload("alice", UploadRequest.of(r -> r.gallery(wedding).contentType("image/png")));
+        service.requestUpload("alice", UploadRequest.of(r -> r.gallery(wedding).contentType("image/png").contentLength(9)));
 
         GalleryPage page = service.list("bob", wedding, PageRequest.first(10));
         assertEquals(3, page.photos().size());
@@ -116,7 +117,7 @@ class GalleryServiceTest {
         GalleryService service = service(ownerOnly);
         PhotoKey photo = uploadAndProcess(service, "alice", 500, 500);
         assertEquals(ErrorCode.UNAUTHORIZED, assertThrows(GalerlyException.class, () -> service.requestUpload("bob",
-                UploadRequest.of(r -> r.gallery(wedding).contentType("image/jpeg")))).code());
+                UploadRequest.of(r -> r.gallery(wedding).contentType("image/jpeg").contentLength(9)))).code());
         assertEquals(ErrorCode.UNAUTHORIZED, assertThrows(GalerlyException.class,
                 () -> service.list(null, wedding, PageRequest.first())).code());
         assertEquals(ErrorCode.UNAUTHORIZED, assertThrows(GalerlyException.class, () -> service.delete("bob", photo)).code());
@@ -221,27 +222,49 @@ class GalleryServiceTest {
     }
 
     @Test
-    void confirmingANonImageDeletesObjectAndRecord() {
+    void confirmingANonImageDeletesTheUploadAndTheRecordSaysWhy() {
         GalleryService service = service(AccessPolicy.allowAll());
-        UploadTicket ticket = service.requestUpload("alice", UploadRequest.of(r -> r.gallery(wedding).contentType("image/jpeg")));
-        uploads.put(ticket.url(), ticket.headers(), "MZ\u0090\u0000 executable".getBytes(StandardCharsets.ISO_8859_1));
+        byte[] exe = "MZ\u0090\u0000 executable".getBytes(StandardCharsets.ISO_8859_1);
+        UploadTicket ticket = service.requestUpload("alice", UploadRequest.of(r -> r.gallery(wedding).contentType("image/jpeg")
+                .contentLength(exe.length)));
+        uploads.put(ticket.url(), ticket.headers(), exe);
         UploadConfirmation confirmation = service.confirm("alice", ticket.photo());
         assertFalse(confirmation.accepted());
-        assertTrue(photos.get(ticket.photo()).isEmpty());
+        Photo record = photos.get(ticket.photo()).orElseThrow();
+        assertEquals(PhotoStatus.FAILED, record.status());
+        assertEquals(ErrorCode.UNSUPPORTED_FORMAT, record.errorCode());
+        assertTrue(record.errorMessage().contains("not an image"), record.errorMessage());
+        assertTrue(blobs.keys().isEmpty());
+    }
+
+    @Test
+    void confirmingAMislabelledUploadRejectsItWithTheReason() {
+        GalleryService service = service(AccessPolicy.allowAll());
+        byte[] png = com.galerly.testkit.image.ImageFiles.png(com.galerly.testkit.image.SyntheticImages.photo(8, 8, 1));
+        UploadTicket ticket = service.requestUpload("alice", UploadRequest.of(r -> r.gallery(wedding).contentType("image/jpeg")
+                .contentLength(png.length)));
+        uploads.put(ticket.url(), ticket.headers(), png);
+        UploadConfirmation confirmation = service.confirm("alice", ticket.photo());
+        assertEquals(ErrorCode.CONTENT_MISMATCH, confirmation.errorCode());
+        Photo record = photos.get(ticket.photo()).orElseThrow();
+        assertEquals(PhotoStatus.REJECTED, record.status());
+        assertTrue(record.errorMessage().contains("declared image/jpeg but the bytes are png"), record.errorMessage());
         assertTrue(blobs.keys().isEmpty());
     }
 
     @Test
     void aPhotoDeletedWhileBeingProcessedLeavesNoRenditionsBehind() {
         GalleryService service = service(AccessPolicy.allowAll());
-        UploadTicket ticket = service.requestUpload("alice", UploadRequest.of(r -> r.gallery(wedding).contentType("image/jpeg")));
-        BlobMetadata head = uploads.put(ticket.url(), ticket.headers(), FakeImage.of(900, 900).toBytes());
+        byte[] image = FakeImage.of(900, 900).toBytes();
+        UploadTicket ticket = service.requestUpload("alice", UploadRequest.of(r -> r.gallery(wedding).contentType("image/jpeg")
+                .contentLength(image.length)));
+        BlobMetadata head = uploads.put(ticket.url(), ticket.headers(), image);
         int[] puts = {0};
         DelegatingBlobStore deletingMidway = new DelegatingBlobStore(blobs) {
             @Override
             public BlobMetadata put(String key, byte[] bytes, PutOptions options) {
                 BlobMetadata written = super.put(key, bytes, options);
-                if (++puts[0] == 2) {
+                if (++puts[0] == 3) {                                // promotion, then two renditions
                     service.delete("alice", ticket.photo());       // the user deletes it mid-processing
                 }
                 return written;
@@ -250,7 +273,7 @@ class GalleryServiceTest {
         RenditionPipeline racing = RenditionPipeline.builder().processor(new FakeImageProcessor())
                 .blobs(deletingMidway).photos(photos).clock(clock).build();
         racing.handle(new ObjectCreated("bucket", head.key(), head.size(), head.eTag(), null, "01"));
-        assertEquals(4, puts[0]);
+        assertEquals(5, puts[0]);
         assertTrue(blobs.keys().isEmpty(), blobs.keys().toString());
         assertNull(photos.get(ticket.photo()).orElse(null));
     }

@@ -37,6 +37,8 @@ import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
@@ -163,6 +165,25 @@ public final class DefaultS3BlobStore implements S3BlobStore {
         }
         return metadata(key, (long) bytes.length, options.contentType(), written.eTag(), written.versionId(),
                 answered.get(), options.cacheControl(), options.metadata());
+    }
+
+    /** A server-side CopyObject (up to 5 GiB): the bytes never pass through this process. */
+    @Override
+    public BlobMetadata copy(String sourceKey, String targetKey, PutOptions options) {
+        checkKey(sourceKey);
+        checkKey(targetKey);
+        try {
+            client.copyObject(r -> r.sourceBucket(bucket).sourceKey(sourceKey).destinationBucket(bucket)
+                    .destinationKey(targetKey).metadataDirective(MetadataDirective.REPLACE)
+                    .contentType(options.contentType()).cacheControl(options.cacheControl())
+                    .metadata(options.metadata().isEmpty() ? null : options.metadata()));
+        } catch (NoSuchKeyException e) {
+            throw GalerlyException.notFound("no object at " + target(sourceKey) + " to copy");
+        } catch (SdkException e) {
+            throw S3Errors.map("COPY", target(sourceKey) + " to " + target(targetKey), e);
+        }
+        return head(targetKey).orElseThrow(() -> new GalerlyException(ErrorCode.IO_ERROR,
+                "COPY to " + target(targetKey) + " succeeded but the object is not there (deleted concurrently?)"));
     }
 
     /** An HTTP date (RFC 7231 IMF-fixdate, as S3 writes it), empty when it does not parse. */

@@ -45,11 +45,13 @@ public final class DefaultS3Signer implements S3Signer {
     private final S3Bucket bucket;
     private final AwsCredentialsProvider credentials;
     private final Clock clock;
+    private final Duration getWindow;
 
-    public DefaultS3Signer(S3Bucket bucket, AwsCredentialsProvider credentials, Clock clock) {
+    public DefaultS3Signer(S3Bucket bucket, AwsCredentialsProvider credentials, Clock clock, Duration getWindow) {
         this.bucket = bucket;
         this.credentials = credentials;
         this.clock = clock;
+        this.getWindow = getWindow;
     }
 
     @Override
@@ -59,7 +61,11 @@ public final class DefaultS3Signer implements S3Signer {
 
     @Override
     public PresignedRequest presignPut(String key, ObjectHeaders headers, Duration expiry) {
-        return presign(SdkHttpMethod.PUT, key, headers.httpHeaders(), Map.of(), expiry);
+        if (headers.contentLength() < 0) {
+            throw new IllegalArgumentException("a presigned PUT must sign its Content-Length: without it a client"
+                    + " could upload up to 5 GiB; set ObjectHeaders.contentLength");
+        }
+        return presign(SdkHttpMethod.PUT, key, headers.httpHeaders(), Map.of(), now(), expiry);
     }
 
     @Override
@@ -67,7 +73,16 @@ public final class DefaultS3Signer implements S3Signer {
         Map<String, String> query = new LinkedHashMap<>();
         downloadName.flatMap(FileNames::sanitize)
                 .ifPresent(name -> query.put("response-content-disposition", FileNames.contentDisposition(name)));
-        return presign(SdkHttpMethod.GET, key, Map.of(), query, expiry);
+        S3Signer.checkExpiry(expiry);
+        Instant now = now();
+        if (getWindow.isZero()) {
+            return presign(SdkHttpMethod.GET, key, Map.of(), query, now, expiry);
+        }
+        long window = getWindow.toSeconds();
+        Instant rounded = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), window) * window);
+        Duration validity = expiry.plus(getWindow);
+        return presign(SdkHttpMethod.GET, key, Map.of(), query, rounded,
+                validity.compareTo(S3Signer.MAX_EXPIRY) > 0 ? S3Signer.MAX_EXPIRY : validity);
     }
 
     @Override
@@ -85,7 +100,8 @@ public final class DefaultS3Signer implements S3Signer {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("partNumber", Integer.toString(partNumber));
         query.put("uploadId", uploadId);
-        return presign(SdkHttpMethod.PUT, key, Map.of("Content-Length", Long.toString(contentLength)), query, expiry);
+        return presign(SdkHttpMethod.PUT, key, Map.of("Content-Length", Long.toString(contentLength)), query, now(),
+                expiry);
     }
 
     @Override
@@ -93,6 +109,7 @@ public final class DefaultS3Signer implements S3Signer {
         S3Signer.checkExpiry(expiry);
         Instant now = now();
         AwsCredentialsIdentity identity = identity();
+        Instant expiresAt = capped(identity, now, now.plus(expiry));
         String date = SigV4.date(now);
         String credential = SigV4.credential(identity.accessKeyId(), date, bucket.region(), SERVICE);
         String amzDate = SigV4.dateTime(now);
@@ -110,7 +127,6 @@ public final class DefaultS3Signer implements S3Signer {
         conditions.addAll(policy.conditions());
         signing.forEach((name, value) -> conditions.add(Condition.eq(name, value)));
 
-        Instant expiresAt = now.plus(expiry);
         String encoded = Base64.getEncoder().encodeToString(
                 PolicyJson.write(expiresAt, conditions).getBytes(StandardCharsets.UTF_8));
         String signature = SigV4.signature(
@@ -125,12 +141,12 @@ public final class DefaultS3Signer implements S3Signer {
         }
         fields.put("policy", encoded);
         fields.put("x-amz-signature", signature);
-        return new PresignedPost(bucket.uri(), fields, expiresAt);
+        return new PresignedPost(bucket.uri(), fields, expiresAt, expiresAt.isBefore(now.plus(expiry)));
     }
 
     @Override
     public Builder toBuilder() {
-        return S3Signer.builder().bucket(bucket).credentialsProvider(credentials).clock(clock);
+        return S3Signer.builder().bucket(bucket).credentialsProvider(credentials).clock(clock).getWindow(getWindow);
     }
 
     @Override
@@ -139,10 +155,12 @@ public final class DefaultS3Signer implements S3Signer {
     }
 
     private PresignedRequest presign(SdkHttpMethod method, String key, Map<String, String> headers,
-                                     Map<String, String> query, Duration expiry) {
+                                     Map<String, String> query, Instant now, Duration asked) {
         KeyLayout.requireSafeKey(key, KeyLayout.S3_MAX_KEY_BYTES);
-        S3Signer.checkExpiry(expiry);
-        Instant now = now();
+        S3Signer.checkExpiry(asked);
+        AwsCredentialsIdentity identity = identity();
+        Instant expiresAt = capped(identity, now, now.plus(asked));
+        Duration expiry = Duration.between(now, expiresAt);
         URI uri = bucket.objectUri(key);
         SdkHttpRequest.Builder request = SdkHttpRequest.builder()
                 .method(method)
@@ -152,7 +170,6 @@ public final class DefaultS3Signer implements S3Signer {
                 .encodedPath(uri.getRawPath());
         query.forEach(request::appendRawQueryParameter);
         headers.forEach(request::putHeader);
-        AwsCredentialsIdentity identity = identity();
         SdkHttpRequest signed = SIGNER.sign(r -> r
                 .identity(identity)
                 .request(request.build())
@@ -164,7 +181,25 @@ public final class DefaultS3Signer implements S3Signer {
                 .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
                 .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
                 .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(now, ZoneOffset.UTC))).request();
-        return new PresignedRequest(method.name(), signed.getUri(), headers, now.plus(expiry));
+        return new PresignedRequest(method.name(), signed.getUri(), headers, expiresAt,
+                expiresAt.isBefore(now.plus(asked)));
+    }
+
+    /**
+     * The expiry, no later than the signing credentials' own expiration (a session's): a URL signed by expired
+     * credentials is refused by S3 anyway, so promising more would be a lie.
+     */
+    private Instant capped(AwsCredentialsIdentity identity, Instant now, Instant wanted) {
+        Optional<Instant> credentialsExpire = identity.expirationTime();
+        if (credentialsExpire.isEmpty() || !credentialsExpire.get().isBefore(wanted)) {
+            return wanted;
+        }
+        Instant end = credentialsExpire.get().truncatedTo(ChronoUnit.SECONDS);
+        if (!end.isAfter(now)) {
+            throw new GalerlyException(ErrorCode.UNAUTHORIZED, "the signing credentials expired at "
+                    + credentialsExpire.get() + ": refresh them before presigning");
+        }
+        return end;
     }
 
     private Instant now() {

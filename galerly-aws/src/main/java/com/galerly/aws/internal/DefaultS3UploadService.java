@@ -85,6 +85,10 @@ public final class DefaultS3UploadService implements S3UploadService {
 
     @Override
     public UploadTicket presignPut(UploadRequest request, Duration expiry) {
+        if (request.contentLength() < 1) {
+            throw GalerlyException.invalid("a presigned PUT needs the request's contentLength: the length is always"
+                    + " signed, since without it a client could upload up to 5 GiB");
+        }
         Target target = target(request, MAX_SINGLE_UPLOAD_BYTES, "a single PUT (use a multipart upload)");
         ObjectHeaders.Builder headers = ObjectHeaders.builder()
                 .contentType(request.contentType())
@@ -143,14 +147,26 @@ public final class DefaultS3UploadService implements S3UploadService {
 
     @Override
     public MultipartTicket refreshParts(MultipartTicket ticket) {
-        originalOf(ticket.key());
+        KeyLayout.Original upload = uploadOf(ticket.key());
+        if (!upload.key().equals(ticket.photo())) {
+            throw new GalerlyException(ErrorCode.UNAUTHORIZED, "ticket for " + ticket.key()
+                    + " names another photo: not a ticket this service issued");
+        }
+        if (!s.tickets().verify(ticket)) {
+            throw new GalerlyException(ErrorCode.UNAUTHORIZED, "multipart ticket for " + ticket.key()
+                    + " was not issued by this service (or was altered): its authenticator does not verify");
+        }
+        if (ticket.contentLength() > s.maxBytes()) {
+            throw new LimitExceededException("multipart ticket plans " + ticket.contentLength()
+                    + " bytes, over the limit of " + s.maxBytes() + " bytes");
+        }
         return partTickets(ticket.photo(), ticket.key(), ticket.uploadId(),
                 new MultipartPlan(ticket.contentLength(), ticket.partSize()));
     }
 
     @Override
     public String completeMultipart(String key, String uploadId, List<CompletedPart> parts) {
-        originalOf(key);
+        uploadOf(key);
         if (parts.isEmpty()) {
             throw GalerlyException.invalid("completing " + key + " needs at least one part");
         }
@@ -170,7 +186,7 @@ public final class DefaultS3UploadService implements S3UploadService {
 
     @Override
     public String completeMultipart(String key, String uploadId) {
-        originalOf(key);
+        uploadOf(key);
         List<CompletedPart> parts = new ArrayList<>();
         try {
             for (Part part : client().listPartsPaginator(r -> r.bucket(bucketName()).key(key).uploadId(uploadId))
@@ -185,7 +201,7 @@ public final class DefaultS3UploadService implements S3UploadService {
 
     @Override
     public void abortMultipart(String key, String uploadId) {
-        originalOf(key);
+        uploadOf(key);
         try {
             client().abortMultipartUpload(r -> r.bucket(bucketName()).key(key).uploadId(uploadId));
         } catch (AwsServiceException e) {
@@ -199,31 +215,7 @@ public final class DefaultS3UploadService implements S3UploadService {
 
     @Override
     public UploadConfirmation confirm(String key) {
-        KeyLayout.Original original = originalOf(key);
-        BlobMetadata head = s.blobs().head(key)
-                .orElseThrow(() -> GalerlyException.notFound("no upload at " + s3(key) + " (not sent yet, or expired)"));
-        if (head.size() > s.maxBytes()) {
-            return refuse(head, ErrorCode.LIMIT_EXCEEDED,
-                    head.size() + " bytes is over the limit of " + s.maxBytes() + " bytes");
-        }
-        if (head.size() == 0) {
-            return refuse(head, ErrorCode.UNSUPPORTED_FORMAT, "the object is empty");
-        }
-        String type = head.contentType() == null ? "" : baseType(head.contentType());
-        if (!s.contentTypes().containsKey(type)) {
-            return refuse(head, ErrorCode.UNSUPPORTED_FORMAT, "content type \"" + head.contentType()
-                    + "\" is not allowed; allowed: " + String.join(", ", s.contentTypes().keySet()));
-        }
-        byte[] header = s.blobs().getRange(key, 0, ImageFormat.SNIFF_BYTES);
-        Optional<ImageFormat> format = ImageFormat.sniff(header, header.length);
-        if (format.isEmpty()) {
-            return refuse(head, ErrorCode.UNSUPPORTED_FORMAT,
-                    "the first bytes are not those of an image format Galerly reads (declared " + type + ")");
-        }
-        if (s.repository() != null) {
-            recordPending(original, head, format.get());
-        }
-        return new UploadConfirmation(key, true, format.get(), head.size(), null, null);
+        return s.confirmer().confirm(key);
     }
 
     @Override
@@ -272,7 +264,10 @@ public final class DefaultS3UploadService implements S3UploadService {
         Builder b = S3UploadService.builder()
                 .bucket(s.signer().bucket()).credentialsProvider(s.credentials()).clock(s.clock()).client(client())
                 .layout(s.layout()).ids(s.ids()).contentTypes(s.contentTypes()).maxBytes(s.maxBytes())
-                .expiry(s.expiry()).partSize(s.partSize()).pendingTtl(s.pendingTtl());
+                .expiry(s.expiry()).partSize(s.partSize()).pendingTtl(s.pendingTtl()).ticketKey(s.ticketKey())
+                .scanner(s.quarantine().scanner()).scrubber(s.quarantine().scrubber())
+                .duplicates(s.quarantine().duplicates());
+        s.quarantine().contentIndex().ifPresent(b::contentIndex);
         return s.repository() != null ? b.repository(s.repository()) : b;
     }
 
@@ -302,7 +297,7 @@ public final class DefaultS3UploadService implements S3UploadService {
                     + " bytes for " + what);
         }
         PhotoId id = s.ids().next();
-        return new Target(new PhotoKey(request.gallery(), id), s.layout().originalKey(request.gallery(), id, extension));
+        return new Target(new PhotoKey(request.gallery(), id), s.layout().incomingKey(request.gallery(), id, extension));
     }
 
     private Map<String, String> metadata(UploadRequest request) {
@@ -325,39 +320,30 @@ public final class DefaultS3UploadService implements S3UploadService {
             parts.add(s.signer().presignUploadPart(key, uploadId, n, plan.partLength(n), s.expiry()));
         }
         Instant expiresAt = parts.get(0).expiresAt();
-        return new MultipartTicket(photo, key, uploadId, plan.contentLength(), plan.partSize(), parts, expiresAt);
+        return s.tickets().sign(new MultipartTicket(photo, key, uploadId, plan.contentLength(), plan.partSize(), parts,
+                expiresAt));
     }
 
-    private void recordPending(KeyLayout.Original original, BlobMetadata head, ImageFormat format) {
-        Instant now = s.clock().instant();
-        Photo pending = Photo.builder()
-                .gallery(original.gallery())
-                .id(original.photo())
+    /** The PENDING record for an upload, from its HEAD (owner and file name from its metadata). */
+    public static Photo pendingRecord(KeyLayout layout, BlobMetadata head, java.time.Clock clock, Duration ttl) {
+        KeyLayout.Original upload = layout.parseIncoming(head.key()).orElseThrow();
+        Instant now = clock.instant();
+        return Photo.builder()
+                .gallery(upload.gallery())
+                .id(upload.photo())
                 .status(PhotoStatus.PENDING)
                 .owner(decoded(head, OWNER_METADATA))
-                .originalKey(head.key())
+                .originalKey(layout.promotedKey(upload))
                 .fileName(decoded(head, FILENAME_METADATA))
-                .contentType(format.contentType())
+                .contentType(head.contentType())
                 .size(head.size())
                 .uploadedAt(now)
-                .expiresAt(now.plus(s.pendingTtl()))
+                .expiresAt(now.plus(ttl))
                 .build();
-        try {
-            s.repository().create(pending);
-        } catch (ConflictException alreadyThere) {
-            // confirmed twice, or the rendition handler got there first: the record is already further along
-        }
     }
 
-    private UploadConfirmation refuse(BlobMetadata head, ErrorCode code, String reason) {
-        s.blobs().delete(head.key());
-        return new UploadConfirmation(head.key(), false, null, head.size(), code, reason + "; deleted");
-    }
-
-    private KeyLayout.Original originalOf(String key) {
-        KeyLayout.requireSafeKey(key, KeyLayout.S3_MAX_KEY_BYTES);
-        return s.layout().parseOriginal(key).orElseThrow(() -> GalerlyException.invalid(
-                "\"" + key + "\" is not an original's key in " + s.layout()));
+    private KeyLayout.Original uploadOf(String key) {
+        return s.confirmer().upload(key);
     }
 
     private static String decoded(BlobMetadata head, String name) {

@@ -9,6 +9,8 @@ import com.galerly.aws.S3Signer;
 import com.galerly.core.KeyLayout;
 import com.galerly.core.PhotoId;
 import com.galerly.core.photo.PhotoRepository;
+import com.galerly.core.upload.Confirmer;
+import com.galerly.core.upload.Quarantine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -30,11 +32,16 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * @param partSize     preferred multipart part size
  * @param repository   optional photo records
  * @param pendingTtl   lifetime of a PENDING record
+ * @param quarantine   the trust path confirm runs
+ * @param confirmer    confirm, shared with the in-memory fake
+ * @param tickets      authenticates multipart tickets
+ * @param ticketKey    the HMAC key of {@code tickets} (kept for {@code toBuilder})
  */
 public record UploadSettings(S3Signer signer, AwsCredentialsProvider credentials, Clock clock, S3BlobStore blobs,
                              boolean ownsClient, KeyLayout layout, PhotoId.Generator ids,
                              Map<String, String> contentTypes, long maxBytes, Duration expiry, long partSize,
-                             PhotoRepository repository, Duration pendingTtl) {
+                             PhotoRepository repository, Duration pendingTtl, Quarantine quarantine,
+                             Confirmer confirmer, MultipartTickets tickets, byte[] ticketKey) {
     public UploadSettings {
         contentTypes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(contentTypes));
     }

@@ -124,7 +124,7 @@ public final class WebGallery implements AutoCloseable {
                 .access(AccessPolicy.allowAllPrivate()).clock(clock).build();
         RenditionPipeline pipeline = RenditionPipeline.builder().processor(ImageProcessors.load()).blobs(blobs)
                 .photos(photos).layout(layout).profile(jpegAndWebp(RenditionProfile.standard())).clock(clock).build();
-        events = new StorageEvents(blobs, layout.originalsPrefix(), RenditionHandler.of(pipeline), log);
+        events = new StorageEvents(blobs, layout.incomingPrefix(), RenditionHandler.of(pipeline), log);
 
         server.setExecutor(executor);
         server.createContext("/", this::handle);

@@ -17,6 +17,8 @@ import com.galerly.core.delivery.DeliveryUrls;
 import com.galerly.core.delivery.UrlSigner;
 import com.galerly.core.internal.Checks;
 import com.galerly.core.internal.Erasure;
+import com.galerly.core.photo.ClaimRequest;
+import com.galerly.core.photo.ClaimResult;
 import com.galerly.core.photo.PageRequest;
 import com.galerly.core.photo.PhotoPage;
 import com.galerly.core.photo.PhotoRepository;
@@ -35,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * What a gallery application's API calls: request an upload, confirm it, list a gallery with CDN URLs (signed
@@ -90,7 +93,7 @@ public final class GalleryService {
     public UploadTicket requestUpload(String caller, UploadRequest request) {
         requireUpload(caller, request.gallery());
         UploadTicket ticket = uploads.presignPut(request);
-        photos.create(pending(caller, request, ticket.photo(), ticket.key()));
+        photos.create(pending(caller, request, ticket.photo(), promotedKey(ticket.key())));
         return ticket;
     }
 
@@ -98,22 +101,49 @@ public final class GalleryService {
     public UploadForm requestUploadForm(String caller, UploadRequest request) {
         requireUpload(caller, request.gallery());
         UploadForm form = uploads.presignPost(request);
-        photos.create(pending(caller, request, form.photo(), form.key()));
+        photos.create(pending(caller, request, form.photo(), promotedKey(form.key())));
         return form;
     }
 
+    /** The original's key an upload key becomes once promoted out of quarantine. */
+    private String promotedKey(String uploadKey) {
+        return layout.parseIncoming(uploadKey).map(layout::promotedKey).orElse(uploadKey);
+    }
+
     /**
-     * Checks what arrived for a photo: a non-image is deleted by the upload service, and then its record too.
-     * Processing itself starts from the storage event, not from here.
+     * Runs the trust path on what arrived for a photo (unless processing already did): a refused upload is
+     * deleted by the upload service and the photo's record says why (REJECTED or FAILED with the code).
+     * Rendering itself starts from the storage event, not from here.
      */
     public UploadConfirmation confirm(String caller, PhotoKey photo) {
         requireUpload(caller, photo.gallery());
         Photo record = photos.get(photo).orElseThrow(() -> GalerlyException.notFound("no photo " + photo));
-        UploadConfirmation confirmation = uploads.confirm(record.originalKey());
+        UploadConfirmation confirmation = uploads.confirm(incomingKey(record));
         if (!confirmation.accepted()) {
-            photos.delete(photo);
+            recordRefusal(record, confirmation);
         }
         return confirmation;
+    }
+
+    /** The key the photo's upload landed under (in quarantine). */
+    private String incomingKey(Photo record) {
+        return layout.parseOriginal(record.originalKey())
+                .map(o -> layout.incomingKey(o.gallery(), o.photo(), o.extension()))
+                .orElse(record.originalKey());
+    }
+
+    /** An upload service without records refused it: the record must still say why. */
+    private void recordRefusal(Photo record, UploadConfirmation confirmation) {
+        Photo now = photos.get(record.key()).orElse(null);
+        if (now == null || now.status() == PhotoStatus.REJECTED || now.status() == PhotoStatus.FAILED) {
+            return;
+        }
+        ClaimResult claim = photos.claim(new ClaimRequest(record.key(), record.originalKey(), "refused-upload", null,
+                Math.max(0, confirmation.size()), record.contentType(), UUID.randomUUID().toString(),
+                Duration.ofMinutes(1)));
+        if (claim.claimed()) {
+            photos.fail(record.key(), claim.photo().lease(), confirmation.errorCode(), confirmation.message());
+        }
     }
 
     /** One page of a gallery, with rendition URLs for ACTIVE photos. */
@@ -143,7 +173,7 @@ public final class GalleryService {
         }
         Instant tombstonedAt = clock.instant();
         String renditions = layout.renditionsPrefix(photo.gallery(), photo.id());
-        List<String> prefixes = List.of(renditions, originalStem(photo));
+        List<String> prefixes = List.of(renditions, originalStem(photo), incomingStem(photo));   // quarantine too
         List<BlobVersion> removed = erasure().eraseObjects(prefixes);
         int records = photos.delete(photo) ? 1 : 0;
         return erasure().receipt(photo.gallery(), photo, prefixes, removed, renditions,
@@ -178,7 +208,8 @@ public final class GalleryService {
             page = page.next(records.nextToken());
         }
         Instant tombstonedAt = clock.instant();
-        List<String> prefixes = List.of(layout.renditionsPrefix(gallery), layout.originalsPrefix(gallery));
+        List<String> prefixes = List.of(layout.renditionsPrefix(gallery), layout.originalsPrefix(gallery),
+                layout.incomingPrefix() + gallery.value() + "/");
         List<BlobVersion> removed = erasure().eraseObjects(prefixes);
         int count = 0;
         while (true) {
@@ -202,6 +233,11 @@ public final class GalleryService {
     /** Whether every rendition the record names carries its content's fingerprint in its key. */
     private static boolean contentAddressed(Photo record) {
         return record.renditions().values().stream().allMatch(r -> KeyLayout.isContentAddressed(r.key()));
+    }
+
+    /** Every upload of a photo still in quarantine starts with this (its extension follows). */
+    private String incomingStem(PhotoKey photo) {
+        return layout.incomingPrefix() + photo.gallery().value() + "/" + photo.id().value() + ".";
     }
 
     /** Every original of a photo starts with this (its extension follows). */

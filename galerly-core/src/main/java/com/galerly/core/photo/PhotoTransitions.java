@@ -24,7 +24,10 @@ import java.util.Optional;
  *       (newer sequencer, or another ETag when there is no sequencer) or, for ACTIVE, a claim with another profile
  *       fingerprint (a re-profiling backfill), else DUPLICATE; an older sequencer is
  *       STALE; PROCESSING is taken over when its lease expired or the event is newer, else BUSY.</li>
- *   <li>complete / fail: PROCESSING -> ACTIVE / FAILED, only by the lease holder.</li>
+ *   <li>REJECTED is final: every later claim is DUPLICATE (a replayed upload of a refused photo is not
+ *       processed).</li>
+ *   <li>complete / fail: PROCESSING -> ACTIVE / FAILED, only by the lease holder; a failure with a refusal
+ *       code ({@link #isRefusal(ErrorCode)}) makes the photo REJECTED instead of FAILED.</li>
  *   <li>release: the lease holder gives the photo back (transient failure); it is claimable at once.</li>
  * </ul>
  * Every write increments {@link Photo#version()}.
@@ -55,6 +58,9 @@ public final class PhotoTransitions {
                 ? order == 0
                 : request.eTag().equals(photo.eTag());
         switch (photo.status()) {
+            case REJECTED -> {
+                return new ClaimResult(ClaimResult.Outcome.DUPLICATE, photo);
+            }
             case ACTIVE -> {
                 boolean otherProfile = request.profileFingerprint() != null
                         && !request.profileFingerprint().equals(photo.profileFingerprint());
@@ -94,6 +100,7 @@ public final class PhotoTransitions {
                 .status(PhotoStatus.ACTIVE).lease(null).error(null, null)
                 .contentType(completion.contentType()).dimensions(completion.width(), completion.height())
                 .renditions(completion.renditions()).placeholder(completion.placeholder())
+                .sha256(completion.sha256() != null ? completion.sha256() : photo.sha256())
                 .profileFingerprint(completion.profileFingerprint())
                 .processedAt(now).version(photo.version() + 1)
                 .build();
@@ -105,9 +112,18 @@ public final class PhotoTransitions {
         Checks.notNull(code, "code");
         Photo photo = requireHolder(current, key, lease);
         return photo.toBuilder()
-                .status(PhotoStatus.FAILED).lease(null).error(code, message)
+                .status(isRefusal(code) ? PhotoStatus.REJECTED : PhotoStatus.FAILED).lease(null).error(code, message)
                 .processedAt(now).version(photo.version() + 1)
                 .build();
+    }
+
+    /**
+     * Whether a failure with this code refuses the upload for what it is (REJECTED) rather than failing to render
+     * it (FAILED): content mismatch, active content, infected, duplicate.
+     */
+    public static boolean isRefusal(ErrorCode code) {
+        return code == ErrorCode.CONTENT_MISMATCH || code == ErrorCode.ACTIVE_CONTENT || code == ErrorCode.INFECTED
+                || code == ErrorCode.DUPLICATE;
     }
 
     /** The released record, or empty when the caller no longer holds the lease (nothing to do). */

@@ -30,6 +30,7 @@ import com.galerly.core.storage.BlobMetadata;
 import com.galerly.core.storage.BlobStore;
 import com.galerly.core.storage.PutOptions;
 import com.galerly.core.trace.Tracer;
+import com.galerly.core.upload.Quarantine;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +48,11 @@ import java.util.function.Supplier;
  * test kit's fakes. Safe under at-least-once, out-of-order and concurrent delivery:
  *
  * <ol>
- *   <li>ignore keys that are not originals of the {@link KeyLayout} (renditions are never reprocessed);</li>
+ *   <li>an upload under the incoming (quarantine) prefix goes through the {@link Quarantine} first: a replay
+ *       after promotion is deleted (STALE), a refused upload is deleted and its photo recorded REJECTED (or
+ *       FAILED) with the code, and an admitted one is promoted to the originals prefix and rendered;</li>
+ *   <li>ignore keys that are neither uploads nor originals of the {@link KeyLayout} (renditions are never
+ *       reprocessed);</li>
  *   <li>HEAD the original: gone -> MISSING; another ETag or version than the event's -> STALE;</li>
  *   <li>claim the record conditionally: already done -> DUPLICATE, older sequencer -> STALE, leased by
  *       another worker -> a retryable CONFLICT;</li>
@@ -80,6 +85,7 @@ public final class RenditionPipeline {
     private final Tracer tracer;
     private final Duration leaseDuration;
     private final Supplier<String> leaseTokens;
+    private final Promotion promotion;
     private final String profileFingerprint;
 
     private RenditionPipeline(Builder b) {
@@ -94,6 +100,9 @@ public final class RenditionPipeline {
         this.tracer = b.tracer;
         this.leaseDuration = b.leaseDuration;
         this.leaseTokens = b.leaseTokens;
+        Quarantine quarantine = b.quarantine != null ? b.quarantine
+                : Quarantine.builder().blobs(b.blobs).layout(b.layout).processor(b.processor).photos(b.photos).build();
+        this.promotion = new Promotion(quarantine, b.blobs, b.photos, b.leaseTokens, b.leaseDuration);
     }
 
     public static Builder builder() {
@@ -134,6 +143,11 @@ public final class RenditionPipeline {
 
     private Outcome handle(ObjectCreated event, Observation attempt) {
         String key = event.key();
+        Optional<KeyLayout.Original> upload = layout.parseIncoming(key);
+        if (upload.isPresent()) {
+            return promotion.handle(event, upload.get(), promoted -> handle(promoted, attempt),
+                    (photo, original, claimed, sha256) -> process(photo, original, claimed, attempt, sha256));
+        }
         Optional<KeyLayout.Original> original = layout.parseOriginal(key);
         if (original.isEmpty()) {
             return Outcome.of(Outcome.Kind.IGNORED, null, layout.isRendition(key)
@@ -161,11 +175,11 @@ public final class RenditionPipeline {
                         + " is being processed by another worker until " + claim.photo().lease().expiresAt(), null, true);
             case CLAIMED:
             default:
-                return process(photo, object, claim.photo(), attempt);
+                return process(photo, object, claim.photo(), attempt, null);
         }
     }
 
-    private Outcome process(PhotoKey photo, BlobMetadata object, Photo claimed, Observation attempt) {
+    private Outcome process(PhotoKey photo, BlobMetadata object, Photo claimed, Observation attempt, String sha256) {
         Lease lease = claimed.lease();
         List<Rendition> written = new ArrayList<>();
         try {
@@ -183,7 +197,7 @@ public final class RenditionPipeline {
             var oriented = image.info().orientedSize();
             attempt.enter(Stage.RECORD);
             photos.complete(photo, lease, new Completion(image.info().format().contentType(), oriented.width(),
-                    oriented.height(), written, image.placeholder(), profileFingerprint));
+                    oriented.height(), written, image.placeholder(), sha256, profileFingerprint));
             attempt.exit();
             deleteReplaced(claimed, written);
             return Outcome.of(Outcome.Kind.PROCESSED, photo, written.size() + " renditions");
@@ -281,8 +295,18 @@ public final class RenditionPipeline {
         private Tracer tracer = Tracer.noop();
         private Duration leaseDuration = Duration.ofMinutes(15);
         private Supplier<String> leaseTokens = () -> UUID.randomUUID().toString();
+        private Quarantine quarantine;
 
         private Builder() {
+        }
+
+        /**
+         * The trust path uploads under the incoming prefix go through before promotion (scanner, scrubber, limits,
+         * dedup); default: one on the same blobs, layout, processor and photos, with no scanner and no dedup.
+         */
+        public Builder quarantine(Quarantine quarantine) {
+            this.quarantine = Checks.notNull(quarantine, "quarantine");
+            return this;
         }
 
         public Builder processor(ImageProcessor processor) {
@@ -344,6 +368,10 @@ public final class RenditionPipeline {
                         + (processor == null ? "; processor missing" : "")
                         + (blobs == null ? "; blobs missing" : "")
                         + (photos == null ? "; photos missing" : ""));
+            }
+            if (quarantine != null && !quarantine.layout().equals(layout)) {
+                throw new IllegalStateException("the quarantine's layout " + quarantine.layout()
+                        + " differs from the pipeline's " + layout);
             }
             return new RenditionPipeline(this);
         }

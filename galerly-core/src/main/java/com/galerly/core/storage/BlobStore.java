@@ -42,6 +42,19 @@ public interface BlobStore {
      */
     BlobMetadata put(String key, byte[] bytes, PutOptions options);
 
+    /**
+     * Copies an object within the store, writing the copy with {@code options} (content type, cache control and
+     * metadata replace the source's); returns what a HEAD of the copy would return. Remote stores copy
+     * server-side, without the bytes passing through this process. Throws NOT_FOUND if the source is absent.
+     */
+    default BlobMetadata copy(String sourceKey, String targetKey, PutOptions options) {
+        try (BlobContent content = get(sourceKey)) {
+            return put(targetKey, content.stream().readAllBytes(), options);
+        } catch (java.io.IOException e) {
+            throw com.galerly.core.GalerlyException.io("copying " + sourceKey + " to " + targetKey + " failed", e);
+        }
+    }
+
     /** Deletes the object; deleting an absent key succeeds (idempotent). */
     void delete(String key);
 

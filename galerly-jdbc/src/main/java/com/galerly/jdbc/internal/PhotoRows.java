@@ -26,7 +26,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The one place that maps a {@link Photo} to a row of {@code galerly_photo} and back (schema: V1__photos.sql).
+ * The one place that maps a {@link Photo} to a row of {@code galerly_photo} and back (schema: V1__photos.sql and the migrations after it).
  * Every statement is generated from {@link #COLUMNS}, so a new Photo field is one line here plus a migration
  * that adds its column.
  */
@@ -74,6 +74,7 @@ public final class PhotoRows {
             new Column("lease_expires_at", Type.TIMESTAMP, p -> p.lease() == null ? null : p.lease().expiresAt(),
                     SET_BY_ANOTHER_COLUMN),
             new Column("expires_at", Type.TIMESTAMP, Photo::expiresAt, (b, r) -> b.expiresAt(r.instant("expires_at"))),
+            new Column("sha256", Type.TEXT, Photo::sha256, (b, r) -> b.sha256(r.text("sha256"))),
             new Column("profile_fingerprint", Type.TEXT, Photo::profileFingerprint,
                     (b, r) -> b.profileFingerprint(r.text("profile_fingerprint"))));
 

@@ -207,9 +207,11 @@ public final class GalleryApi implements RequestStreamHandler {
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case LIMIT_EXCEEDED -> 413;
-            case UNSUPPORTED_FORMAT, CORRUPT_IMAGE -> 415;
+            case UNSUPPORTED_FORMAT, CORRUPT_IMAGE, CONTENT_MISMATCH, ACTIVE_CONTENT -> 415;
+            case INFECTED -> 422;
+            case DUPLICATE -> 409;
             case THROTTLED -> 429;
-            case IO_ERROR -> 503;
+            case IO_ERROR, SCANNER_UNAVAILABLE -> 503;
             case CONFIGURATION, INTERNAL -> 500;
         };
     }

@@ -57,14 +57,15 @@ class GalleryApiTest {
 
     @Test
     void uploadProcessListAndDelete() {
+        byte[] image = FakeImage.of(3000, 2000).toBytes();
         JsonNode created = call("POST", "/galleries/alice/uploads", "",
-                "{\"contentType\":\"image/jpeg\",\"fileName\":\"DSC_1.JPG\"}", "alice");
+                "{\"contentType\":\"image/jpeg\",\"fileName\":\"DSC_1.JPG\",\"contentLength\":" + image.length + "}",
+                "alice");
         assertEquals(201, status(created));
         JsonNode ticket = body(created);
         Map<String, String> headers = new HashMap<>();
         ticket.field("headers").orElseThrow().asObject().forEach((n, v) -> headers.put(n, v.text()));
-        BlobMetadata head = uploads.put(URI.create(ticket.field("url").orElseThrow().text()), headers,
-                FakeImage.of(3000, 2000).toBytes());
+        BlobMetadata head = uploads.put(URI.create(ticket.field("url").orElseThrow().text()), headers, image);
         pipeline.handle(new ObjectCreated("b", head.key(), head.size(), head.eTag(), null, "01"));
 
         JsonNode listing = call("GET", "/galleries/alice/photos", "limit=10", null, "bob");
