@@ -13,6 +13,7 @@ import com.galerly.aws.S3Bucket;
 import com.galerly.aws.S3Inventory;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.GalleryId;
+import com.galerly.core.KeyLayout;
 import com.galerly.core.Photo;
 import com.galerly.core.image.ImageProcessors;
 import com.galerly.core.pipeline.ObjectCreated;
@@ -154,12 +155,22 @@ final class ReconcileCommand implements Callable<Integer> {
         }
     }
 
-    /** Renders a photo again through the pipeline, as the storage event of its original would. */
+    /**
+     * Renders a photo again through the pipeline, as the storage event of its original would (or, for an upload whose
+     * event was lost before promotion, the event of its upload in quarantine).
+     */
     static Rerender rerender(RenditionPipeline pipeline, BlobStore blobs, String bucket) {
+        KeyLayout layout = pipeline.layout();
         return (Photo photo) -> {
-            BlobMetadata head = blobs.head(photo.originalKey())
-                    .orElseThrow(() -> GalerlyException.notFound("original " + photo.originalKey() + " is gone"));
-            Outcome outcome = pipeline.handle(new ObjectCreated(bucket, photo.originalKey(), head.size(), head.eTag(),
+            String key = photo.originalKey();
+            BlobMetadata head = blobs.head(key).orElse(null);
+            if (head == null) {
+                key = layout.parseOriginal(photo.originalKey())
+                        .map(o -> layout.incomingKey(o.gallery(), o.photo(), o.extension())).orElse(key);
+                head = blobs.head(key).orElseThrow(() -> GalerlyException.notFound("original " + photo.originalKey()
+                        + " is gone, and no upload of it is in quarantine"));
+            }
+            Outcome outcome = pipeline.handle(new ObjectCreated(bucket, key, head.size(), head.eTag(),
                     head.versionId(), null));
             if (outcome.kind() != Outcome.Kind.PROCESSED) {
                 throw GalerlyException.conflict("the pipeline answered " + outcome + " for " + photo.key());

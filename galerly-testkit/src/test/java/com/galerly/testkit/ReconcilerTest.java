@@ -73,7 +73,7 @@ class ReconcilerTest {
     }
 
     @Test
-    void aCleanGalleryCostsTwoListingsAndOnePageOfRecords() {
+    void aCleanGalleryCostsThreeListingsAndOnePageOfRecords() {
         for (int i = 0; i < 5; i++) {
             activePhoto("fp-2");
         }
@@ -82,7 +82,7 @@ class ReconcilerTest {
         assertTrue(report.clean(), report.findings().toString());
         assertEquals(15, report.objects());
         assertEquals(5, report.records());
-        assertEquals(2, blobs.faults().calls("list"));
+        assertEquals(3, blobs.faults().calls("list"), "renditions, originals and quarantine prefixes");
         assertEquals(1, photos.faults().calls("list"));
         assertEquals(0, blobs.faults().calls("head"));
     }
@@ -152,6 +152,23 @@ class ReconcilerTest {
         assertEquals(deletes, blobs.faults().calls("deleteAll") + blobs.faults().calls("delete"));
         assertEquals(writes, writes(), "a second repair makes no write");
         assertEquals(List.of(), rerendered);
+    }
+
+    @Test
+    void uploadsStillInQuarantineAreComparedToo() {
+        PhotoId lostEvent = ids.next();                // its upload came, its event was lost, its record expired
+        photos.create(pending(lostEvent));
+        blobs.put(layout.incomingKey(gallery, lostEvent, "jpg"), new byte[] {1}, PutOptions.of("image/jpeg"));
+        PhotoId noRecord = ids.next();                 // an upload nobody asked for (or whose record is gone)
+        blobs.put(layout.incomingKey(gallery, noRecord, "jpg"), new byte[] {1}, PutOptions.of("image/jpeg"));
+        clock.advance(Duration.ofDays(2));
+        ReconcileReport report = reconciler.check(gallery);
+        assertEquals(Set.of(FindingKind.EXPIRED_PENDING + " " + lostEvent, FindingKind.ORPHAN_ORIGINAL + " " + noRecord),
+                summary(report.findings()));
+        ReconcileReport repaired = reconciler.repair(gallery);
+        assertEquals(2, repaired.repaired().size(), repaired.unrepaired().toString());
+        assertEquals(List.of(lostEvent), rerendered.stream().map(PhotoKey::id).toList());
+        assertTrue(blobs.head(layout.incomingKey(gallery, noRecord, "jpg")).isEmpty());
     }
 
     @Test

@@ -8,7 +8,10 @@ package com.galerly.core.reconcile;
 public enum FindingKind {
     /** A rendition no record references (left by a crash, a replace or a re-profiling). Repair: delete it. */
     ORPHAN_RENDITION,
-    /** An original whose photo has no record (its upload expired, or its record was deleted). Repair: delete it. */
+    /**
+     * An original, or an upload still in quarantine, whose photo has no record (its upload expired, or its record was
+     * deleted). Repair: delete it.
+     */
     ORPHAN_ORIGINAL,
     /** An ACTIVE record names a rendition that is not in the bucket. Repair: render the photo again. */
     MISSING_RENDITION,

@@ -106,7 +106,8 @@ public final class Reconciler {
     /** One gallery's objects, from a listing of its two prefixes (the gallery is compared even with none). */
     private Listing listing(GalleryId gallery) {
         Map<String, StoredObject> objects = new HashMap<>();
-        for (String prefix : List.of(layout.renditionsPrefix(gallery), layout.originalsPrefix(gallery))) {
+        for (String prefix : List.of(layout.renditionsPrefix(gallery), layout.originalsPrefix(gallery),
+                layout.incomingPrefix() + gallery.value() + "/")) {
             blobs.list(prefix).forEach(k -> objects.put(k, StoredObject.listed(k)));
         }
         Map<GalleryId, Map<String, StoredObject>> byGallery = new TreeMap<>(BY_VALUE);
@@ -149,7 +150,7 @@ public final class Reconciler {
 
     /** The gallery a key of the layout belongs to: under the renditions or originals prefix, then up to a '/'. */
     private Optional<GalleryId> galleryOf(String key) {
-        for (String prefix : List.of(layout.renditionsPrefix(), layout.originalsPrefix())) {
+        for (String prefix : List.of(layout.renditionsPrefix(), layout.originalsPrefix(), layout.incomingPrefix())) {
             if (key.startsWith(prefix)) {
                 int slash = key.indexOf('/', prefix.length());
                 if (slash > prefix.length()) {
@@ -200,6 +201,9 @@ public final class Reconciler {
                 } else if (key.startsWith(layout.originalsPrefix(gallery))) {
                     layout.parseOriginal(key).filter(o -> !records.containsKey(o.photo()))
                             .ifPresent(o -> unlistedOriginals.put(new PhotoKey(gallery, o.photo()), key));
+                } else if (layout.isIncoming(key)) {
+                    layout.parseIncoming(key).filter(o -> !records.containsKey(o.photo()))
+                            .ifPresent(o -> unlistedOriginals.putIfAbsent(new PhotoKey(gallery, o.photo()), key));
                 }
             }
             if (!unlistedOriginals.isEmpty()) {
@@ -209,7 +213,8 @@ public final class Reconciler {
                 unlistedOriginals.forEach((photo, key) -> {
                     Photo record = unlisted.get(photo);
                     if (record == null) {
-                        confirmedOrphan(key, FindingKind.ORPHAN_ORIGINAL, photo.id(), "its photo has no record")
+                        confirmedOrphan(key, FindingKind.ORPHAN_ORIGINAL, photo.id(), layout.isIncoming(key)
+                                ? "an upload in quarantine whose photo has no record" : "its photo has no record")
                                 .ifPresent(found::add);
                     } else if (expiredPending(record)) {
                         records.put(record.id(), record);
@@ -220,7 +225,9 @@ public final class Reconciler {
                 switch (p.status()) {
                     case PENDING -> {
                         if (expiredPending(p)) {
-                            boolean came = objects.containsKey(p.originalKey());
+                            boolean came = objects.containsKey(p.originalKey()) || layout.parseOriginal(p.originalKey())
+                                    .map(o -> objects.containsKey(layout.incomingKey(o.gallery(), o.photo(), o.extension())))
+                                    .orElse(false);
                             if (came) {
                                 arrived.add(p.key());
                             }
