@@ -60,11 +60,6 @@ final class StorageEvents implements AutoCloseable {
         }
     }
 
-    /** Polls soon, off the caller's thread (an upload was just confirmed). */
-    void nudge() {
-        timer.execute(this::poll);
-    }
-
     @Override
     public void close() {
         timer.shutdownNow();
