@@ -42,7 +42,6 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The {@link PhotoRepository} on one DynamoDB table ({@code PK = G#{gallery}}, {@code SK = P#{photo}}; see
@@ -86,13 +85,18 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
         return table;
     }
 
-    @Override
-    public Optional<Photo> get(PhotoKey key) {
+    /** The stored record, tombstones included. */
+    private Optional<Photo> read(PhotoKey key) {
         return call("GetItem", () -> {
             Map<String, AttributeValue> item = client.getItem(r -> r.tableName(table).key(PhotoItems.key(key))
                     .consistentRead(true)).item();
             return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PhotoItems.fromItem(item));
         });
+    }
+
+    @Override
+    public Optional<Photo> get(PhotoKey key) {
+        return PhotoTransitions.visible(read(key));
     }
 
     @Override
@@ -117,7 +121,8 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
                 pending = response.unprocessedKeys();
             }
         }
-        return keys.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+        return keys.stream().map(found::get).filter(java.util.Objects::nonNull).filter(PhotoTransitions::visible)
+                .toList();
     }
 
     @Override
@@ -132,7 +137,7 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
     public ClaimResult claim(ClaimRequest request) {
         return decideAndWrite(request.photo(), current -> {
             ClaimResult result = PhotoTransitions.claim(current, request, clock.instant());
-            return new Decision<>(result, result.claimed() ? result.photo() : null);
+            return new Decision<>(result, result.writes() ? result.photo() : null);
         });
     }
 
@@ -171,8 +176,8 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
                 PhotoItems.SK, PhotoItems.s(PhotoItems.PHOTO_PREFIX
                         + PhotoId.of(tokens.decode(gallery, page.token())).value()));
         // one more than asked tells whether another page exists, so the last page never carries a token; the
-        // filter (PENDING past its TTL, which DynamoDB deletes only eventually) applies after Limit, so keep
-        // querying until the page is full or the gallery ends
+        // filter (PENDING past its TTL, which DynamoDB deletes only eventually) applies after Limit and tombstones
+        // are skipped, so keep querying until the page is full or the gallery ends
         List<Photo> photos = new ArrayList<>();
         boolean more = false;
         do {
@@ -184,11 +189,15 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
                     .expressionAttributeValues(values).exclusiveStartKey(from)
                     .limit(page.limit() + 1).consistentRead(true).scanIndexForward(true)));
             for (Map<String, AttributeValue> item : response.items()) {
+                Photo photo = PhotoItems.fromItem(item);
+                if (!PhotoTransitions.visible(photo)) {
+                    continue;
+                }
                 if (photos.size() == page.limit()) {
                     more = true;
                     break;
                 }
-                photos.add(PhotoItems.fromItem(item));
+                photos.add(photo);
             }
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
@@ -196,12 +205,12 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
         return new PhotoPage(photos, more ? tokens.encode(gallery, photos.get(photos.size() - 1).id().value()) : null);
     }
 
+    /** Replaces the record with a tombstone ({@link PhotoTransitions#delete}), which DynamoDB's TTL removes later. */
     @Override
     public boolean delete(PhotoKey key) {
-        return call("DeleteItem", () -> {
-            Map<String, AttributeValue> old = client.deleteItem(r -> r.tableName(table).key(PhotoItems.key(key))
-                    .returnValues(ReturnValue.ALL_OLD)).attributes();
-            return old != null && !old.isEmpty();
+        return decideAndWrite(key, current -> {
+            Photo tombstone = PhotoTransitions.delete(current, clock.instant()).orElse(null);
+            return new Decision<>(tombstone != null, tombstone);
         });
     }
 
@@ -211,7 +220,7 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
 
     private <T> T decideAndWrite(PhotoKey key, Function<Optional<Photo>, Decision<T>> decide) {
         for (int race = 0; race < MAX_RACES; race++) {
-            Optional<Photo> current = get(key);
+            Optional<Photo> current = read(key);
             Decision<T> decision = decide.apply(current);
             if (decision.write() == null || write(decision.write(), current)) {
                 return decision.result();

@@ -18,6 +18,7 @@ import com.galerly.core.pipeline.RenditionPipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,11 @@ import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
  *       {@code TemporaryFailure} (retried by S3) or {@code PermanentFailure} (a bad image, a missing object).</li>
  * </ul>
  *
- * Bad images never fail an invocation: they are recorded FAILED and reported as REJECTED outcomes.
+ * Bad images never fail an invocation: they are recorded FAILED and reported as REJECTED outcomes. Every other
+ * failure is classified once, the same for the three sources ({@link EventFailure}): an event that cannot be parsed
+ * is never retried; a transient failure is retried; a failure only a fix helps (a missing codec, denied access, a
+ * bug) is reported as failed so the event source keeps it for a replay. Each photo is rendered by the invocation's
+ * remaining time less a margin (a tenth of it, at least {@link #MIN_MARGIN}).
  *
  * {@snippet :
  * // Lambda handler string: com.galerly.aws.RenditionHandler::handleRequest (configured from the environment)
@@ -52,6 +57,8 @@ import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
  */
 public class RenditionHandler implements RequestStreamHandler {
     private static final JsonNodeParser PARSER = JsonNode.parser();
+    /** The least time kept, after a photo's deadline, for writing its results before the invocation ends. */
+    static final java.time.Duration MIN_MARGIN = java.time.Duration.ofSeconds(2);
 
     private final Function<String, RenditionPipeline> pipelines;
     private final Map<String, RenditionPipeline> byBucket = new ConcurrentHashMap<>();
@@ -75,7 +82,13 @@ public class RenditionHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         HandlerLog.invocation(context == null ? null : context.getAwsRequestId());
-        output.write(handle(input.readAllBytes()));
+        Instant deadline = null;
+        if (context != null && context.getRemainingTimeInMillis() > 0) {
+            long remaining = context.getRemainingTimeInMillis();
+            long margin = Math.max(MIN_MARGIN.toMillis(), remaining / 10);
+            deadline = Instant.now().plusMillis(remaining - margin);
+        }
+        output.write(handle(input.readAllBytes(), deadline));
     }
 
     /**
@@ -83,8 +96,16 @@ public class RenditionHandler implements RequestStreamHandler {
      * logger {@code com.galerly.aws.RenditionHandler}) and the pipelines' metrics flushed before it returns.
      */
     public byte[] handle(byte[] payload) {
+        return handle(payload, null);
+    }
+
+    /**
+     * As {@link #handle(byte[])}, rendering each photo by {@code deadline} (the invocation's remaining time less
+     * a margin for writing the results; null: the processor's own time limit). A photo stopped by it is retried.
+     */
+    public byte[] handle(byte[] payload, Instant deadline) {
         try {
-            return dispatch(payload);
+            return dispatch(payload, deadline);
         } catch (RuntimeException e) {
             HandlerLog.failed(null, e);          // unless a record's failure, already logged with its key
             throw e;
@@ -94,12 +115,12 @@ public class RenditionHandler implements RequestStreamHandler {
         }
     }
 
-    private byte[] dispatch(byte[] payload) {
+    private byte[] dispatch(byte[] payload, Instant deadline) {
         JsonNode event = parse(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
         return switch (typeOf(event)) {
-            case S3_BATCH -> batch(event);
-            case SQS -> sqs(event);
-            case S3_NOTIFICATION -> notification(event);
+            case S3_BATCH -> batch(event, deadline);
+            case SQS -> sqs(event, deadline);
+            case S3_NOTIFICATION -> notification(event, deadline);
         };
     }
 
@@ -118,12 +139,27 @@ public class RenditionHandler implements RequestStreamHandler {
         throw GalerlyException.invalid("not an S3 notification, SQS or S3 Batch Operations event");
     }
 
-    private byte[] notification(JsonNode event) {
+    /**
+     * Called for every record, message or task that could not be completed, with its classification (message
+     * id, key, code), after the failure was logged; the default does nothing. Override to count failures.
+     */
+    protected void failed(EventFailure failure) {
+    }
+
+    private byte[] notification(JsonNode event, Instant deadline) {
+        List<ObjectCreated> created;
+        try {
+            created = S3Events.objectsCreated(event);
+        } catch (RuntimeException e) {
+            unparseable(null, e);
+            return "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
         GalerlyException first = null;
-        for (ObjectCreated created : S3Events.objectsCreated(event)) {
-            try {
-                handle(created);
-            } catch (GalerlyException e) {
+        for (ObjectCreated c : created) {
+            EventFailure failure = process(null, c, deadline);
+            if (failure != null) {
+                GalerlyException e = new GalerlyException(failure.code(), failure.message(), null,
+                        failure.kind() == EventFailure.Kind.RETRY);
                 if (first == null) {
                     first = e;
                 } else {
@@ -137,38 +173,38 @@ public class RenditionHandler implements RequestStreamHandler {
         return "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private byte[] sqs(JsonNode event) {
-        List<String> failed = new ArrayList<>();
+    private byte[] sqs(JsonNode event, Instant deadline) {
+        List<String> failedIds = new ArrayList<>();
         for (JsonNode message : Json.array(event, "Records")) {
-            String messageId = Json.required(message, "messageId");
+            String messageId = Json.text(message, "messageId").orElse(null);
             HandlerLog.record(messageId);
+            List<ObjectCreated> created;
             try {
                 JsonNode body = parse(Json.required(message, "body"));
                 if (Json.text(body, "TopicArn").isPresent() && Json.text(body, "Message").isPresent()) {
                     body = parse(Json.required(body, "Message"));       // S3 -> SNS -> SQS
                 }
-                for (ObjectCreated created : S3Events.objectsCreated(body)) {
-                    handle(created);
-                }
-            } catch (GalerlyException e) {
-                HandlerLog.failed(messageId, e);
-                if (e.retryable() || !e.code().equals(com.galerly.core.ErrorCode.INVALID_ARGUMENT)) {
-                    failed.add(messageId);
-                }
-                // a message that is not an S3 notification can never succeed: drop it rather than loop
+                created = S3Events.objectsCreated(body);
             } catch (RuntimeException e) {
-                HandlerLog.failed(messageId, e);
-                failed.add(messageId);
+                unparseable(messageId, e);       // can never succeed: dropped, not looped
+                continue;
+            }
+            boolean messageFailed = false;
+            for (ObjectCreated c : created) {
+                messageFailed |= process(messageId, c, deadline) != null;
+            }
+            if (messageFailed && messageId != null) {
+                failedIds.add(messageId);
             }
         }
         JsonWriter json = JsonWriter.create().writeStartObject().writeFieldName("batchItemFailures").writeStartArray();
-        for (String id : failed) {
+        for (String id : failedIds) {
             json.writeStartObject().writeFieldName("itemIdentifier").writeValue(id).writeEndObject();
         }
         return json.writeEndArray().writeEndObject().getBytes();
     }
 
-    private byte[] batch(JsonNode event) {
+    private byte[] batch(JsonNode event, Instant deadline) {
         String schema = Json.required(event, "invocationSchemaVersion");
         JsonWriter json = JsonWriter.create().writeStartObject()
                 .writeFieldName("invocationSchemaVersion").writeValue(schema)
@@ -176,24 +212,34 @@ public class RenditionHandler implements RequestStreamHandler {
                 .writeFieldName("invocationId").writeValue(Json.required(event, "invocationId"))
                 .writeFieldName("results").writeStartArray();
         for (JsonNode task : Json.array(event, "tasks")) {
-            String taskId = Json.required(task, "taskId");
+            String taskId = Json.text(task, "taskId").orElse("");
             HandlerLog.record(taskId);
             String code;
             String message;
+            ObjectCreated created;
             try {
                 String bucket = Json.text(task, "s3Bucket")
                         .orElseGet(() -> S3Events.bucketOfArn(Json.required(task, "s3BucketArn")));
                 String key = S3Events.decodeKey(Json.required(task, "s3Key"));
-                Outcome outcome = handle(new ObjectCreated(bucket, key, -1, null,
-                        Json.text(task, "s3VersionId").orElse(null), null));
-                boolean failed = outcome.kind() == Outcome.Kind.REJECTED || outcome.kind() == Outcome.Kind.MISSING;
-                code = failed ? "PermanentFailure" : "Succeeded";
-                message = outcome.kind() + (outcome.code() != null ? " " + outcome.code() : "")
-                        + (outcome.detail() != null ? ": " + outcome.detail() : "");
-            } catch (GalerlyException e) {
-                HandlerLog.failed(taskId, e);
-                code = e.retryable() ? "TemporaryFailure" : "PermanentFailure";
-                message = e.code() + ": " + e.getMessage();
+                created = new ObjectCreated(bucket, key, -1, null, Json.text(task, "s3VersionId").orElse(null), null);
+            } catch (RuntimeException e) {
+                EventFailure failure = unparseable(taskId, e);
+                json.writeStartObject().writeFieldName("taskId").writeValue(taskId)
+                        .writeFieldName("resultCode").writeValue("PermanentFailure")
+                        .writeFieldName("resultString").writeValue("UNPARSEABLE: " + failure.message()).writeEndObject();
+                continue;
+            }
+            Outcome[] outcome = new Outcome[1];
+            EventFailure failure = process(taskId, created, deadline, outcome);
+            if (failure == null) {
+                boolean permanent = outcome[0].kind() == Outcome.Kind.REJECTED
+                        || outcome[0].kind() == Outcome.Kind.MISSING;
+                code = permanent ? "PermanentFailure" : "Succeeded";
+                message = outcome[0].kind() + (outcome[0].code() != null ? " " + outcome[0].code() : "")
+                        + (outcome[0].detail() != null ? ": " + outcome[0].detail() : "");
+            } else {
+                code = failure.kind() == EventFailure.Kind.RETRY ? "TemporaryFailure" : "PermanentFailure";
+                message = failure.code() + ": " + failure.message();
             }
             json.writeStartObject().writeFieldName("taskId").writeValue(taskId)
                     .writeFieldName("resultCode").writeValue(code)
@@ -202,15 +248,41 @@ public class RenditionHandler implements RequestStreamHandler {
         return json.writeEndArray().writeEndObject().getBytes();
     }
 
-    private static JsonNode parse(String json) {
+    /** Processes one object; null when done (whatever the outcome), else the classified failure (reported). */
+    private EventFailure process(String messageId, ObjectCreated created, Instant deadline) {
+        return process(messageId, created, deadline, new Outcome[1]);
+    }
+
+    private EventFailure process(String messageId, ObjectCreated created, Instant deadline, Outcome[] outcome) {
         try {
-            return PARSER.parse(json);
-        } catch (RuntimeException e) {
-            throw GalerlyException.invalid("not JSON: " + e.getMessage());
+            outcome[0] = HandlerLog.handled(created,
+                    () -> byBucket.computeIfAbsent(created.bucket(), pipelines).handle(created, deadline));
+            return null;
+        } catch (RuntimeException | LinkageError e) {
+            EventFailure failure = EventFailure.of(messageId, created.key(), e);
+            failed(failure);
+            return failure;
         }
     }
 
-    private Outcome handle(ObjectCreated created) {
-        return HandlerLog.handled(created, () -> byBucket.computeIfAbsent(created.bucket(), pipelines).handle(created));
+    /** A message or task that is not a valid event: logged, reported, never retried. */
+    private EventFailure unparseable(String id, RuntimeException e) {
+        HandlerLog.failed(id, e);
+        EventFailure failure = EventFailure.unparseable(id, e);
+        failed(failure);
+        return failure;
+    }
+
+    private static JsonNode parse(String json) {
+        JsonNode node;
+        try {
+            node = PARSER.parse(json);
+        } catch (RuntimeException e) {
+            throw GalerlyException.invalid("not JSON: " + e.getMessage());
+        }
+        if (node == null) {
+            throw GalerlyException.invalid("not JSON: empty");          // found by EventsFuzzTest (empty payload)
+        }
+        return node;
     }
 }

@@ -68,7 +68,11 @@ class HandlerLoggingTest {
 
     private static Context context(String requestId) {
         return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
-                (proxy, method, args) -> method.getName().equals("getAwsRequestId") ? requestId : null);
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getAwsRequestId" -> requestId;
+                    case "getRemainingTimeInMillis" -> 60_000;      // the handler derives each photo's deadline
+                    default -> null;
+                });
     }
 
     private static String invoke(RenditionHandler handler, String event, String requestId) throws Exception {
@@ -152,7 +156,7 @@ class HandlerLoggingTest {
                 .credentialsProvider(S3.credentialsProvider()).clock(clock).build();
              LogCapture log = LogCapture.of("com.galerly")) {
             UploadTicket put = uploads.presignPut(UploadRequest.of(r -> r.gallery(GalleryId.of("g"))
-                    .contentType("image/jpeg")));
+                    .contentType("image/jpeg").contentLength(1234)));
             UploadForm post = uploads.presignPost(UploadRequest.of(r -> r.gallery(GalleryId.of("g"))
                     .contentType("image/png")));
             String all = log.text();

@@ -62,27 +62,57 @@ public final class SigningKey {
     }
 
     /**
-     * Reads a PEM private key file.
+     * Reads a PEM private key file: a regular file (not a device, pipe or directory) of at most 64 KiB, read with
+     * that bound whatever its size claims.
      *
      * @throws GalerlyException {@code NOT_FOUND} when the file does not exist, {@code IO_ERROR} when it cannot be
-     *                          read, {@code INVALID_ARGUMENT} when it holds no usable private key
+     *                          read, {@code INVALID_ARGUMENT} when it is not a regular file, is too large or holds
+     *                          no usable private key
      */
     public static SigningKey fromPem(Path file) {
         Checks.notNull(file, "file");
         String source = "file " + file;
         try {
-            long size = Files.size(file);
-            if (size > MAX_PEM_BYTES) {
-                throw GalerlyException.invalid("private key " + source + " is " + size
-                        + " bytes; a PEM private key is under " + MAX_PEM_BYTES + " bytes");
+            if (!Files.exists(file)) {
+                throw new NoSuchFileException(file.toString());
             }
-            return new SigningKey(PemKeys.fromPem(new String(Files.readAllBytes(file), StandardCharsets.UTF_8),
-                    source));
+            if (!Files.isRegularFile(file)) {
+                throw GalerlyException.invalid("private key " + source + " is not a regular file");
+            }
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_PEM_BYTES + 1);
+            }
+            if (bytes.length > MAX_PEM_BYTES) {
+                throw GalerlyException.invalid("private key " + source + " is over " + MAX_PEM_BYTES
+                        + " bytes; a PEM private key is a few kilobytes");
+            }
+            return new SigningKey(PemKeys.fromPem(new String(bytes, StandardCharsets.UTF_8), source));
         } catch (NoSuchFileException e) {
             throw GalerlyException.notFound("private key " + source + " does not exist");
         } catch (IOException e) {
             throw new GalerlyException(ErrorCode.IO_ERROR, "cannot read private key " + source + ": "
                     + e.getClass().getSimpleName(), e, false);
+        }
+    }
+
+    /**
+     * A warning when the key file can be read by its group or by others (POSIX permissions beyond {@code 600}),
+     * naming the file and the fix; empty when only the owner can read it or the file system has no POSIX
+     * permissions. Tools that load a key print it; the key still loads.
+     */
+    public static Optional<String> permissionWarning(Path file) {
+        Checks.notNull(file, "file");
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            boolean exposed = perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
+                    || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+            return exposed ? Optional.of("warning: private key " + file + " is readable by "
+                    + (perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ) ? "others" : "its group")
+                    + " (" + java.nio.file.attribute.PosixFilePermissions.toString(perms) + "); run: chmod 600 "
+                    + file) : Optional.empty();
+        } catch (UnsupportedOperationException | IOException e) {
+            return Optional.empty();
         }
     }
 

@@ -70,7 +70,18 @@ final class CloudFrontSigningOptions {
     }
 
     CloudFrontSigner signer() {
+        return signer(null);
+    }
+
+    /** As {@link #signer()}, printing to {@code warnings} (when given) that the key file is readable by others. */
+    CloudFrontSigner signer(java.io.PrintWriter warnings) {
         SigningKey key = SigningKey.fromPem(privateKey);
+        if (warnings != null) {
+            SigningKey.permissionWarning(privateKey).ifPresent(w -> {
+                warnings.println(w);
+                warnings.flush();
+            });
+        }
         try {
             return CloudFrontSigner.builder().keyPair(keyPairId, key).hashAlgorithm(hashAlgorithm).build();
         } catch (IllegalArgumentException e) {

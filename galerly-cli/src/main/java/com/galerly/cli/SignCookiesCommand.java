@@ -31,7 +31,7 @@ final class SignCookiesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        var cookies = signing.signer().cookies(signing.policy(null, resource));
+        var cookies = signing.signer(spec.commandLine().getErr()).cookies(signing.policy(null, resource));
         spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(cookies.values()));
         spec.commandLine().getOut().flush();
         return 0;

@@ -36,7 +36,7 @@ final class SignUrlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String resource = policyResource != null ? policyResource : url;
-        String signed = signing.signer().signUrl(url, signing.policy(url, resource));
+        String signed = signing.signer(spec.commandLine().getErr()).signUrl(url, signing.policy(url, resource));
         spec.commandLine().getOut().println(signed);
         spec.commandLine().getOut().flush();
         return 0;

@@ -194,7 +194,12 @@ class SignCommandsTest {
         assertUserError(galerly(args("sign-url", text, signing)), "no PEM block");
         Path publicKey = write("public.pem", rsa.getPublic());
         assertUserError(galerly(args("sign-url", publicKey, signing)), "not a private key");
-        assertUserError(galerly(args("sign-url", dir, signing)), "cannot read private key");
+        assertUserError(galerly(args("sign-url", dir, signing)), "is not a regular file");
+        if (Files.exists(Path.of("/dev/zero"))) {
+            assertUserError(galerly(args("sign-url", Path.of("/dev/zero"), signing)), "is not a regular file");
+        }
+        Path huge = Files.write(dir.resolve("huge.pem"), new byte[1024 * 1024]);
+        assertUserError(galerly(args("sign-url", huge, signing)), "over 65536 bytes");
         try {
             KeyPairGenerator small = KeyPairGenerator.getInstance("RSA");
             small.initialize(1024);
@@ -206,6 +211,20 @@ class SignCommandsTest {
         Result badId = galerly("sign-url", "--key-pair-id", "K 1", "--private-key", rsaPkcs1.toString(), "--url", URL,
                 "--date-less-than", EXPIRY);
         assertUserError(badId, "--key-pair-id");
+    }
+
+    @Test
+    void aKeyReadableByOthersIsUsedWithAOneLineWarning() throws IOException {
+        Path shared = dir.resolve("shared.pem");
+        Files.copy(rsaPkcs1, shared, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        org.junit.jupiter.api.Assumptions.assumeTrue(shared.getFileSystem().supportedFileAttributeViews()
+                .contains("posix"), "no POSIX permissions on this file system");
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Result r = galerly(args("sign-url", shared, "--url", URL, "--date-less-than", EXPIRY));
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("readable by others") && r.err().contains("chmod 600"), r.err());
+        assertTrue(r.out().startsWith(URL + "&Expires="), r.out());
     }
 
     @Test
@@ -270,7 +289,11 @@ class SignCommandsTest {
             try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
                 writer.writeObject(pemObject);
             }
-            return Files.writeString(dir.resolve(name), pem.toString());
+            Path file = Files.writeString(dir.resolve(name), pem.toString());
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -48,6 +48,7 @@ import java.util.function.Consumer;
  * @param expiresAt    when a PENDING record expires (storage TTL), or null
  * @param sha256       lower-case hex SHA-256 of the uploaded original (before metadata scrubbing), recorded at
  *                     promotion for duplicate detection; or null while unknown
+ * @param attempts     claims of the current upload whose worker did not finish (an expired lease taken over)
  * @param profileFingerprint the fingerprint of the rendition profile (and engine) that rendered the recorded
  *                     renditions, or null while none are; a backfill re-renders a photo whose fingerprint differs
  *                     from the current profile's and leaves a matching one alone
@@ -75,6 +76,7 @@ public record Photo(
         Lease lease,
         Instant expiresAt,
         String sha256,
+        int attempts,
         String profileFingerprint) {
 
     public Photo {
@@ -87,6 +89,7 @@ public record Photo(
         Checks.notNegative(width, "width");
         Checks.notNegative(height, "height");
         Checks.notNegative(version, "version");
+        Checks.notNegative(attempts, "attempts");
         renditions = renditions == null ? Map.of() : copyInOrder(renditions);
         if (sha256 != null && !SHA256_HEX.matcher(sha256).matches()) {
             throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits, was " + Checks.quote(sha256));
@@ -100,6 +103,19 @@ public record Photo(
     }
 
     private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
+    /**
+     * As the full constructor, with no digest, no attempts and no profile fingerprint recorded (the record before they
+     * were added).
+     */
+    public Photo(GalleryId gallery, PhotoId id, PhotoStatus status, String owner, String originalKey, String fileName,
+                 String contentType, long size, int width, int height, Instant uploadedAt, Instant processedAt,
+                 Map<String, Rendition> renditions, String placeholder, ErrorCode errorCode, String errorMessage,
+                 long version, String sequencer, String eTag, Lease lease, Instant expiresAt) {
+        this(gallery, id, status, owner, originalKey, fileName, contentType, size, width, height, uploadedAt,
+                processedAt, renditions, placeholder, errorCode, errorMessage, version, sequencer, eTag, lease,
+                expiresAt, null, 0, null);
+    }
 
     private static Map<String, Rendition> copyInOrder(Map<String, Rendition> renditions) {
         Map<String, Rendition> copy = new LinkedHashMap<>();
@@ -162,6 +178,7 @@ public record Photo(
         private Lease lease;
         private Instant expiresAt;
         private String sha256;
+        private int attempts;
         private String profileFingerprint;
 
         private Builder() {
@@ -190,6 +207,7 @@ public record Photo(
             lease = p.lease;
             expiresAt = p.expiresAt;
             sha256 = p.sha256;
+            attempts = p.attempts;
             profileFingerprint = p.profileFingerprint;
         }
 
@@ -308,6 +326,15 @@ public record Photo(
             return this;
         }
 
+        /**
+         * How many times the current upload was claimed without its worker finishing (a crash or a timeout lets
+         * the lease expire); a claim past {@code ClaimRequest.maxAttempts} marks the photo FAILED instead.
+         */
+        public Builder attempts(int attempts) {
+            this.attempts = (int) Checks.notNegative(attempts, "attempts");
+            return this;
+        }
+
         /** The fingerprint of the profile that rendered the recorded renditions, or null. */
         public Builder profileFingerprint(String profileFingerprint) {
             this.profileFingerprint = profileFingerprint;
@@ -317,7 +344,7 @@ public record Photo(
         public Photo build() {
             return new Photo(gallery, id, status, owner, originalKey, fileName, contentType, size, width, height,
                     uploadedAt, processedAt, renditions, placeholder, errorCode, errorMessage, version, sequencer,
-                    eTag, lease, expiresAt, sha256, profileFingerprint);
+                    eTag, lease, expiresAt, sha256, attempts, profileFingerprint);
         }
     }
 }

@@ -37,4 +37,12 @@ public interface ImageInput {
 
     /** The file behind the input when there is one, for decoders that read at random (native libraries). */
     Optional<Path> path();
+
+    /**
+     * The most pixels (width x height) the engine accepts for this input ({@code ProcessorSettings.maxPixels}), for
+     * decoders that hand the input to a native library with limits of its own; unbounded by default.
+     */
+    default long maxPixels() {
+        return Long.MAX_VALUE;
+    }
 }

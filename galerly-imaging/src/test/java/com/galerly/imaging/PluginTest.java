@@ -92,7 +92,9 @@ class PluginTest {
 
         @Override
         public Sniff sniff(byte[] head) {
-            throw new AssertionError("an unavailable decoder is never asked");
+            // asked only to tell "a HEIF this deployment cannot decode" (CONFIGURATION) from "not an image"
+            return head.length >= 12 && new String(head, 4, 8, StandardCharsets.US_ASCII).equals("ftypheic")
+                    ? Sniff.accept(ImageFormat.HEIF) : Sniff.decline("not HEIF");
         }
 
         @Override
@@ -114,6 +116,17 @@ class PluginTest {
         ProcessedImage out = processor.process(ImageSource.of("card.gray", card), RenditionProfile.standard());
         assertEquals(ImageFormat.RAW, out.info().format());
         Outputs.assertColour(0xC8C8C8, Outputs.mean(Outputs.largest(out), 20, 15, 3), 2, "grey card");
+    }
+
+    @Test
+    void aPhotoOfAFormatWhoseDecoderCannotLoadIsAConfigurationErrorNotABadPhoto() {
+        ImageProcessor processor = GalerlyImaging.builder().decoder(new MissingNativeDecoder()).build();
+        byte[] heic = {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f', '1', 'h', 'e',
+            'i', 'c'};
+        GalerlyException e = assertThrows(GalerlyException.class, () -> processor.process(
+                ImageSource.of("IMG_0001.HEIC", heic), RenditionProfile.standard()));
+        assertEquals(ErrorCode.CONFIGURATION, e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains("libheif not found"), e.getMessage());
     }
 
     @Test

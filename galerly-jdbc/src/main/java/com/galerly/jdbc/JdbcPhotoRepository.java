@@ -50,7 +50,8 @@ import javax.sql.DataSource;
  *
  * <p>Each operation borrows one connection from the {@link DataSource} and runs single statements in
  * auto-commit (restoring the connection's setting), so any pool works. Listings hide PENDING records whose
- * {@link Photo#expiresAt()} has passed; {@link #deleteExpiredPending()} removes them (run it on a schedule).
+ * {@link Photo#expiresAt()} has passed and the tombstones deleted photos leave; {@link #deleteExpiredPending()}
+ * removes both once expired (run it on a schedule).
  *
  * <pre>{@code
  * JdbcPhotoRepository photos = JdbcPhotoRepository.builder()
@@ -94,8 +95,9 @@ public final class JdbcPhotoRepository implements PhotoRepository {
     }
 
     /**
-     * Deletes PENDING records whose {@link Photo#expiresAt()} is now or earlier (uploads that never came), as
-     * DynamoDB's TTL does; returns how many. Listings already hide them, so run it as housekeeping.
+     * Deletes PENDING records (uploads that never came) and tombstones of deleted photos whose
+     * {@link Photo#expiresAt()} is now or earlier, as DynamoDB's TTL does; returns how many. Listings already
+     * hide both, so run it as housekeeping.
      */
     public int deleteExpiredPending() {
         return inConnection("deleteExpiredPending", c -> {
@@ -109,7 +111,8 @@ public final class JdbcPhotoRepository implements PhotoRepository {
     @Override
     public Optional<Photo> get(PhotoKey key) {
         Checks.notNull(key, "key");
-        return inConnection("get", c -> find(c, key));
+        Optional<Photo> found = inConnection("get", c -> find(c, key));
+        return PhotoTransitions.visible(found);
     }
 
     @Override
@@ -127,7 +130,9 @@ public final class JdbcPhotoRepository implements PhotoRepository {
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
                             Photo p = PhotoRows.read(rs);
-                            found.put(p.key(), p);
+                            if (PhotoTransitions.visible(p)) {
+                                found.put(p.key(), p);
+                            }
                         }
                     }
                 }
@@ -149,7 +154,7 @@ public final class JdbcPhotoRepository implements PhotoRepository {
     public ClaimResult claim(ClaimRequest request) {
         return decideAndWrite("claim", request.photo(), current -> {
             ClaimResult result = PhotoTransitions.claim(current, request, clock.instant());
-            return new Decision<>(result, result.claimed() ? result.photo() : null);
+            return new Decision<>(result, result.writes() ? result.photo() : null);
         });
     }
 
@@ -205,12 +210,9 @@ public final class JdbcPhotoRepository implements PhotoRepository {
 
     @Override
     public boolean delete(PhotoKey key) {
-        Checks.notNull(key, "key");
-        return inConnection("delete", c -> {
-            try (PreparedStatement s = c.prepareStatement(PhotoRows.DELETE_ONE)) {
-                PhotoRows.bindKey(s, 1, key);
-                return s.executeUpdate() > 0;
-            }
+        return decideAndWrite("delete", key, current -> {
+            Photo tombstone = PhotoTransitions.delete(current, clock.instant()).orElse(null);
+            return new Decision<>(tombstone != null, tombstone);
         });
     }
 

@@ -70,7 +70,7 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     @Override
     public synchronized Optional<Photo> get(PhotoKey key) {
         faults.check("get");
-        return find(key);
+        return PhotoTransitions.visible(find(key));
     }
 
     @Override
@@ -78,7 +78,7 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
         faults.check("getAll");
         List<Photo> found = new ArrayList<>();
         for (PhotoKey key : keys) {
-            find(key).ifPresent(found::add);
+            PhotoTransitions.visible(find(key)).ifPresent(found::add);
         }
         return found;
     }
@@ -96,7 +96,7 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     public synchronized ClaimResult claim(ClaimRequest request) {
         faults.check("claim");
         ClaimResult result = PhotoTransitions.claim(find(request.photo()), request, clock.instant());
-        if (result.claimed()) {
+        if (result.writes()) {
             store(result.photo());
         }
         return result;
@@ -130,8 +130,8 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
         List<Photo> items = new ArrayList<>(Math.min(page.limit(), photos.size()));
         boolean more = false;
         for (Photo p : photos.values()) {
-            if (expired(p)) {
-                continue;   // listings never show an upload that did not come in time, swept or not
+            if (expired(p) || !PhotoTransitions.visible(p)) {
+                continue;   // tombstones, and uploads that did not come in time (swept or not), are never listed
             }
             if (items.size() == page.limit()) {
                 more = true;
@@ -146,13 +146,14 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     @Override
     public synchronized boolean delete(PhotoKey key) {
         faults.check("delete");
-        NavigableMap<PhotoId, Photo> photos = galleries.get(key.gallery());
-        return photos != null && photos.remove(key.id()) != null;
+        Optional<Photo> tombstone = PhotoTransitions.delete(find(key), clock.instant());
+        tombstone.ifPresent(this::store);
+        return tombstone.isPresent();
     }
 
     /**
-     * Removes PENDING records whose {@link Photo#expiresAt()} has passed, as DynamoDB's TTL sweep eventually
-     * does; returns how many.
+     * Removes PENDING records and tombstones whose {@link Photo#expiresAt()} has passed, as DynamoDB's TTL sweep
+     * eventually does; returns how many.
      */
     public synchronized int purgeExpired() {
         int[] purged = {0};
@@ -164,12 +165,13 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
         return purged[0];
     }
 
-    /** A PENDING record whose expiry is now or past. */
+    /** A PENDING record or a tombstone whose expiry is now or past. */
     private boolean expired(Photo p) {
-        return p.status() == PhotoStatus.PENDING && p.expiresAt() != null && !p.expiresAt().isAfter(clock.instant());
+        return (p.status() == PhotoStatus.PENDING || p.status() == PhotoStatus.DELETED) && p.expiresAt() != null
+                && !p.expiresAt().isAfter(clock.instant());
     }
 
-    /** Every record, gallery by gallery in id order (not subject to faults). */
+    /** Every record, tombstones included, gallery by gallery in id order (not subject to faults). */
     public synchronized List<Photo> all() {
         List<Photo> all = new ArrayList<>();
         galleries.values().forEach(photos -> all.addAll(photos.values()));

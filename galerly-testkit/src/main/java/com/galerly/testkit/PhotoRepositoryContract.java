@@ -27,6 +27,10 @@ import com.galerly.core.photo.Completion;
 import com.galerly.core.photo.PageRequest;
 import com.galerly.core.photo.PhotoPage;
 import com.galerly.core.photo.PhotoRepository;
+import com.galerly.core.photo.PhotoTransitions;
+import com.galerly.core.photo.StalePhotos;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -436,5 +440,141 @@ public abstract class PhotoRepositoryContract {
         assertTrue(repository.delete(key));
         assertFalse(repository.delete(key));
         assertTrue(repository.get(key).isEmpty());
+    }
+
+    private ClaimRequest claim(PhotoKey key, String eTag, String sequencer, int maxAttempts, boolean adopt) {
+        return new ClaimRequest(key, KeyLayout.standard().originalKey(key.gallery(), key.id(), "jpg"), eTag, sequencer,
+                1234, "image/jpeg", UUID.randomUUID().toString(), LEASE, maxAttempts, adopt);
+    }
+
+    @Test
+    void everyFieldOfARecordRoundTrips() {
+        PhotoKey key = newPhoto();
+        Instant now = clock.instant();
+        Instant seconds = now.truncatedTo(ChronoUnit.SECONDS);          // TTL attributes keep whole seconds
+        String renditionKey = KeyLayout.standard().renditionKey(key.gallery(), key.id(), "large", "webp");
+        Photo photo = Photo.builder().gallery(key.gallery()).id(key.id()).status(PhotoStatus.PROCESSING)
+                .owner("user-7").originalKey(KeyLayout.standard().originalKey(key.gallery(), key.id(), "heic"))
+                .fileName("Été 2026.HEIC").contentType("image/heic").size(987654).dimensions(4032, 3024)
+                .uploadedAt(now).processedAt(now.plusMillis(1500))
+                .renditions(List.of(new Rendition("large", renditionKey, 2048, 1536, 345678, "image/webp")))
+                .placeholder("LKO2?U%2Tw=w]~RBVZRi};RPxuwH").error(ErrorCode.CORRUPT_IMAGE, "earlier: truncated")
+                .version(1).sequencer("0055AED6DCD90281E5").eTag("\"etag-9\"")
+                .lease(new com.galerly.core.Lease("lease-token-1", now.plus(LEASE))).expiresAt(seconds.plusSeconds(60))
+                .attempts(2)
+                .build();
+        repository.create(photo);
+        assertEquals(photo, repository.get(key).orElseThrow(), "every field, attempts included, reads back");
+        assertEquals(List.of(photo), repository.getAll(List.of(key)));
+    }
+
+    @Test
+    void takingOverAnExpiredLeaseCountsAnAttemptAndTheLastOneGivesUp() {
+        PhotoKey key = newPhoto();
+        repository.create(pending(key));
+        ClaimResult first = repository.claim(claim(key, "etag-1", "01", 2, true));
+        assertEquals(ClaimResult.Outcome.CLAIMED, first.outcome());
+        assertEquals(1, repository.get(key).orElseThrow().attempts());
+        clock.advance(LEASE.plusSeconds(1));                              // the worker died
+        ClaimResult second = repository.claim(claim(key, "etag-1", "01", 2, true));
+        assertEquals(ClaimResult.Outcome.CLAIMED, second.outcome(), "an expired lease is reclaimed");
+        assertEquals(2, repository.get(key).orElseThrow().attempts());
+        clock.advance(LEASE.plusSeconds(1));                              // and the next one too
+        ClaimResult third = repository.claim(claim(key, "etag-1", "01", 2, true));
+        assertEquals(ClaimResult.Outcome.GAVE_UP, third.outcome());
+        Photo failed = repository.get(key).orElseThrow();
+        assertEquals(PhotoStatus.FAILED, failed.status());
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, failed.errorCode());
+        assertTrue(failed.errorMessage().contains("2 attempts"), failed.errorMessage());
+        assertNull(failed.lease());
+        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(claim(key, "etag-1", "01", 2, true)).outcome());
+        ClaimResult replaced = repository.claim(claim(key, "etag-2", "02", 2, true));
+        assertEquals(ClaimResult.Outcome.CLAIMED, replaced.outcome(), "a new upload starts counting again");
+        assertEquals(1, repository.get(key).orElseThrow().attempts());
+    }
+
+    @Test
+    void aReleasedAttemptDoesNotCount() {
+        PhotoKey key = newPhoto();
+        for (int i = 0; i < 4; i++) {
+            ClaimResult result = repository.claim(claim(key, "etag-1", "01", 1, true));
+            assertEquals(ClaimResult.Outcome.CLAIMED, result.outcome(), "claim " + i);
+            repository.release(key, result.lease().orElseThrow());     // a transient failure, reported
+        }
+        assertEquals(0, repository.get(key).orElseThrow().attempts());
+    }
+
+    @Test
+    void deletingLeavesATombstoneThatHidesThePhotoAndRefusesClaims() {
+        PhotoKey key = newPhoto();
+        PhotoKey other = newPhoto();
+        activate(key, "etag-1", "01");
+        repository.create(pending(other));
+        assertTrue(repository.delete(key));
+        assertTrue(repository.get(key).isEmpty());
+        assertEquals(List.of(other.id()), repository.getAll(List.of(key, other)).stream().map(Photo::id).toList());
+        assertEquals(List.of(other.id()), repository.list(gallery, PageRequest.first(10)).photos().stream()
+                .map(Photo::id).toList(), "listings never show tombstones");
+        // a replayed upload (same or new ETag) or a late event never brings it back
+        assertEquals(ClaimResult.Outcome.GONE, repository.claim(claim(key, "etag-1", "01")).outcome());
+        assertEquals(ClaimResult.Outcome.GONE, repository.claim(claim(key, "etag-2", "09")).outcome());
+        assertTrue(repository.get(key).isEmpty());
+        assertEquals(ErrorCode.CONFLICT, assertThrows(GalerlyException.class,
+                () -> repository.create(pending(key))).code(), "the key stays taken while the tombstone lives");
+        assertFalse(repository.delete(key), "deleting twice finds nothing to delete");
+    }
+
+    @Test
+    void aTombstoneOutlivesTheLongestPresignedUrl() {
+        PhotoKey key = newPhoto();
+        repository.create(pending(key));
+        Instant deletedAt = clock.instant();
+        repository.delete(key);
+        Photo tombstone = PhotoTransitions.delete(java.util.Optional.of(pending(key)), deletedAt).orElseThrow();
+        assertEquals(PhotoStatus.DELETED, tombstone.status());
+        assertTrue(PhotoTransitions.TOMBSTONE_TTL.compareTo(Duration.ofDays(7)) > 0, "SigV4 URLs last 7 days at most");
+        clock.advance(Duration.ofDays(7));
+        assertEquals(ClaimResult.Outcome.GONE, repository.claim(claim(key, "etag-1", "01")).outcome());
+    }
+
+    @Test
+    void aPhotoDeletedWhileProcessingCannotBeCompletedAndLeavesNoGhost() {
+        PhotoKey key = newPhoto();
+        repository.create(pending(key));
+        ClaimResult claimed = repository.claim(claim(key, "etag-1", "01"));
+        assertTrue(repository.delete(key));
+        assertEquals(ErrorCode.CONFLICT, assertThrows(GalerlyException.class,
+                () -> repository.complete(key, claimed.lease().orElseThrow(), completion(key))).code());
+        assertEquals(ErrorCode.CONFLICT, assertThrows(GalerlyException.class, () -> repository.fail(key,
+                claimed.lease().orElseThrow(), ErrorCode.CORRUPT_IMAGE, "bad")).code());
+        repository.release(key, claimed.lease().orElseThrow());
+        assertTrue(repository.get(key).isEmpty(), "no PROCESSING ghost");
+        assertTrue(repository.list(gallery, PageRequest.first(10)).photos().isEmpty());
+    }
+
+    @Test
+    void anUnknownKeyIsOnlyClaimedWhenTheRequestAdoptsIt() {
+        PhotoKey key = newPhoto();
+        ClaimResult refused = repository.claim(claim(key, "etag-1", "01", 3, false));
+        assertEquals(ClaimResult.Outcome.GONE, refused.outcome());
+        assertTrue(repository.get(key).isEmpty(), "nothing created");
+        repository.create(pending(key));
+        assertEquals(ClaimResult.Outcome.CLAIMED, repository.claim(claim(key, "etag-1", "01", 3, false)).outcome());
+    }
+
+    @Test
+    void theSweepFindsExpiredLeasesAndOldPendingRecords() {
+        PhotoKey stuck = newPhoto();
+        PhotoKey waiting = newPhoto();
+        PhotoKey busy = newPhoto();
+        PhotoKey done = newPhoto();
+        repository.claim(claim(stuck, "etag-1", "01"));
+        repository.create(pending(waiting));
+        activate(done, "etag-1", "01");
+        clock.advance(LEASE.plusSeconds(1));
+        repository.claim(claim(busy, "etag-1", "01"));                    // leased just now
+        List<Photo> stale = StalePhotos.in(repository, gallery, clock.instant(), Duration.ofMinutes(10), 100);
+        assertEquals(List.of(stuck.id(), waiting.id()), stale.stream().map(Photo::id).toList());
+        assertEquals(1, StalePhotos.in(repository, gallery, clock.instant(), Duration.ofDays(2), 1).size());
     }
 }

@@ -6,163 +6,221 @@ package com.galerly.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.galerly.core.ErrorCode;
+import com.galerly.core.GalerlyException;
 import com.galerly.core.GalleryId;
 import com.galerly.core.KeyLayout;
 import com.galerly.core.Photo;
 import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
-import com.galerly.core.Rendition;
+import com.galerly.core.PhotoStatus;
+import com.galerly.core.image.ImageInfo;
+import com.galerly.core.image.ImageProcessor;
+import com.galerly.core.image.ImageSource;
+import com.galerly.core.image.ProcessedImage;
 import com.galerly.core.image.RenditionProfile;
+import com.galerly.core.photo.ClaimRequest;
+import com.galerly.core.photo.PageRequest;
 import com.galerly.core.pipeline.ObjectCreated;
 import com.galerly.core.pipeline.Outcome;
 import com.galerly.core.pipeline.RenditionPipeline;
 import com.galerly.core.storage.BlobMetadata;
 import com.galerly.core.storage.PutOptions;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * A photo's life on the fakes: fingerprinted rendition keys that change exactly when the bytes may, re-profiling
- * by backfill (no write at all for a photo already rendered by the profile), replace, and old renditions deleted only
- * once the record names the new ones.
+ * Photos never stuck, never resurrected: dead workers' leases are reclaimed and then given up on, deleted photos
+ * stay deleted whatever is replayed, and only image faults are recorded FAILED.
  */
 class PhotoLifecycleTest {
+    private static final Duration LEASE = Duration.ofMinutes(15);
+
     private final TestClock clock = TestClock.standard();
     private final InMemoryBlobStore blobs = new InMemoryBlobStore(clock);
     private final InMemoryPhotoRepository photos = new InMemoryPhotoRepository(clock);
+    private final FakeImageProcessor fake = new FakeImageProcessor();
     private final KeyLayout layout = KeyLayout.standard();
-    private final GalleryId gallery = GalleryId.of("wedding");
+    private final GalleryId gallery = GalleryId.of("party");
     private final PhotoId.Generator ids = PhotoId.generator(clock);
-    /** Deletes of keys the record still named at that moment (a listed URL would 404). */
-    private final List<String> deletedWhileListed = new ArrayList<>();
-    private final DelegatingBlobStore watched = new DelegatingBlobStore(blobs) {
-        @Override
-        public void deleteAll(Collection<String> keys) {
-            Set<String> listed = new HashSet<>();
-            photos.all().forEach(p -> p.renditions().values().forEach(r -> listed.add(r.key())));
-            keys.stream().filter(listed::contains).forEach(deletedWhileListed::add);
-            super.deleteAll(keys);
-        }
-    };
 
-    private RenditionPipeline pipeline(RenditionProfile profile) {
-        return RenditionPipeline.builder().processor(new FakeImageProcessor()).blobs(watched).photos(photos)
-                .profile(profile).layout(layout).clock(clock).build();
+    private RenditionPipeline pipeline(ImageProcessor processor) {
+        return RenditionPipeline.builder().processor(processor).blobs(blobs).photos(photos).layout(layout)
+                .clock(clock).leaseDuration(LEASE).maxAttempts(2).build();
     }
 
-    private PhotoKey upload(RenditionPipeline pipeline, int width, String sequencer) {
+    private ObjectCreated upload(PhotoKey photo, String sequencer) {
+        BlobMetadata head = blobs.put(layout.originalKey(photo.gallery(), photo.id(), "jpg"),
+                FakeImage.of(1200, 800).toBytes(), PutOptions.of("image/jpeg"));
+        return new ObjectCreated("b", head.key(), head.size(), head.eTag(), null, sequencer);
+    }
+
+    /** A worker that dies mid-photo: claims, then never completes nor releases. */
+    private void dieWhileProcessing(PhotoKey photo, ObjectCreated event) {
+        ClaimRequest request = new ClaimRequest(photo, event.key(), blobs.head(event.key()).orElseThrow().eTag(),
+                event.sequencer(), event.size(), "image/jpeg", "dead-" + clock.instant(), LEASE, 2, true);
+        assertTrue(photos.claim(request).claimed());
+    }
+
+    @Test
+    void aReplayedUploadOfADeletedPhotoNeverBringsItBack() {
         PhotoKey photo = new PhotoKey(gallery, ids.next());
-        assertEquals(Outcome.Kind.PROCESSED, pipeline.handle(put(photo, width, sequencer)).kind());
-        return photo;
-    }
-
-    private ObjectCreated put(PhotoKey photo, int width, String sequencer) {
-        BlobMetadata head = blobs.put(layout.originalKey(gallery, photo.id(), "jpg"), FakeImage.of(width, 600).toBytes(),
-                PutOptions.of("image/jpeg"));
-        return new ObjectCreated("photos", head.key(), head.size(), head.eTag(), null, sequencer);
-    }
-
-    /** What S3 Batch Operations hands the handler for an existing original: no sequencer. */
-    private ObjectCreated backfillTask(PhotoKey photo) {
-        BlobMetadata head = blobs.head(layout.originalKey(gallery, photo.id(), "jpg")).orElseThrow();
-        return new ObjectCreated("photos", head.key(), head.size(), head.eTag(), null, null);
-    }
-
-    private Map<String, Rendition> renditions(PhotoKey photo) {
-        return photos.get(photo).orElseThrow().renditions();
-    }
-
-    private int writes() {
-        return (int) blobs.putCount() + blobs.faults().calls("delete") + blobs.faults().calls("deleteAll")
-                + photos.faults().calls("complete") + photos.faults().calls("fail") + photos.faults().calls("release")
-                + photos.faults().calls("create") + photos.faults().calls("delete");
-    }
-
-    @Test
-    void aBackfillRendersAgainExactlyThePhotosOfAnotherProfileAndASecondOneWritesNothing() {
-        RenditionPipeline standard = pipeline(RenditionProfile.standard());
-        List<PhotoKey> all = List.of(upload(standard, 1000, "01"), upload(standard, 1200, "02"), upload(standard, 1400, "03"));
-        Map<PhotoKey, Map<String, Rendition>> before = new java.util.HashMap<>();
-        all.forEach(p -> before.put(p, renditions(p)));
-
-        int writes = writes();
-        for (PhotoKey p : all) {
-            assertEquals(Outcome.Kind.DUPLICATE, standard.handle(backfillTask(p)).kind(), "same profile");
-        }
-        assertEquals(writes, writes(), "a backfill with the same profile makes no write at all");
-
-        RenditionPipeline sharper = pipeline(RenditionProfile.standard().withQuality(92));
-        assertNotEquals(standard.profileFingerprint(), sharper.profileFingerprint());
-        for (PhotoKey p : all) {
-            assertEquals(Outcome.Kind.PROCESSED, sharper.handle(backfillTask(p)).kind());
-            Photo record = photos.get(p).orElseThrow();
-            assertEquals(sharper.profileFingerprint(), record.profileFingerprint());
-            for (Rendition r : record.renditions().values()) {
-                assertNotEquals(before.get(p).get(r.name()).key(), r.key(), "a changed spec gives a new URL");
-                assertTrue(blobs.head(before.get(p).get(r.name()).key()).isEmpty(), "the old rendition is gone");
-            }
-        }
-        assertEquals(List.of(), deletedWhileListed, "old renditions are deleted only after the record switched");
-        assertOnlyRecordedObjects();
-
-        writes = writes();
-        for (PhotoKey p : all) {
-            assertEquals(Outcome.Kind.DUPLICATE, sharper.handle(backfillTask(p)).kind());
-        }
-        assertEquals(writes, writes(), "a second backfill makes no write at all");
-    }
-
-    @Test
-    void aReplacedOriginalGetsNewUrlsAndALateEventForTheOldOneStaysStale() {
-        RenditionPipeline pipeline = pipeline(RenditionProfile.standard());
-        PhotoKey untouched = upload(pipeline, 900, "01");
-        PhotoKey photo = new PhotoKey(gallery, ids.next());
-        ObjectCreated first = put(photo, 1000, "02");
-        assertEquals(Outcome.Kind.PROCESSED, pipeline.handle(first).kind());
-        Map<String, Rendition> old = renditions(photo);
-        Map<String, Rendition> untouchedBefore = renditions(untouched);
-
-        ObjectCreated replaced = put(photo, 1600, "03");
-        assertEquals(Outcome.Kind.PROCESSED, pipeline.handle(replaced).kind());
-        Map<String, Rendition> now = renditions(photo);
-        for (String name : now.keySet()) {
-            assertNotEquals(old.get(name).key(), now.get(name).key(), name);
-            assertTrue(blobs.head(old.get(name).key()).isEmpty(), name);
-        }
-        assertEquals(Outcome.Kind.STALE, pipeline.handle(first).kind(), "a late event for the old original");
-        assertEquals(now, renditions(photo));
-        assertEquals(untouchedBefore, renditions(untouched), "an unchanged photo keeps its keys");
-        assertEquals(List.of(), deletedWhileListed);
-        assertOnlyRecordedObjects();
-    }
-
-    @Test
-    void theSameOriginalAndProfileGiveTheSameKeysInAnotherRun() {
-        RenditionPipeline pipeline = pipeline(RenditionProfile.standard());
-        PhotoKey photo = upload(pipeline, 1000, "01");
-        Map<String, Rendition> first = renditions(photo);
+        ObjectCreated event = upload(photo, "01");
+        RenditionPipeline pipeline = pipeline(fake);
+        assertEquals(Outcome.Kind.PROCESSED, pipeline.handle(event).kind());
         photos.delete(photo);
-        assertEquals(Outcome.Kind.PROCESSED, pipeline.handle(backfillTask(photo)).kind());
-        assertEquals(first.values().stream().map(Rendition::key).toList(),
-                renditions(photo).values().stream().map(Rendition::key).toList(), "deterministic keys");
-        assertFalse(first.isEmpty());
+        blobs.deleteAll(java.util.List.of(event.key()));
+
+        ObjectCreated replayed = upload(photo, "02");             // the presigned PUT replayed by someone
+        Outcome outcome = pipeline.handle(replayed);
+        assertEquals(Outcome.Kind.MISSING, outcome.kind(), outcome.toString());
+        assertTrue(photos.get(photo).isEmpty());
+        assertTrue(photos.list(gallery, PageRequest.first(10)).photos().isEmpty());
+        assertTrue(blobs.head(replayed.key()).isEmpty(), "the replayed original is removed again");
+        assertEquals(Outcome.Kind.MISSING, pipeline.handle(event).kind(), "a late event of the first upload too");
     }
 
-    private void assertOnlyRecordedObjects() {
-        TreeSet<String> expected = new TreeSet<>();
-        for (Photo p : photos.all()) {
-            expected.add(p.originalKey());
-            p.renditions().values().forEach(r -> expected.add(r.key()));
+    @Test
+    void aDeleteRacingWithProcessingLeavesNoGhostAndNoRenditions() {
+        PhotoKey photo = new PhotoKey(gallery, ids.next());
+        ObjectCreated event = upload(photo, "01");
+        ImageProcessor deletingMidway = new ImageProcessor() {
+            @Override
+            public ImageInfo inspect(ImageSource source) {
+                return fake.inspect(source);
+            }
+
+            @Override
+            public ProcessedImage process(ImageSource source, RenditionProfile profile) {
+                ProcessedImage done = fake.process(source, profile);
+                photos.delete(photo);                           // the owner deletes while we render
+                return done;
+            }
+        };
+        Outcome outcome = pipeline(deletingMidway).handle(event);
+        assertEquals(Outcome.Kind.STALE, outcome.kind(), outcome.toString());
+        assertTrue(photos.get(photo).isEmpty(), "no PROCESSING ghost");
+        assertTrue(blobs.keys().stream().noneMatch(k -> k.startsWith(layout.renditionsPrefix(gallery))),
+                "renditions written before the delete was noticed are removed: " + blobs.keys());
+    }
+
+    @Test
+    void aDeadWorkersLeaseIsReclaimedAndAfterMaxAttemptsThePhotoFails() {
+        PhotoKey photo = new PhotoKey(gallery, ids.next());
+        ObjectCreated event = upload(photo, "01");
+        RenditionPipeline pipeline = pipeline(fake);
+        dieWhileProcessing(photo, event);
+        assertEquals(ErrorCode.CONFLICT, assertThrows(GalerlyException.class, () -> pipeline.handle(event)).code(),
+                "busy while the lease runs");
+        clock.advance(LEASE.plusSeconds(1));
+        dieWhileProcessing(photo, event);                         // the retry dies too (say, out of memory)
+        clock.advance(LEASE.plusSeconds(1));
+        Outcome outcome = pipeline.handle(event);
+        assertEquals(Outcome.Kind.REJECTED, outcome.kind());
+        assertEquals(ErrorCode.LIMIT_EXCEEDED, outcome.code());
+        Photo failed = photos.get(photo).orElseThrow();
+        assertEquals(PhotoStatus.FAILED, failed.status());
+        assertTrue(failed.errorMessage().contains("2 attempts"), failed.errorMessage());
+    }
+
+    @Test
+    void anExpiredLeaseUnderTheAttemptLimitIsProcessed() {
+        PhotoKey photo = new PhotoKey(gallery, ids.next());
+        ObjectCreated event = upload(photo, "01");
+        dieWhileProcessing(photo, event);
+        clock.advance(LEASE.plusSeconds(1));
+        assertEquals(Outcome.Kind.PROCESSED, pipeline(fake).handle(event).kind());
+        assertEquals(2, photos.get(photo).orElseThrow().attempts());
+    }
+
+    @Test
+    void onlyImageFaultsAreRecordedFailedOthersLeaveThePhotoRetryable() {
+        for (ErrorCode code : new ErrorCode[] {ErrorCode.CONFIGURATION, ErrorCode.INTERNAL, ErrorCode.IO_ERROR}) {
+            PhotoKey photo = new PhotoKey(gallery, ids.next());
+            ObjectCreated event = upload(photo, "01");
+            AtomicReference<ErrorCode> fail = new AtomicReference<>(code);
+            ImageProcessor broken = new ImageProcessor() {
+                @Override
+                public ImageInfo inspect(ImageSource source) {
+                    return fake.inspect(source);
+                }
+
+                @Override
+                public ProcessedImage process(ImageSource source, RenditionProfile profile) {
+                    if (fail.get() != null) {
+                        throw new GalerlyException(fail.get(), "injected " + fail.get());
+                    }
+                    return fake.process(source, profile);
+                }
+            };
+            RenditionPipeline pipeline = pipeline(broken);
+            assertEquals(code, assertThrows(GalerlyException.class, () -> pipeline.handle(event)).code());
+            Photo stuck = photos.get(photo).orElseThrow();
+            assertFalse(stuck.status() == PhotoStatus.FAILED, code + " must not mark the photo FAILED");
+            fail.set(null);                                         // a fixed deployment, or a backfill
+            assertEquals(Outcome.Kind.PROCESSED, pipeline.handle(event).kind(), code.toString());
         }
-        assertEquals(expected, new TreeSet<>(blobs.keys()));
+    }
+
+    @Test
+    void aPipelineThatAdoptsNothingIgnoresOriginalsWithoutARecord() {
+        PhotoKey photo = new PhotoKey(gallery, ids.next());
+        RenditionPipeline strict = RenditionPipeline.builder().processor(fake).blobs(blobs).photos(photos)
+                .layout(layout).clock(clock).adoptUnknownOriginals(false).build();
+        assertEquals(Outcome.Kind.IGNORED, strict.handle(upload(photo, "01")).kind());
+        assertTrue(photos.get(photo).isEmpty());
+    }
+
+    @Test
+    void theDeadlineReachesTheProcessor() {
+        PhotoKey photo = new PhotoKey(gallery, ids.next());
+        AtomicReference<Instant> seen = new AtomicReference<>();
+        ImageProcessor recording = new ImageProcessor() {
+            @Override
+            public ImageInfo inspect(ImageSource source) {
+                return fake.inspect(source);
+            }
+
+            @Override
+            public ProcessedImage process(ImageSource source, RenditionProfile profile) {
+                return fake.process(source, profile);
+            }
+
+            @Override
+            public ProcessedImage process(ImageSource source, RenditionProfile profile, Instant deadline) {
+                seen.set(deadline);
+                return process(source, profile);
+            }
+        };
+        Instant deadline = clock.instant().plusSeconds(42);
+        assertEquals(Outcome.Kind.PROCESSED, pipeline(recording).handle(upload(photo, "01"), deadline).kind());
+        assertEquals(deadline, seen.get());
+    }
+
+    @Test
+    void aProfileNoEncoderWritesIsAConfigurationErrorWhenThePipelineIsBuilt() {
+        ImageProcessor noWebp = new ImageProcessor() {
+            @Override
+            public ImageInfo inspect(ImageSource source) {
+                return fake.inspect(source);
+            }
+
+            @Override
+            public ProcessedImage process(ImageSource source, RenditionProfile profile) {
+                return fake.process(source, profile);
+            }
+
+            @Override
+            public void requireEncoders(RenditionProfile profile) {
+                throw new GalerlyException(ErrorCode.CONFIGURATION, "no encoder for webp");
+            }
+        };
+        assertEquals(ErrorCode.CONFIGURATION, assertThrows(GalerlyException.class,
+                () -> pipeline(noWebp)).code());
     }
 }

@@ -55,7 +55,9 @@ class PipelineReplayProperties {
         FakeImageProcessor processor = new FakeImageProcessor();
         KeyLayout layout = KeyLayout.standard();
         RenditionPipeline pipeline = RenditionPipeline.builder().processor(processor).blobs(blobs).photos(photos)
-                .profile(RenditionProfile.standard()).layout(layout).clock(clock).leaseDuration(LEASE).build();
+                .profile(RenditionProfile.standard()).layout(layout).clock(clock).leaseDuration(LEASE)
+                .maxAttempts(100)       // a release lost to a fault counts as a dead worker; here none may give up
+                .build();
 
         GalleryId gallery = GalleryId.of("week");
         PhotoId.Generator ids = PhotoId.generator(clock);

@@ -24,6 +24,8 @@ public final class ProcessorSettings {
     public static final long DEFAULT_MAX_PIXELS = 200_000_000L;
     /** 512 MiB. */
     public static final long DEFAULT_MAX_BYTES = 512L * 1024 * 1024;
+    /** 60 seconds per photo. */
+    public static final java.time.Duration DEFAULT_TIME_LIMIT = java.time.Duration.ofSeconds(60);
 
     private static final ProcessorSettings DEFAULTS = builder().build();
 
@@ -33,6 +35,7 @@ public final class ProcessorSettings {
     private final boolean keepCopyright;
     private final boolean progressiveJpeg;
     private final int threads;
+    private final java.time.Duration timeLimit;
 
     private ProcessorSettings(Builder b) {
         this.maxPixels = b.maxPixels;
@@ -41,6 +44,7 @@ public final class ProcessorSettings {
         this.keepCopyright = b.keepCopyright;
         this.progressiveJpeg = b.progressiveJpeg;
         this.threads = b.threads;
+        this.timeLimit = b.timeLimit;
     }
 
     public static ProcessorSettings defaults() {
@@ -59,7 +63,7 @@ public final class ProcessorSettings {
 
     public Builder toBuilder() {
         return new Builder().maxPixels(maxPixels).maxBytes(maxBytes).jpegBackground(jpegBackground)
-                .keepCopyright(keepCopyright).progressiveJpeg(progressiveJpeg).threads(threads);
+                .keepCopyright(keepCopyright).progressiveJpeg(progressiveJpeg).threads(threads).timeLimit(timeLimit);
     }
 
     /** Largest width x height accepted, checked from the header before decoding. */
@@ -91,23 +95,34 @@ public final class ProcessorSettings {
         return threads;
     }
 
+    /**
+     * The longest one photo may take: decoders, resamplers and encoders check it between rows, scans and
+     * renditions, and a photo past it fails {@code LIMIT_EXCEEDED}. A caller with a tighter deadline (a Lambda
+     * invocation's remaining time) passes it to {@link ImageProcessor#process(ImageSource, RenditionProfile,
+     * java.time.Instant)}; the earlier of the two applies.
+     */
+    public java.time.Duration timeLimit() {
+        return timeLimit;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ProcessorSettings s && maxPixels == s.maxPixels && maxBytes == s.maxBytes
                 && jpegBackground == s.jpegBackground && keepCopyright == s.keepCopyright
-                && progressiveJpeg == s.progressiveJpeg && threads == s.threads;
+                && progressiveJpeg == s.progressiveJpeg && threads == s.threads
+                && timeLimit.equals(s.timeLimit);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(maxPixels, maxBytes, jpegBackground, keepCopyright, progressiveJpeg, threads);
+        return java.util.Objects.hash(maxPixels, maxBytes, jpegBackground, keepCopyright, progressiveJpeg, threads, timeLimit);
     }
 
     @Override
     public String toString() {
         return "ProcessorSettings[maxPixels=" + maxPixels + ", maxBytes=" + maxBytes + ", jpegBackground="
                 + String.format("#%06x", jpegBackground) + ", keepCopyright=" + keepCopyright
-                + ", progressiveJpeg=" + progressiveJpeg + ", threads=" + threads + "]";
+                + ", progressiveJpeg=" + progressiveJpeg + ", threads=" + threads + ", timeLimit=" + timeLimit + "]";
     }
 
     /** Builds {@link ProcessorSettings}; each setting is checked as it is set. */
@@ -118,6 +133,7 @@ public final class ProcessorSettings {
         private boolean keepCopyright;
         private boolean progressiveJpeg;
         private int threads = 1;
+        private java.time.Duration timeLimit = DEFAULT_TIME_LIMIT;
 
         private Builder() {
         }
@@ -158,6 +174,13 @@ public final class ProcessorSettings {
 
         public Builder threads(int threads) {
             this.threads = Checks.inRange(threads, 1, 256, "threads");
+            return this;
+        }
+
+        /** Longest one photo may take, 10 milliseconds..1 hour; default {@link #DEFAULT_TIME_LIMIT}. */
+        public Builder timeLimit(java.time.Duration timeLimit) {
+            this.timeLimit = Checks.within(timeLimit, java.time.Duration.ofMillis(10), java.time.Duration.ofHours(1),
+                    "timeLimit");
             return this;
         }
 

@@ -19,19 +19,37 @@ import java.time.Duration;
  * @param contentType   the original's stored content type, or null
  * @param leaseToken    an unguessable token identifying this attempt
  * @param leaseDuration how long the claim protects the worker (about the function's timeout)
+ * @param maxAttempts   how many claims of one upload may end without their worker finishing (its lease expired)
+ *                      before the next claim marks the photo FAILED instead; 1..100
+ * @param adoptUnknown  whether a claim of a key with no record creates one (a backfill of originals uploaded
+ *                      outside Galerly); when false only an existing record can be claimed
  * @param profileFingerprint the fingerprint of the profile the worker renders with, or null: an ACTIVE photo of the
  *                      same upload rendered by another profile is claimed again (a re-profiling backfill), one
  *                      rendered by this profile is a DUPLICATE
  */
 public record ClaimRequest(PhotoKey photo, String originalKey, String eTag, String sequencer, long size,
-                           String contentType, String leaseToken, Duration leaseDuration, String profileFingerprint) {
+                           String contentType, String leaseToken, Duration leaseDuration, int maxAttempts,
+                           boolean adoptUnknown, String profileFingerprint) {
+    /** Default {@link #maxAttempts()}. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 5;
+
+    /** With {@link #DEFAULT_MAX_ATTEMPTS} and unknown keys adopted. */
+    public ClaimRequest(PhotoKey photo, String originalKey, String eTag, String sequencer, long size,
+                        String contentType, String leaseToken, Duration leaseDuration) {
+        this(photo, originalKey, eTag, sequencer, size, contentType, leaseToken, leaseDuration, DEFAULT_MAX_ATTEMPTS,
+                true, null);
+    }
+
     /** A claim that does not compare profile fingerprints. */
-    public ClaimRequest(PhotoKey photo, String originalKey, String eTag, String sequencer, long size, String contentType,
-                        String leaseToken, Duration leaseDuration) {
-        this(photo, originalKey, eTag, sequencer, size, contentType, leaseToken, leaseDuration, null);
+    public ClaimRequest(PhotoKey photo, String originalKey, String eTag, String sequencer, long size,
+                        String contentType, String leaseToken, Duration leaseDuration, int maxAttempts,
+                        boolean adoptUnknown) {
+        this(photo, originalKey, eTag, sequencer, size, contentType, leaseToken, leaseDuration, maxAttempts,
+                adoptUnknown, null);
     }
 
     public ClaimRequest {
+        Checks.inRange(maxAttempts, 1, 100, "maxAttempts");
         Checks.notNull(photo, "photo");
         Checks.notBlank(originalKey, "originalKey");
         Checks.notBlank(eTag, "eTag");

@@ -26,7 +26,14 @@ public record ClaimResult(Outcome outcome, Photo photo) {
         /** The record already reflects a newer upload of the key: this event is obsolete. */
         STALE,
         /** Another worker holds an unexpired lease; retry after it expires. */
-        BUSY
+        BUSY,
+        /**
+         * The previous workers' leases expired {@code maxAttempts} times without a result: the photo is now
+         * FAILED (LIMIT_EXCEEDED, the reason in its message), and the repository wrote that record.
+         */
+        GAVE_UP,
+        /** The photo was deleted (a tombstone) or has no record and unknown keys are not adopted: nothing to do. */
+        GONE
     }
 
     public ClaimResult {
@@ -38,6 +45,11 @@ public record ClaimResult(Outcome outcome, Photo photo) {
 
     public boolean claimed() {
         return outcome == Outcome.CLAIMED;
+    }
+
+    /** Whether the repository must write {@link #photo()}: a claim, or a photo given up on. */
+    public boolean writes() {
+        return outcome == Outcome.CLAIMED || outcome == Outcome.GAVE_UP;
     }
 
     /** The lease to finish with, when claimed. */

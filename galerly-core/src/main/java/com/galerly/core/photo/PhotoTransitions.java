@@ -11,6 +11,7 @@ import com.galerly.core.Photo;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.PhotoStatus;
 import com.galerly.core.internal.Checks;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,35 +21,67 @@ import java.util.Optional;
  * record is unchanged (version compare-and-set); so the in-memory fake and DynamoDB decide identically.
  *
  * <ul>
- *   <li>claim: absent or PENDING -> PROCESSING; ACTIVE or FAILED -> PROCESSING only for a different upload
+ *   <li>claim: PENDING -> PROCESSING; absent -> PROCESSING when the request adopts unknown keys, else GONE;
+ *       DELETED (a tombstone) -> GONE; ACTIVE or FAILED -> PROCESSING only for a different upload
  *       (newer sequencer, or another ETag when there is no sequencer) or, for ACTIVE, a claim with another profile
  *       fingerprint (a re-profiling backfill), else DUPLICATE; an older sequencer is
- *       STALE; PROCESSING is taken over when its lease expired or the event is newer, else BUSY.</li>
+ *       STALE; PROCESSING is taken over when its lease expired or the event is newer, else BUSY. Taking over an
+ *       expired lease of the same upload counts an attempt ({@link Photo#attempts()}); once
+ *       {@link ClaimRequest#maxAttempts()} claims ended without a result, the claim writes FAILED
+ *       ({@code LIMIT_EXCEEDED}) instead: GAVE_UP.</li>
  *   <li>REJECTED is final: every later claim is DUPLICATE (a replayed upload of a refused photo is not
  *       processed).</li>
  *   <li>complete / fail: PROCESSING -> ACTIVE / FAILED, only by the lease holder; a failure with a refusal
  *       code ({@link #isRefusal(ErrorCode)}) makes the photo REJECTED instead of FAILED.</li>
- *   <li>release: the lease holder gives the photo back (transient failure); it is claimable at once.</li>
+ *   <li>release: the lease holder gives the photo back (transient failure); it is claimable at once, and the
+ *       attempt does not count.</li>
+ *   <li>delete: any record -> DELETED, a tombstone expiring after {@link #TOMBSTONE_TTL}; repositories hide
+ *       tombstones from get, getAll and list ({@link #visible}).</li>
  * </ul>
  * Every write increments {@link Photo#version()}.
  */
 public final class PhotoTransitions {
+    /**
+     * How long a deleted photo's tombstone lasts: longer than the longest presigned URL (S3's SigV4 allows 7
+     * days), so replaying an upload URL or a late event can never bring the photo back.
+     */
+    public static final Duration TOMBSTONE_TTL = Duration.ofDays(8);
+
     private PhotoTransitions() {
     }
 
-    /** Decides a claim. For CLAIMED the result's photo is the record to write. */
+    /** Whether repositories show the record (tombstones are hidden from get, getAll and list). */
+    public static boolean visible(Photo photo) {
+        return photo.status() != PhotoStatus.DELETED;
+    }
+
+    /** {@code current} as get shows it: empty for a tombstone. */
+    public static Optional<Photo> visible(Optional<Photo> current) {
+        return current.filter(PhotoTransitions::visible);
+    }
+
+    /**
+     * Decides a claim. For CLAIMED the result's photo is the record to write, for GAVE_UP too
+     * ({@link ClaimResult#writes()}).
+     */
     public static ClaimResult claim(Optional<Photo> current, ClaimRequest request, Instant now) {
         Lease lease = new Lease(request.leaseToken(), now.plus(request.leaseDuration()));
         if (current.isEmpty()) {
+            if (!request.adoptUnknown()) {
+                return new ClaimResult(ClaimResult.Outcome.GONE, null);
+            }
             Photo created = Photo.builder()
                     .gallery(request.photo().gallery()).id(request.photo().id())
                     .status(PhotoStatus.PROCESSING).originalKey(request.originalKey())
                     .contentType(request.contentType()).size(request.size()).uploadedAt(now)
-                    .sequencer(request.sequencer()).eTag(request.eTag()).lease(lease).version(1)
+                    .sequencer(request.sequencer()).eTag(request.eTag()).lease(lease).version(1).attempts(1)
                     .build();
             return new ClaimResult(ClaimResult.Outcome.CLAIMED, created);
         }
         Photo photo = current.get();
+        if (photo.status() == PhotoStatus.DELETED) {
+            return new ClaimResult(ClaimResult.Outcome.GONE, photo);
+        }
         int order = request.sequencer() != null && photo.sequencer() != null
                 ? Sequencers.compare(request.sequencer(), photo.sequencer()) : 0;
         if (order < 0) {
@@ -78,17 +111,27 @@ public final class PhotoTransitions {
                 if (!photo.lease().expiredAt(now) && !newer) {
                     return new ClaimResult(ClaimResult.Outcome.BUSY, photo);
                 }
+                if (sameUpload && !newer && photo.attempts() >= request.maxAttempts()) {
+                    return new ClaimResult(ClaimResult.Outcome.GAVE_UP, photo.toBuilder()
+                            .status(PhotoStatus.FAILED).lease(null)
+                            .error(ErrorCode.LIMIT_EXCEEDED, "gave up after " + photo.attempts() + " attempts: each "
+                                    + "worker's lease expired before it finished (a crash, a timeout or too little "
+                                    + "memory for this photo)")
+                            .processedAt(now).version(photo.version() + 1).build());
+                }
             }
             case PENDING -> {
                 // the upload the record was made for has arrived
             }
+            default -> throw new IllegalStateException("unexpected status " + photo.status());
         }
+        int attempts = photo.status() == PhotoStatus.PROCESSING && sameUpload ? photo.attempts() + 1 : 1;
         Photo claimed = photo.toBuilder()
                 .status(PhotoStatus.PROCESSING).lease(lease)
                 .originalKey(request.originalKey()).eTag(request.eTag()).size(request.size())
                 .contentType(request.contentType() != null ? request.contentType() : photo.contentType())
                 .sequencer(request.sequencer() != null ? request.sequencer() : photo.sequencer())
-                .error(null, null).expiresAt(null).version(photo.version() + 1)
+                .error(null, null).expiresAt(null).version(photo.version() + 1).attempts(attempts)
                 .build();
         return new ClaimResult(ClaimResult.Outcome.CLAIMED, claimed);
     }
@@ -131,7 +174,32 @@ public final class PhotoTransitions {
         Checks.notNull(lease, "lease");
         return current
                 .filter(p -> p.status() == PhotoStatus.PROCESSING && p.lease().token().equals(lease.token()))
-                .map(p -> p.toBuilder().lease(new Lease(lease.token(), now)).version(p.version() + 1).build());
+                .map(p -> p.toBuilder().lease(new Lease(lease.token(), now)).attempts(Math.max(0, p.attempts() - 1))
+                        .version(p.version() + 1).build());
+    }
+
+    /**
+     * The tombstone to write for a delete, or empty when there is nothing to delete (no record, or already a
+     * tombstone). It keeps the record's keys and drops its lease, so a worker still processing loses it.
+     */
+    public static Optional<Photo> delete(Optional<Photo> current, Instant now) {
+        return visible(current).map(p -> p.toBuilder()
+                .status(PhotoStatus.DELETED).lease(null).expiresAt(now.plus(TOMBSTONE_TTL))
+                .version(p.version() + 1).build());
+    }
+
+    /**
+     * Whether a sweep should look at the record: PROCESSING with an expired lease (its worker died; a re-driven
+     * event reclaims it or gives up), or PENDING for longer than {@code pendingAge} (the upload never came, or
+     * its event was lost).
+     */
+    public static boolean stale(Photo photo, Instant now, Duration pendingAge) {
+        return switch (photo.status()) {
+            case PROCESSING -> photo.lease().expiredAt(now);
+            case PENDING -> !photo.uploadedAt().plus(pendingAge).isAfter(now)
+                    || photo.expiresAt() != null && !photo.expiresAt().isAfter(now);
+            default -> false;
+        };
     }
 
     private static Photo requireHolder(Optional<Photo> current, PhotoKey key, Lease lease) {

@@ -35,6 +35,8 @@ final class Observation {
     private Stage current;
     private Instant currentStart;
     private Tracer.Span currentSpan;
+    /** The caller's deadline for this event (null: the processor's own time limit). */
+    Instant deadline;
     long bytesIn;
     long bytesOut;
 

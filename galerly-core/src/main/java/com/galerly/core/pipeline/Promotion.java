@@ -79,6 +79,14 @@ final class Promotion {
         ClaimResult claim = photos.claim(new ClaimRequest(photo, promotedKey, incoming.eTag(), event.sequencer(),
                 incoming.size(), incoming.contentType(), leaseTokens.get(), leaseDuration));
         switch (claim.outcome()) {
+            case GONE:
+                quarantine.discard(incoming.key());         // an upload replayed after its photo was deleted
+                return Outcome.of(Outcome.Kind.MISSING, photo, claim.photo() == null
+                        ? "no record for this upload: discarded" : "the photo was deleted; its replayed upload removed");
+            case GAVE_UP:
+                quarantine.discard(incoming.key());
+                return new Outcome(Outcome.Kind.REJECTED, photo, claim.photo().errorCode(),
+                        claim.photo().errorMessage());
             case DUPLICATE:
                 if (claim.photo().status() == PhotoStatus.REJECTED) {
                     quarantine.discard(incoming.key());

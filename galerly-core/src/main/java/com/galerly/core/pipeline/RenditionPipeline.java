@@ -33,6 +33,7 @@ import com.galerly.core.trace.Tracer;
 import com.galerly.core.upload.Quarantine;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -55,11 +56,14 @@ import java.util.function.Supplier;
  *       reprocessed);</li>
  *   <li>HEAD the original: gone -> MISSING; another ETag or version than the event's -> STALE;</li>
  *   <li>claim the record conditionally: already done -> DUPLICATE, older sequencer -> STALE, leased by
- *       another worker -> a retryable CONFLICT;</li>
+ *       another worker -> a retryable CONFLICT; deleted (a tombstone) -> MISSING, and the replayed original is
+ *       deleted again; leases expired {@code maxAttempts} times without a result -> REJECTED
+ *       ({@code LIMIT_EXCEEDED});</li>
  *   <li>decode once, render every spec, write every rendition, and only then mark the photo ACTIVE, so a
  *       crash in between is repaired by the retry (rendition keys are deterministic);</li>
  *   <li>a bad image (UNSUPPORTED_FORMAT, CORRUPT_IMAGE, LIMIT_EXCEEDED) marks the photo FAILED -> REJECTED,
- *       never retried; any other failure releases the claim and is rethrown for the caller's retry.</li>
+ *       never retried; any other failure (IO_ERROR, THROTTLED, CONFIGURATION, INTERNAL...) releases the claim and
+ *       is rethrown: the photo stays claimable, so a retry, a fixed deployment or a backfill completes it.</li>
  * </ol>
  *
  * {@snippet :
@@ -86,6 +90,8 @@ public final class RenditionPipeline {
     private final Duration leaseDuration;
     private final Supplier<String> leaseTokens;
     private final Promotion promotion;
+    private final int maxAttempts;
+    private final boolean adoptUnknown;
     private final String profileFingerprint;
 
     private RenditionPipeline(Builder b) {
@@ -103,6 +109,8 @@ public final class RenditionPipeline {
         Quarantine quarantine = b.quarantine != null ? b.quarantine
                 : Quarantine.builder().blobs(b.blobs).layout(b.layout).processor(b.processor).photos(b.photos).build();
         this.promotion = new Promotion(quarantine, b.blobs, b.photos, b.leaseTokens, b.leaseDuration);
+        this.maxAttempts = b.maxAttempts;
+        this.adoptUnknown = b.adoptUnknown;
     }
 
     public static Builder builder() {
@@ -129,8 +137,20 @@ public final class RenditionPipeline {
      * @throws GalerlyException a retryable failure (storage, throttling, a busy photo): retry the event later
      */
     public Outcome handle(ObjectCreated event) {
+        return handle(event, (Instant) null);
+    }
+
+    /**
+     * Handles one event, rendering by {@code deadline} (null: the processor's own time limit); a photo not done
+     * by then is REJECTED with LIMIT_EXCEEDED. A Lambda handler passes the invocation's remaining time less a
+     * margin for writing the renditions.
+     *
+     * @throws GalerlyException a retryable failure (storage, throttling, a busy photo): retry the event later
+     */
+    public Outcome handle(ObjectCreated event, Instant deadline) {
         Checks.notNull(event, "event");
         Observation attempt = Observation.start(metrics, tracer, clock, event);
+        attempt.deadline = deadline;
         try {
             return attempt.finished(handle(event, attempt));
         } catch (RuntimeException | Error e) {
@@ -164,8 +184,18 @@ public final class RenditionPipeline {
             return Outcome.of(Outcome.Kind.STALE, photo, "the original was replaced after this event");
         }
         ClaimResult claim = photos.claim(new ClaimRequest(photo, key, object.eTag(), event.sequencer(), object.size(),
-                object.contentType(), leaseTokens.get(), leaseDuration, profileFingerprint));
+                object.contentType(), leaseTokens.get(), leaseDuration, maxAttempts, adoptUnknown, profileFingerprint));
         switch (claim.outcome()) {
+            case GONE:
+                if (claim.photo() == null) {
+                    return Outcome.of(Outcome.Kind.IGNORED, photo, "no record for this original (not uploaded "
+                            + "through Galerly) and unknown originals are not adopted");
+                }
+                blobs.deleteAll(List.of(key));           // a replayed upload of a deleted photo
+                return Outcome.of(Outcome.Kind.MISSING, photo, "the photo was deleted; its replayed original removed");
+            case GAVE_UP:
+                return new Outcome(Outcome.Kind.REJECTED, photo, claim.photo().errorCode(),
+                        claim.photo().errorMessage());
             case DUPLICATE:
                 return Outcome.of(Outcome.Kind.DUPLICATE, photo, "already " + claim.photo().status());
             case STALE:
@@ -184,7 +214,8 @@ public final class RenditionPipeline {
         List<Rendition> written = new ArrayList<>();
         try {
             attempt.enter(Stage.RENDER);
-            ProcessedImage image = processor.process(source(object), profile);
+            ProcessedImage image = attempt.deadline == null ? processor.process(source(object), profile)
+                    : processor.process(source(object), profile, attempt.deadline);
             attempt.bytesIn = object.size();
             attempt.enter(Stage.STORE);
             for (EncodedRendition r : image.renditions()) {
@@ -296,6 +327,8 @@ public final class RenditionPipeline {
         private Duration leaseDuration = Duration.ofMinutes(15);
         private Supplier<String> leaseTokens = () -> UUID.randomUUID().toString();
         private Quarantine quarantine;
+        private int maxAttempts = ClaimRequest.DEFAULT_MAX_ATTEMPTS;
+        private boolean adoptUnknown = true;
 
         private Builder() {
         }
@@ -306,6 +339,25 @@ public final class RenditionPipeline {
          */
         public Builder quarantine(Quarantine quarantine) {
             this.quarantine = Checks.notNull(quarantine, "quarantine");
+            return this;
+        }
+
+        /**
+         * How many workers may let their lease expire on one upload (a crash, a timeout) before the photo is
+         * marked FAILED instead of claimed again; 1..100, default {@link ClaimRequest#DEFAULT_MAX_ATTEMPTS}.
+         */
+        public Builder maxAttempts(int maxAttempts) {
+            this.maxAttempts = Checks.inRange(maxAttempts, 1, 100, "maxAttempts");
+            return this;
+        }
+
+        /**
+         * Whether an original with no record gets one (default true: a backfill of originals uploaded outside
+         * Galerly). With false, only photos created through the upload service are processed; others are
+         * IGNORED. Deleted photos are never brought back either way (their tombstone refuses the claim).
+         */
+        public Builder adoptUnknownOriginals(boolean adopt) {
+            this.adoptUnknown = adopt;
             return this;
         }
 
@@ -373,6 +425,7 @@ public final class RenditionPipeline {
                 throw new IllegalStateException("the quarantine's layout " + quarantine.layout()
                         + " differs from the pipeline's " + layout);
             }
+            processor.requireEncoders(profile);
             return new RenditionPipeline(this);
         }
     }

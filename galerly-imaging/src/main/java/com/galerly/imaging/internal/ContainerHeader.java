@@ -42,14 +42,21 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
     static ContainerHeader read(ImageFormat format, ImageInputStream in, long length) throws IOException {
         in.setByteOrder(ByteOrder.BIG_ENDIAN);
         in.seek(0);
-        ContainerHeader header = switch (format) {
-            case JPEG -> jpeg(in);
-            case PNG -> png(in);
-            case WEBP -> webp(in);
-            case TIFF -> new ContainerHeader(0, 0, null, 0, false, null, Exif.read(in, 0, length));
-            case BMP -> bmp(in);
-            default -> new ContainerHeader(0, 0, null, 0, false, null, Exif.Tags.NONE);
-        };
+        ContainerHeader header;
+        try {
+            header = switch (format) {
+                case JPEG -> jpeg(in);
+                case PNG -> png(in);
+                case WEBP -> webp(in);
+                case TIFF -> new ContainerHeader(0, 0, null, 0, false, null, Exif.read(in, 0, length));
+                case BMP -> bmp(in);
+                default -> new ContainerHeader(0, 0, null, 0, false, null, Exif.Tags.NONE);
+            };
+        } catch (IndexOutOfBoundsException e) {
+            // the JDK's MemoryCacheImageInputStream throws this when a chunk length seeks it far past the end
+            // (found by ContainerFuzzTest): a length that points out of the file is a truncated file
+            throw new java.io.EOFException(format.id() + " header points past the end of the file");
+        }
         in.setByteOrder(ByteOrder.BIG_ENDIAN);
         in.seek(0);
         return header;

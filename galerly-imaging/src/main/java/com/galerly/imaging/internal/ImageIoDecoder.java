@@ -13,6 +13,7 @@ import com.galerly.imaging.DecodedImage;
 import com.galerly.imaging.ImageDecoder;
 import com.galerly.imaging.ImageInput;
 import com.galerly.imaging.Sniff;
+import com.galerly.imaging.internal.planar.Deadline;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
@@ -33,6 +34,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.event.IIOReadProgressListener;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -150,6 +152,54 @@ final class ImageIoDecoder implements ImageDecoder {
         return "ImageIoDecoder[" + name + "]";
     }
 
+    /** Aborts a read once the photo's deadline has passed (readers poll it between rows); the caller then fails. */
+    private static final class AbortPastDeadline implements IIOReadProgressListener {
+        private final Deadline deadline;
+
+        AbortPastDeadline(Deadline deadline) {
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void imageProgress(ImageReader source, float percentageDone) {
+            if (deadline != null && deadline.passed()) {
+                source.abort();
+            }
+        }
+
+        @Override
+        public void sequenceStarted(ImageReader source, int minIndex) {
+        }
+
+        @Override
+        public void sequenceComplete(ImageReader source) {
+        }
+
+        @Override
+        public void imageStarted(ImageReader source, int imageIndex) {
+        }
+
+        @Override
+        public void imageComplete(ImageReader source) {
+        }
+
+        @Override
+        public void thumbnailStarted(ImageReader source, int imageIndex, int thumbnailIndex) {
+        }
+
+        @Override
+        public void thumbnailProgress(ImageReader source, float percentageDone) {
+        }
+
+        @Override
+        public void thumbnailComplete(ImageReader source) {
+        }
+
+        @Override
+        public void readAborted(ImageReader source) {
+        }
+    }
+
     private final class IioReading implements Reading {
         private final ImageInput input;
         private final ImageReader reader;
@@ -168,6 +218,9 @@ final class ImageIoDecoder implements ImageDecoder {
         public ImageInfo info() throws IOException {
             if (info != null) {
                 return info;
+            }
+            if (format == ImageFormat.TIFF) {
+                TiffStructure.requireBounded(input.name(), iis, input.length());
             }
             header = ContainerHeader.read(format, iis, input.length());
             if (format == ImageFormat.GIF) {
@@ -242,6 +295,7 @@ final class ImageIoDecoder implements ImageDecoder {
                 throw new UnsupportedFormatException(input.name() + " is a " + container.variant()
                         + ", a variant Galerly does not decode");
             }
+            reader.addIIOReadProgressListener(new AbortPastDeadline(Deadline.current()));
             BufferedImage pixels;
             try {
                 pixels = reader.read(0, param);
@@ -257,6 +311,7 @@ final class ImageIoDecoder implements ImageDecoder {
                 }
                 throw e;
             }
+            Deadline.check("decoding");
             if (!damage.isEmpty()) {
                 throw new CorruptImageException(input.name() + " is a damaged " + format.id() + " image: "
                         + damage.get(0).toLowerCase(Locale.ROOT));

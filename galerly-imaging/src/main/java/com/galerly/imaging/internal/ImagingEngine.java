@@ -4,6 +4,8 @@
  */
 package com.galerly.imaging.internal;
 
+import com.galerly.core.ErrorCode;
+import com.galerly.core.GalerlyException;
 import com.galerly.core.LimitExceededException;
 import com.galerly.core.UnsupportedFormatException;
 import com.galerly.core.image.EncodedRendition;
@@ -23,6 +25,7 @@ import com.galerly.imaging.ImageDecoder;
 import com.galerly.imaging.ImageEncoder;
 import com.galerly.imaging.Sniff;
 import com.galerly.imaging.internal.jpeg.JpegUnsupportedException;
+import com.galerly.imaging.internal.planar.Deadline;
 import com.galerly.imaging.internal.planar.PlanarImage;
 import com.galerly.imaging.internal.planar.Tasks;
 import java.io.IOException;
@@ -34,9 +37,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -48,7 +52,11 @@ import java.util.concurrent.FutureTask;
  * <p>Two paths share that ladder ({@link Canvas}): a baseline JPEG in sRGB or without a profile stays in YCbCr
  * planes from Galerly's decoder to its encoder ({@link PlanarCanvas}); everything else is normalised to packed
  * sRGB and resampled on premultiplied alpha ({@link ArgbCanvas}). With {@code threads > 1} the work of one photo
- * is shared with a small pool ({@link Parallel}).
+ * is shared with the JVM-wide pool of {@link SharedPool} (at most {@code threads - 1} of its threads per engine;
+ * idle threads end by themselves, so an engine needs no closing).
+ *
+ * <p>Every photo runs under a {@link Deadline} ({@link ProcessorSettings#timeLimit()}, or the caller's if earlier):
+ * decoders, resamplers and encoders check it between rows, scans and renditions.
  */
 public final class ImagingEngine implements ImageProcessor {
     /** Heap the engine assumes beyond the pixel buffers (reader state, encoder buffers, small renditions). */
@@ -79,7 +87,8 @@ public final class ImagingEngine implements ImageProcessor {
     private final List<ImageDecoder> decoders;
     private final Map<ImageFormat, List<ImageEncoder>> encoders;
     /** Encodes renditions while the next one is resampled, when {@code threads > 1}; null otherwise. */
-    private final ExecutorService encoding;
+    private final Executor encoding;
+    private final Clock clock = Clock.systemUTC();
 
     public ImagingEngine(ProcessorSettings settings, List<ImageDecoder> decoders, List<ImageEncoder> encoders) {
         this.settings = settings;
@@ -92,11 +101,16 @@ public final class ImagingEngine implements ImageProcessor {
         }
         byFormat.values().forEach(l -> l.sort(Comparator.comparingInt(ImageEncoder::priority).reversed()));
         this.encoders = byFormat;
-        this.encoding = settings.threads() > 1 ? Executors.newFixedThreadPool(settings.threads() - 1, r -> {
-            Thread t = new Thread(r, "galerly-encode");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        this.encoding = settings.threads() > 1 ? SharedPool.bounded(settings.threads() - 1) : null;
+    }
+
+    /**
+     * Throws {@code CONFIGURATION} when no installed encoder writes one of {@code profile}'s formats, so a pipeline
+     * finds a missing codec when it is built instead of failing every photo.
+     */
+    @Override
+    public void requireEncoders(RenditionProfile profile) {
+        encodersFor(profile);
     }
 
     /** The decoders in the order they are asked. */
@@ -106,7 +120,7 @@ public final class ImagingEngine implements ImageProcessor {
 
     @Override
     public ImageInfo inspect(ImageSource source) {
-        try (SourceInput in = SourceInput.open(source, settings.maxBytes())) {
+        try (SourceInput in = SourceInput.open(source, settings.maxBytes()).limitedTo(settings.maxPixels())) {
             ImageDecoder decoder = decoderFor(in);
             try (ImageDecoder.Reading reading = decoder.open(in)) {
                 return reading.info();
@@ -118,19 +132,43 @@ public final class ImagingEngine implements ImageProcessor {
 
     @Override
     public ProcessedImage process(ImageSource source, RenditionProfile profile) {
+        return process(source, profile, null);
+    }
+
+    @Override
+    public ProcessedImage process(ImageSource source, RenditionProfile profile, Instant deadline) {
+        Duration budget = settings.timeLimit();
+        String origin = "timeLimit";
+        boolean callers = false;
+        if (deadline != null) {
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (left.compareTo(budget) < 0) {
+                budget = left;
+                origin = "the caller's deadline";
+                callers = true;
+            }
+        }
+        try (Deadline.Scope scope = Deadline.in(source.name(), budget, origin, callers).enter()) {
+            Deadline.check("starting");
+            return processWithin(source, profile);
+        }
+    }
+
+    private ProcessedImage processWithin(ImageSource source, RenditionProfile profile) {
         Map<RenditionSpec, ImageEncoder> chosen = encodersFor(profile);
-        try (SourceInput in = SourceInput.open(source, settings.maxBytes())) {
+        try (SourceInput in = SourceInput.open(source, settings.maxBytes()).limitedTo(settings.maxPixels())) {
             ImageDecoder decoder = decoderFor(in);
             Canvas[] original = new Canvas[1];
             ImageInfo info;
             try (ImageDecoder.Reading reading = decoder.open(in)) {
                 info = reading.info();
                 checkPixels(source.name(), info);
-                original[0] = planar(reading, info, profile);
+                original[0] = planar(source.name(), reading, info, profile);
                 if (original[0] == null) {
                     int subsampling = subsampling(info, profile);
                     checkHeap(source.name(), info, subsampling);
                     DecodedImage decoded = reading.decode(subsampling);
+                    Deadline.check("decoding");
                     PixelSource full = Oriented.of(Pixels.srgb(decoded), info.orientation());
                     Size oriented = info.orientedSize();
                     original[0] = new ArgbCanvas(full, (double) full.width() / oriented.width(),
@@ -152,13 +190,15 @@ public final class ImagingEngine implements ImageProcessor {
      * untagged), decoded at the smallest DCT scale that keeps {@link #DCT_HEADROOM} times every rendition's
      * resolution; null when the ImageIO path must decode it.
      */
-    private Canvas planar(ImageDecoder.Reading reading, ImageInfo info, RenditionProfile profile)
+    private Canvas planar(String name, ImageDecoder.Reading reading, ImageInfo info, RenditionProfile profile)
             throws IOException {
         if (!(reading instanceof PlanarReading planar) || !planar.planarSupported()
                 || info.iccProfile() != null && !IccProfiles.srgb(info.iccProfile()) || info.hasAlpha()) {
             return null;
         }
         int scale = dctScale(info, profile);
+        long planes = planar.planarBytes(scale);
+        requireHeap(name, info, planes, planes);
         try {
             PlanarImage image = planar.planar(scale, encoding);
             return new PlanarCanvas(image, new Size(info.width(), info.height()), 1.0 / scale, 1.0 / scale,
@@ -191,6 +231,11 @@ public final class ImagingEngine implements ImageProcessor {
         for (ImageDecoder decoder : decoders) {
             Optional<String> unavailable = decoder.unavailableReason();
             if (unavailable.isPresent()) {
+                Sniff would = sniffQuietly(decoder, head);
+                if (would != null && would.accepted()) {
+                    throw new GalerlyException(ErrorCode.CONFIGURATION, in.name() + " is " + decoder.name()
+                            + ", but its decoder cannot run here: " + unavailable.get());
+                }
                 tried.add(decoder.name() + " (" + unavailable.get() + ")");
                 continue;
             }
@@ -211,6 +256,14 @@ public final class ImagingEngine implements ImageProcessor {
                 + (head.length > 0 ? ", starts " + Signatures.hex(head, 8) : "") + "); tried: " + String.join(", ", tried));
     }
 
+    private static Sniff sniffQuietly(ImageDecoder decoder, byte[] head) {
+        try {
+            return decoder.sniff(head.clone());
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
+    }
+
     private Map<RenditionSpec, ImageEncoder> encodersFor(RenditionProfile profile) {
         Map<RenditionSpec, ImageEncoder> chosen = new java.util.HashMap<>();
         Map<ImageFormat, ImageEncoder> byFormat = new EnumMap<>(ImageFormat.class);
@@ -227,7 +280,8 @@ public final class ImagingEngine implements ImageProcessor {
                     tried.add(e.name() + " (" + unavailable.get() + ")");
                 }
                 if (encoder == null) {
-                    throw new UnsupportedFormatException("no encoder for " + spec.format().id() + " renditions ("
+                    throw new GalerlyException(ErrorCode.CONFIGURATION, "no encoder for " + spec.format().id()
+                            + " renditions ("
                             + spec.name() + ")" + (tried.isEmpty() ? "; none installed" : "; tried: "
                             + String.join(", ", tried)));
                 }
@@ -248,20 +302,57 @@ public final class ImagingEngine implements ImageProcessor {
     }
 
     /**
-     * Refuses, before allocating, a decode this heap can never hold (its decoded pixels alone exceed the maximum
-     * heap), rather than failing half-way with an OutOfMemoryError. The heap the README's memory rule asks for
-     * ({@link #heapNeeded}) is larger: it also covers the conversion copy and the renditions.
+     * Refuses, before allocating, a decode this heap can never hold: what the chosen path holds at once at its
+     * peak (the decoded raster at its real bit depth, plus the packed-int copy the conversion makes for layouts
+     * not read in place, such as 1-bit, 16-bit, palette, CMYK or a converted ICC profile) exceeds the maximum
+     * heap less {@link #BASE_HEAP}. The heap the README's memory rule asks for ({@link #heapNeeded}) is larger: it
+     * also covers the renditions. No OutOfMemoryError is ever caught to refuse an input.
      */
     private static void checkHeap(String name, ImageInfo info, int subsampling) {
-        long max = Runtime.getRuntime().maxMemory();
         long pixels = ((long) info.width() + subsampling - 1) / subsampling
                 * (((long) info.height() + subsampling - 1) / subsampling);
-        long decoded = pixels * decodedBytesPerPixel(info);
-        if (max != Long.MAX_VALUE && decoded > max) {
-            throw new LimitExceededException(name + " (" + info.width() + "x" + info.height() + ") needs at least "
-                    + decoded / (1024 * 1024) + " MiB of heap to decode and about " + heapNeeded(info, subsampling)
-                    / (1024 * 1024) + " MiB to render; this JVM has " + max / (1024 * 1024) + " MiB (-Xmx)");
+        long w = ((long) info.width() + subsampling - 1) / subsampling;
+        long decoded = decodedBytes(info, w, pixels / Math.max(1, w));
+        long peak = decoded + (converted(info) ? 4 * pixels : 0);
+        requireHeap(name, info, decoded, peak);
+    }
+
+    private static void requireHeap(String name, ImageInfo info, long decoded, long peak) {
+        long max = Runtime.getRuntime().maxMemory();
+        if (max != Long.MAX_VALUE && peak > max - BASE_HEAP) {
+            throw new LimitExceededException(name + " (" + info.width() + "x" + info.height() + ", "
+                    + info.bitsPerSample() + "-bit " + info.colorModel() + ") needs at least " + peak / (1024 * 1024)
+                    + " MiB of heap to decode (" + decoded / (1024 * 1024) + " MiB of decoded samples" + (peak > decoded
+                    ? " and " + (peak - decoded) / (1024 * 1024) + " MiB converting them" : "") + "); this JVM has "
+                    + max / (1024 * 1024) + " MiB (-Xmx) less " + BASE_HEAP / (1024 * 1024)
+                    + " MiB for the rest: lower maxMegapixels or give the JVM more memory");
         }
+    }
+
+    /** Bytes of the raster the codec returns for {@code width x height} pixels, at its real bit depth. */
+    static long decodedBytes(ImageInfo info, long width, long height) {
+        if (!(info.format() == ImageFormat.JPEG || info.format() == ImageFormat.PNG
+                || info.format() == ImageFormat.TIFF)) {
+            return 4 * width * height;
+        }
+        int samples = samples(info);
+        long bitsPerRow = width * samples * Math.max(1, info.bitsPerSample());
+        return (bitsPerRow + 7) / 8 * height;
+    }
+
+    /** Whether normalising to sRGB makes a packed-int copy (the layout is not read in place). */
+    static boolean converted(ImageInfo info) {
+        return info.bitsPerSample() != 8 || info.iccProfile() != null && !IccProfiles.srgb(info.iccProfile())
+                || "PALETTE".equals(info.colorModel()) || "CMYK".equals(info.colorModel())
+                || "YCCK".equals(info.colorModel());
+    }
+
+    private static int samples(ImageInfo info) {
+        return switch (info.colorModel()) {
+            case "GRAY", "PALETTE" -> 1;
+            case "CMYK", "YCCK" -> 4;
+            default -> 3;
+        } + (info.hasAlpha() && !"PALETTE".equals(info.colorModel()) ? 1 : 0);
     }
 
     /** The memory rule: heap one photo needs at most, {@link #BASE_HEAP} + {@link #bytesPerPixel} x pixels. */
@@ -277,19 +368,12 @@ public final class ImagingEngine implements ImageProcessor {
      * smaller ones (at most 4, since renditions never upscale): 7 for an 8-bit RGB JPEG, 16 at most.
      */
     static int bytesPerPixel(ImageInfo info) {
-        boolean converted = info.bitsPerSample() > 8 || info.iccProfile() != null && !IccProfiles.srgb(info.iccProfile())
-                || "PALETTE".equals(info.colorModel()) || "CMYK".equals(info.colorModel())
-                || "YCCK".equals(info.colorModel());
-        return decodedBytesPerPixel(info) + (converted ? 4 : 0) + 4;
+        return decodedBytesPerPixel(info) + (converted(info) ? 4 : 0) + 4;
     }
 
     /** What the codec allocates per pixel: 1 to 4 samples of 1 or 2 bytes; formats decoded to ints take 4. */
     static int decodedBytesPerPixel(ImageInfo info) {
-        int samples = switch (info.colorModel()) {
-            case "GRAY", "PALETTE" -> 1;
-            case "CMYK", "YCCK" -> 4;
-            default -> 3;
-        } + (info.hasAlpha() && !"PALETTE".equals(info.colorModel()) ? 1 : 0);
+        int samples = samples(info);
         return info.format() == ImageFormat.JPEG || info.format() == ImageFormat.PNG || info.format() == ImageFormat.TIFF
                 ? samples * Math.max(1, (info.bitsPerSample() + 7) / 8) : 4;
     }
@@ -337,6 +421,7 @@ public final class ImagingEngine implements ImageProcessor {
             int index = order.get(step);
             RenditionSpec spec = specs.get(index);
             ResizePlan plan = plans.get(index);
+            Deadline.check("rendering " + spec.name());
             Canvas from = sourceOf[step] < 0 ? original : rendered[sourceOf[step]];
             Size out = plan.output();
             Rendering pixels = from.render(plan.crop(), out, parallel);
@@ -347,8 +432,13 @@ public final class ImagingEngine implements ImageProcessor {
                 original = null;                          // the decoded image may now be collected
             }
             ImageEncoder encoder = chosen.get(spec);
-            Callable<EncodedRendition> job = () -> new EncodedRendition(spec, out, pixels.encode(encoder, spec,
-                    settings.progressiveJpeg(), keep, settings.jpegBackground()));
+            Callable<EncodedRendition> job = Deadline.carry(() -> {
+                Deadline.check("encoding " + spec.name());
+                EncodedRendition done = new EncodedRendition(spec, out, pixels.encode(encoder, spec,
+                        settings.progressiveJpeg(), keep, settings.jpegBackground()));
+                Deadline.check("encoding " + spec.name());
+                return done;
+            });
             if (encoding == null) {
                 results[index] = call(job);
             } else {
@@ -377,6 +467,7 @@ public final class ImagingEngine implements ImageProcessor {
             double k = Math.min(1.0, (double) PLACEHOLDER_SIDE / Math.max(size.width(), size.height()));
             int w = Math.max(1, (int) Math.round(size.width() * k));
             int h = Math.max(1, (int) Math.round(size.height() * k));
+            Deadline.check("computing the placeholder");
             placeholder = BlurHash.encode(smallest.miniature(w, h, settings.jpegBackground()), w, h,
                     w >= h ? 4 : 3, w >= h ? 3 : 4);
         }

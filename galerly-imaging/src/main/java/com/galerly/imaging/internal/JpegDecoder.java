@@ -4,6 +4,7 @@
  */
 package com.galerly.imaging.internal;
 
+import com.galerly.core.LimitExceededException;
 import com.galerly.core.image.ImageInfo;
 import com.galerly.imaging.DecodedImage;
 import com.galerly.imaging.ImageDecoder;
@@ -11,6 +12,7 @@ import com.galerly.imaging.ImageInput;
 import com.galerly.imaging.Sniff;
 import com.galerly.imaging.internal.jpeg.JpegPlanarDecoder;
 import com.galerly.imaging.internal.jpeg.JpegUnsupportedException;
+import com.galerly.imaging.internal.planar.Deadline;
 import com.galerly.imaging.internal.planar.PlanarImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,6 +28,10 @@ import java.util.Optional;
  * (progressive, CMYK, arithmetic, 12-bit...) goes through ImageIO as before.
  */
 final class JpegDecoder implements ImageDecoder {
+    /** Most scans a JPEG may have (libjpeg-turbo's tools offer such a cap; encoders write 10 to 20). */
+    static final int MAX_SCANS = 100;
+    /** Most scans x megapixels (a 200 MP photo of 12 scans; about 12 s of ImageIO's progressive decoding). */
+    static final int MAX_SCAN_MEGAPIXELS = 2500;
     private final ImageDecoder imageIo;
 
     JpegDecoder(ImageDecoder imageIo) {
@@ -85,7 +91,24 @@ final class JpegDecoder implements ImageDecoder {
 
         @Override
         public DecodedImage decode(int subsampling) throws IOException {
+            checkScans(info());
             return delegate.decode(subsampling);
+        }
+
+        /**
+         * Refuses a progressive JPEG with absurdly many scans before ImageIO spends time on each of them (about
+         * 5 ms per scan and megapixel, uninterruptible inside libjpeg): more than {@link #MAX_SCANS} scans, or
+         * more than {@link #MAX_SCAN_MEGAPIXELS} scans x megapixels. Encoders write 10 to 20.
+         */
+        private void checkScans(ImageInfo info) {
+            int scans = JpegPlanarDecoder.scans(bytes, MAX_SCANS);
+            double megapixels = (double) info.width() * info.height() / 1e6;
+            if (scans > MAX_SCANS || scans * megapixels > MAX_SCAN_MEGAPIXELS) {
+                throw new LimitExceededException(info.width() + "x" + info.height() + " JPEG with "
+                        + (scans > MAX_SCANS ? "more than " + MAX_SCANS : String.valueOf(scans))
+                        + " scans: over the limit of " + MAX_SCANS + " scans and " + MAX_SCAN_MEGAPIXELS
+                        + " scans x megapixels");
+            }
         }
 
         @Override
@@ -106,6 +129,11 @@ final class JpegDecoder implements ImageDecoder {
                 }
             }
             return header;
+        }
+
+        @Override
+        public long planarBytes(int scale) {
+            return header.planeBytes(scale);
         }
 
         @Override
@@ -151,12 +179,17 @@ final class JpegDecoder implements ImageDecoder {
 
         @Override
         public InputStream openStream() {
-            return new ByteArrayInputStream(bytes);
+            return Deadline.checking(new ByteArrayInputStream(bytes));
         }
 
         @Override
         public Optional<Path> path() {
             return input.path();
+        }
+
+        @Override
+        public long maxPixels() {
+            return input.maxPixels();
         }
     }
 }

@@ -4,6 +4,7 @@
  */
 package com.galerly.imaging.internal;
 
+import com.galerly.imaging.internal.planar.Deadline;
 import com.galerly.imaging.internal.planar.Taps;
 
 /**
@@ -38,6 +39,7 @@ final class Lanczos3 {
         int[] out = new int[Math.multiplyExact(outW, outH)];
         float[] acc = new float[outW * channels];
         for (int oy = 0; oy < outH; oy++) {
+            Deadline.check("resampling");
             int sy = wy.start(oy);
             int taps = wy.count(oy);
             java.util.Arrays.fill(acc, 0f);

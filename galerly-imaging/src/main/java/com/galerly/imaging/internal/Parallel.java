@@ -4,10 +4,11 @@
  */
 package com.galerly.imaging.internal;
 
+import com.galerly.imaging.internal.planar.Deadline;
 import com.galerly.imaging.internal.planar.Tasks;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -18,10 +19,10 @@ import java.util.concurrent.FutureTask;
 final class Parallel {
     static final Parallel INLINE = new Parallel(null, 1);
 
-    private final ExecutorService pool;
+    private final Executor pool;
     private final int threads;
 
-    Parallel(ExecutorService pool, int threads) {
+    Parallel(Executor pool, int threads) {
         this.pool = pool;
         this.threads = pool == null ? 1 : threads;
     }
@@ -38,7 +39,7 @@ final class Parallel {
         }
         List<FutureTask<Void>> tasks = new ArrayList<>(pieces.size());
         for (Runnable piece : pieces) {
-            tasks.add(new FutureTask<>(piece, null));
+            tasks.add(new FutureTask<>(Deadline.carry(piece), null));
         }
         for (int i = 1; i < tasks.size(); i++) {
             pool.execute(tasks.get(i));

@@ -17,6 +17,9 @@ interface PlanarReading {
     /** Whether a planar decode at 1/{@code scale} is possible (checked on the header only). */
     boolean planarSupported();
 
+    /** Bytes the planes take when decoded at 1/{@code scale} (only when {@link #planarSupported()}). */
+    long planarBytes(int scale);
+
     /**
      * Decodes at 1/{@code scale} (1, 2, 4 or 8), sharing the work with {@code executor} when it is not null.
      *

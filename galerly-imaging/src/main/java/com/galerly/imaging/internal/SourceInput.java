@@ -10,6 +10,7 @@ import com.galerly.core.LimitExceededException;
 import com.galerly.core.image.ImageSource;
 import com.galerly.imaging.ImageDecoder;
 import com.galerly.imaging.ImageInput;
+import com.galerly.imaging.internal.planar.Deadline;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.util.Optional;
 final class SourceInput implements ImageInput, AutoCloseable {
     private final ImageSource source;
     private final long maxBytes;
+    private long maxPixels = Long.MAX_VALUE;
     private final byte[] head;
     private InputStream first;
 
@@ -111,6 +113,17 @@ final class SourceInput implements ImageInput, AutoCloseable {
     }
 
     @Override
+    public long maxPixels() {
+        return maxPixels;
+    }
+
+    /** This input, telling decoders the engine's pixel limit. */
+    SourceInput limitedTo(long pixels) {
+        this.maxPixels = pixels;
+        return this;
+    }
+
+    @Override
     public synchronized void close() {
         if (first != null) {
             closeQuietly(first);
@@ -187,6 +200,7 @@ final class SourceInput implements ImageInput, AutoCloseable {
         }
 
         private void counted(long n) {
+            Deadline.check("reading");
             count += n;
             if (count > maxBytes) {
                 throw new LimitExceededException(name + " is over the limit of " + maxBytes + " bytes (maxBytes)");

@@ -75,6 +75,7 @@ public final class PhotoRows {
                     SET_BY_ANOTHER_COLUMN),
             new Column("expires_at", Type.TIMESTAMP, Photo::expiresAt, (b, r) -> b.expiresAt(r.instant("expires_at"))),
             new Column("sha256", Type.TEXT, Photo::sha256, (b, r) -> b.sha256(r.text("sha256"))),
+            new Column("attempts", Type.INTEGER, Photo::attempts, (b, r) -> b.attempts((int) r.number("attempts"))),
             new Column("profile_fingerprint", Type.TEXT, Photo::profileFingerprint,
                     (b, r) -> b.profileFingerprint(r.text("profile_fingerprint"))));
 
@@ -90,12 +91,14 @@ public final class PhotoRows {
     public static final String UPDATE_IF_VERSION = "UPDATE " + TABLE + " SET " + names(NON_KEY, " = ?, ") + " = ?"
             + WHERE_KEY + " AND version = ?";
     public static final String SELECT_ONE = SELECT + WHERE_KEY;
-    /** A page of a gallery after a cursor (empty string: from the start), hiding PENDING records past expiry. */
-    public static final String SELECT_PAGE = SELECT + " WHERE gallery = ? AND id > ?"
+    /**
+     * A page of a gallery after a cursor (empty string: from the start), hiding PENDING records past expiry and
+     * tombstones (DELETED).
+     */
+    public static final String SELECT_PAGE = SELECT + " WHERE gallery = ? AND id > ? AND status <> 'DELETED'"
             + " AND (status <> 'PENDING' OR expires_at IS NULL OR expires_at > ?) ORDER BY id LIMIT ?";
-    public static final String DELETE_ONE = "DELETE FROM " + TABLE + WHERE_KEY;
     public static final String DELETE_EXPIRED_PENDING = "DELETE FROM " + TABLE
-            + " WHERE status = 'PENDING' AND expires_at <= ?";
+            + " WHERE status IN ('PENDING', 'DELETED') AND expires_at <= ?";
 
     private PhotoRows() {
     }

@@ -51,6 +51,9 @@ public final class PhotoItems {
         item.put("height", n(p.height()));
         item.put("uploadedAt", s(p.uploadedAt().toString()));
         item.put(VERSION, n(p.version()));
+        if (p.attempts() > 0) {
+            item.put("attempts", n(p.attempts()));
+        }
         putIfSet(item, "owner", p.owner());
         putIfSet(item, "fileName", p.fileName());
         putIfSet(item, "contentType", p.contentType());
@@ -95,7 +98,7 @@ public final class PhotoItems {
                 .originalKey(item.get("originalKey").s())
                 .size(num(item, "size")).dimensions((int) num(item, "width"), (int) num(item, "height"))
                 .uploadedAt(Instant.parse(item.get("uploadedAt").s()))
-                .version(num(item, VERSION))
+                .version(num(item, VERSION)).attempts((int) num(item, "attempts"))
                 .owner(str(item, "owner")).fileName(str(item, "fileName")).contentType(str(item, "contentType"))
                 .placeholder(str(item, "placeholder")).sequencer(str(item, "sequencer")).eTag(str(item, "eTag"))
                 .sha256(str(item, "sha256"))

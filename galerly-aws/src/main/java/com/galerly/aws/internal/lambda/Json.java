@@ -15,7 +15,7 @@ public final class Json {
     }
 
     public static Optional<JsonNode> at(JsonNode node, String... path) {
-        Optional<JsonNode> current = Optional.of(node);
+        Optional<JsonNode> current = Optional.ofNullable(node);
         for (String name : path) {
             current = current.filter(JsonNode::isObject).flatMap(n -> n.field(name)).filter(n -> !n.isNull());
         }

@@ -66,12 +66,12 @@ public final class HeifBoxes {
                     }
                     if (ascii(meta, p + 4, "ipco")) {
                         for (int q = p + 8; q + 8 <= p + psize && properties.size() < 4096; ) {
-                            int qsize = (int) u32(meta, q);
+                            long qsize = u32(meta, q);           // long: q + qsize overflowed an int (fuzz finding)
                             if (qsize < 8 || q + qsize > p + psize) {
                                 return false;
                             }
                             properties.add(new String(meta, q + 4, 4, StandardCharsets.ISO_8859_1));
-                            q += qsize;
+                            q += (int) qsize;
                         }
                     } else if (ascii(meta, p + 4, "ipma")) {
                         ipma = java.util.Arrays.copyOfRange(meta, p, p + psize);
@@ -111,6 +111,148 @@ public final class HeifBoxes {
             }
         }
         return false;
+    }
+
+    /**
+     * Why the sizes the bitstreams code ({@link CodedSize}: HEVC SPS, AV1 sequence header) cannot be trusted, or
+     * null when they agree with the container: a coded width or height larger than every {@code ispe} of the file
+     * (plus the codec's {@link CodedSize#PADDING}) would make libheif decode, at the coded size, far more than the
+     * limits were checked against. A file whose structure cannot be read is left to libheif.
+     */
+    public static String codedSizeMismatch(Reader file) throws IOException {
+        byte[] meta = meta(file);
+        if (meta == null) {
+            return null;
+        }
+        long maxWidth = 0;
+        long maxHeight = 0;
+        List<int[]> coded = new ArrayList<>();
+        List<String> codecs = new ArrayList<>();
+        boolean av1WithoutHeader = false;
+        for (int at = 4; at + 8 <= meta.length; ) {
+            int size = (int) Math.min(u32(meta, at), meta.length - at);
+            if (size < 8) {
+                break;
+            }
+            if (ascii(meta, at + 4, "iprp")) {
+                for (int p = at + 8; p + 8 <= at + size; ) {
+                    int psize = (int) Math.min(u32(meta, p), at + size - p);
+                    if (psize < 8) {
+                        break;
+                    }
+                    if (ascii(meta, p + 4, "ipco")) {
+                        int seen = 0;
+                        for (int q = p + 8; q + 8 <= p + psize && seen++ < 4096; ) {
+                            long qsize = u32(meta, q);
+                            if (qsize < 8 || q + qsize > p + psize) {
+                                break;
+                            }
+                            int end = (int) (q + qsize);
+                            if (ascii(meta, q + 4, "ispe") && qsize >= 20) {
+                                maxWidth = Math.max(maxWidth, u32(meta, q + 12));
+                                maxHeight = Math.max(maxHeight, u32(meta, q + 16));
+                            } else if (ascii(meta, q + 4, "hvcC")) {
+                                add(coded, codecs, CodedSize.hevc(meta, q + 8, end), "HEVC");
+                            } else if (ascii(meta, q + 4, "av1C")) {
+                                int[] av1 = CodedSize.av1(meta, q + 8, end);
+                                av1WithoutHeader |= av1 == null;
+                                add(coded, codecs, av1, "AV1");
+                            }
+                            q = end;
+                        }
+                    }
+                    p += psize;
+                }
+            }
+            at += size;
+        }
+        if (maxWidth == 0 || maxHeight == 0) {
+            return null;
+        }
+        if (av1WithoutHeader) {
+            // av1C may leave the sequence header to the item data: read the OBUs at the start of mdat
+            for (int[] av1 : av1InMdat(file)) {
+                add(coded, codecs, av1, "AV1");
+            }
+        }
+        for (int i = 0; i < coded.size(); i++) {
+            int[] c = coded.get(i);
+            if (c[0] > maxWidth + CodedSize.PADDING || c[1] > maxHeight + CodedSize.PADDING) {
+                return "its " + codecs.get(i) + " bitstream codes " + c[0] + "x" + c[1] + " but the container declares "
+                        + "at most " + maxWidth + "x" + maxHeight + " (ispe)";
+            }
+        }
+        return null;
+    }
+
+    /** Sizes of the sequence header OBUs among the OBUs that fill {@code mdat}, walked by their sizes (bounded). */
+    private static List<int[]> av1InMdat(Reader file) throws IOException {
+        List<int[]> sizes = new ArrayList<>();
+        long at = 0;
+        long mdat = -1;
+        long mdatEnd = -1;
+        for (int i = 0; i < MAX_TOP_LEVEL && mdat < 0; i++) {
+            byte[] header = file.read(at, 16);
+            if (header.length < 8) {
+                return sizes;
+            }
+            long size = u32(header, 0);
+            int headerSize = 8;
+            if (size == 1 && header.length >= 16) {
+                size = u32(header, 8) << 32 | u32(header, 12);
+                headerSize = 16;
+            }
+            if (ascii(header, 4, "mdat")) {
+                mdat = at + headerSize;
+                mdatEnd = size == 0 ? Long.MAX_VALUE : at + size;
+            } else if (size < 8) {
+                return sizes;
+            }
+            at += size;
+        }
+        for (int obus = 0; mdat >= 0 && mdat < mdatEnd && obus < 4096 && sizes.size() < 64; obus++) {
+            byte[] head = file.read(mdat, 10);
+            if (head.length < 2) {
+                break;
+            }
+            int type = head[0] >> 3 & 15;
+            boolean extension = (head[0] & 4) != 0;
+            if ((head[0] & 0x80) != 0 || (head[0] & 2) == 0) {
+                break;                                   // not a sized OBU: the rest is not an OBU stream
+            }
+            int p = 1 + (extension ? 1 : 0);
+            long payload = 0;
+            int i = 0;
+            for (; i < 8 && p < head.length; i++) {
+                int b = head[p++] & 0xFF;
+                payload |= (long) (b & 0x7F) << (7 * i);
+                if ((b & 0x80) == 0) {
+                    break;
+                }
+            }
+            if (type == 1 && payload > 0 && payload < 4096) {
+                byte[] obu = file.read(mdat, (int) (p + payload));
+                int[] size = CodedSize.av1(concat(new byte[4], obu), 0, 4 + obu.length);
+                if (size != null) {
+                    sizes.add(size);
+                }
+            }
+            mdat += p + payload;
+        }
+        return sizes;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    private static void add(List<int[]> coded, List<String> codecs, int[] size, String codec) {
+        if (size != null) {
+            coded.add(size);
+            codecs.add(codec);
+        }
     }
 
     /** The {@code meta} box among the first top-level boxes, or null. */

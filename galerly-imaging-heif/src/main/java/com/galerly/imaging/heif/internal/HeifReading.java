@@ -84,27 +84,57 @@ public final class HeifReading implements ImageDecoder.Reading {
         if (context == null) {
             throw new IOException("libheif could not allocate a context");
         }
+        limit(lib, context, input.maxPixels());
         if (input.path().isPresent()) {
             Path path = input.path().get();
-            check(lib.heif_context_read_from_file(context, path.toString(), null), "reading");
             try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-                transformed = HeifBoxes.primaryIsTransformed((at, n) -> {
+                HeifBoxes.Reader file = (at, n) -> {
                     ByteBuffer b = ByteBuffer.allocate((int) Math.max(0, Math.min(n, channel.size() - at)));
                     while (b.hasRemaining() && channel.read(b, at + b.position()) > 0) {
                         // positional reads until full or at the end
                     }
                     return java.util.Arrays.copyOf(b.array(), b.position());
-                });
+                };
+                requireCodedSize(file);
+                check(lib.heif_context_read_from_file(context, path.toString(), null), "reading");
+                transformed = HeifBoxes.primaryIsTransformed(file);
             }
         } else {
             memory = load(input);
+            HeifBoxes.Reader file = (at, n) ->
+                    at >= memory.size() ? new byte[0] : memory.getByteArray(at, (int) Math.min(n, memory.size() - at));
+            requireCodedSize(file);
             check(lib.heif_context_read_from_memory_without_copy(context, memory, memory.size(), null), "reading");
-            transformed = HeifBoxes.primaryIsTransformed((at, n) ->
-                    at >= memory.size() ? new byte[0] : memory.getByteArray(at, (int) Math.min(n, memory.size() - at)));
+            transformed = HeifBoxes.primaryIsTransformed(file);
         }
         PointerByReference primary = new PointerByReference();
         check(lib.heif_context_get_primary_image_handle(context, primary), "finding the primary image of");
         handle = primary.getValue();
+    }
+
+    /** Refuses, before libheif parses or decodes anything, a bitstream that codes more than the container declares. */
+    private void requireCodedSize(HeifBoxes.Reader file) throws IOException {
+        String mismatch = HeifBoxes.codedSizeMismatch(file);
+        if (mismatch != null) {
+            throw new CorruptImageException(input.name() + " is a malformed " + format.id() + " image: " + mismatch);
+        }
+    }
+
+    /**
+     * libheif's own limit on the image size (width x height, checked on the container): a backstop at four times the
+     * engine's {@code maxPixels}, so the engine's own check, with its clearer message, refuses first (and
+     * {@code inspect} still reads an oversized header); skipped when the installed libheif lacks the call.
+     */
+    private static void limit(LibHeif lib, Pointer context, long maxPixels) {
+        if (maxPixels <= 0 || maxPixels == Long.MAX_VALUE) {
+            return;
+        }
+        int side = (int) Math.min(Integer.MAX_VALUE, (long) Math.ceil(Math.sqrt(4.0 * maxPixels)));
+        try {
+            lib.heif_context_set_maximum_image_size_limit(context, side);
+        } catch (UnsatisfiedLinkError e) {
+            // libheif before 1.4: only the Java checks apply
+        }
     }
 
     /** The whole input in native memory (the engine's byte limit applies while it is read). */

@@ -77,6 +77,9 @@ public interface LibHeif extends Library {
 
     void heif_context_free(Pointer context);
 
+    /** Limits width x height to {@code maximumWidth} squared (libheif 1.4 and later). */
+    void heif_context_set_maximum_image_size_limit(Pointer context, int maximumWidth);
+
     HeifError heif_context_read_from_file(Pointer context, String filename, Pointer options);
 
     HeifError heif_context_read_from_memory_without_copy(Pointer context, Pointer memory, long size, Pointer options);

@@ -60,6 +60,7 @@ final class HuffmanTable {
      * @param symbols the symbols in code order
      */
     HuffmanTable(int[] counts, byte[] symbols) throws JpegFormatException {
+        validate(counts, symbols);
         this.symbols = symbols;
         int code = 0;
         int k = 0;
@@ -107,6 +108,30 @@ final class HuffmanTable {
         }
         for (int prefix = 0; prefix < FAST_SIZE; prefix++) {
             pair[prefix] = pairEntry(prefix);
+        }
+    }
+
+    /**
+     * Refuses, before any lookup is filled, counts that over-subscribe a code length (a crafted DHT would otherwise
+     * index past the lookup) or that name more symbols than the table holds.
+     */
+    static void validate(int[] counts, byte[] symbols) throws JpegFormatException {
+        long code = 0;
+        int total = 0;
+        for (int len = 1; len <= 16; len++) {
+            int n = counts[len - 1];
+            if (n < 0) {
+                throw new JpegFormatException("bad Huffman table: negative count for " + len + "-bit codes");
+            }
+            code += n;
+            total += n;
+            if (code > 1L << len) {
+                throw new JpegFormatException("bad Huffman table: more codes than " + len + "-bit lengths allow");
+            }
+            code <<= 1;
+        }
+        if (total > symbols.length) {
+            throw new JpegFormatException("bad Huffman table: " + total + " codes but " + symbols.length + " symbols");
         }
     }
 

@@ -326,6 +326,49 @@ public final class JpegPlanarDecoder {
         }
     }
 
+    /**
+     * How many scans (SOS markers) the file has, walking its segments and skipping entropy-coded data, stopping
+     * once {@code limit} is passed (so the answer is at most {@code limit + 1}). A progressive JPEG costs time per
+     * scan in any decoder; callers refuse absurd counts before decoding.
+     */
+    public static int scans(byte[] data, int limit) {
+        int count = 0;
+        int pos = 2;
+        int n = data.length;
+        while (pos + 1 < n && count <= limit) {
+            if ((data[pos] & 0xFF) != 0xFF) {
+                pos++;
+                continue;
+            }
+            int marker = data[pos + 1] & 0xFF;
+            if (marker == 0xFF) {
+                pos++;
+                continue;
+            }
+            if (marker == EOI) {
+                break;
+            }
+            if (marker == 0 || marker >= 0xD0 && marker <= 0xD7 || marker == 0x01) {
+                pos += 2;
+                continue;
+            }
+            if (pos + 3 >= n) {
+                break;
+            }
+            int length = (data[pos + 2] & 0xFF) << 8 | data[pos + 3] & 0xFF;
+            pos += 2 + Math.max(2, length);
+            if (marker == SOS) {
+                count++;
+                // entropy-coded data: 0xFF is followed by 0 (stuffing) or a restart marker until the next marker
+                while (pos + 1 < n && !((data[pos] & 0xFF) == 0xFF && data[pos + 1] != 0
+                        && ((data[pos + 1] & 0xFF) < 0xD0 || (data[pos + 1] & 0xFF) > 0xD7))) {
+                    pos++;
+                }
+            }
+        }
+        return count;
+    }
+
     /** As libjpeg decides: JFIF says YCbCr; Adobe says by its transform; otherwise component ids R, G, B mean RGB. */
     private static boolean ycc(Component[] c, boolean jfif, int adobeTransform) {
         if (jfif) {
@@ -377,6 +420,26 @@ public final class JpegPlanarDecoder {
         if (scale != 1 && scale != 2 && scale != 4 && scale != 8) {
             throw new IllegalArgumentException("scale must be 1, 2, 4 or 8, was " + scale);
         }
+        requireEntropyData(data, header);
         return new Scan(data, header, scale, executor).decode();
+    }
+
+    /**
+     * Every block codes at least two bits (a DC difference and an end of block, one bit each at best): a file with
+     * fewer bytes of entropy data than that is cut short, refused before the planes are allocated (a 1 KB file
+     * declaring 65534x249 would otherwise allocate 50 MB first; found by JpegFuzzTest).
+     */
+    private static void requireEntropyData(byte[] data, Header header) throws EOFException {
+        int mcusX = (header.width + 8 * header.hmax - 1) / (8 * header.hmax);
+        int mcusY = (header.height + 8 * header.vmax - 1) / (8 * header.vmax);
+        long blocks = 0;
+        for (Component c : header.components) {
+            blocks += (long) mcusX * mcusY * c.h * c.v;
+        }
+        long available = (long) data.length - header.scanStart;
+        if (available < blocks / 4) {
+            throw new EOFException("premature end of JPEG entropy data: " + available + " bytes for " + blocks
+                    + " blocks");
+        }
     }
 }

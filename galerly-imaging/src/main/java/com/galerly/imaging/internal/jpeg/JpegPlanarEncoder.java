@@ -4,6 +4,7 @@
  */
 package com.galerly.imaging.internal.jpeg;
 
+import com.galerly.imaging.internal.planar.Deadline;
 import com.galerly.imaging.internal.planar.PlanarImage;
 import java.util.Arrays;
 
@@ -70,6 +71,7 @@ public final class JpegPlanarEncoder {
         Coder coder = new Coder(tokens);
         int[] pred = new int[n];
         for (int my = 0; my < mcusY; my++) {
+            Deadline.check("encoding");
             for (int by = 0; by < hmax; by++) {
                 luma.load(image.plane(0), (my * hmax + by) * 8, lumaBlocks, by * lumaBlocks);
             }

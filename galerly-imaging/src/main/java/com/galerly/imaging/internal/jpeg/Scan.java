@@ -6,6 +6,7 @@ package com.galerly.imaging.internal.jpeg;
 
 import com.galerly.imaging.internal.planar.Plane;
 import com.galerly.imaging.internal.planar.PlanarImage;
+import com.galerly.imaging.internal.planar.Deadline;
 import com.galerly.imaging.internal.planar.Tasks;
 import java.io.EOFException;
 import java.util.Arrays;
@@ -98,6 +99,7 @@ final class Scan {
         FutureTask<Void>[] inFlight = (FutureTask<Void>[]) new FutureTask<?>[sets.length];
         try {
             for (int my = 0; my < mcusY; my++) {
+                Deadline.check("decoding");
                 int s = my % sets.length;
                 InverseDct[] rows = sets[s];
                 if (inFlight[s] != null) {
@@ -140,7 +142,7 @@ final class Scan {
                     if (executor == null) {
                         emit.run();
                     } else {
-                        inFlight[s] = new FutureTask<>(emit, null);
+                        inFlight[s] = new FutureTask<>(Deadline.carry(emit), null);
                         executor.execute(inFlight[s]);
                     }
                 }

@@ -56,6 +56,7 @@ public final class PlaneResampler {
         float[] strip = new float[outW * LANES];
         Writer writer = new Writer(dst, orientation, outW, wy.size());
         for (int y0 = from; y0 < to; y0 += LANES) {
+            Deadline.check("resampling");
             int n = Math.min(LANES, to - y0);
             for (int r = 0; r < n; r++) {
                 vertical(rows, wy, y0 + r, vertical[r]);
