@@ -15,6 +15,9 @@ import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.PhotoStatus;
 import com.galerly.core.Rendition;
+import com.galerly.core.photo.ClaimRequest;
+import com.galerly.core.photo.ClaimResult;
+import com.galerly.core.photo.Completion;
 import com.galerly.core.reconcile.Finding;
 import com.galerly.core.reconcile.FindingKind;
 import com.galerly.core.reconcile.ReconcileReport;
@@ -210,9 +213,11 @@ class ReconcileInventoryTest {
             blobs.put(key, new byte[] {2}, PutOptions.immutable("image/jpeg"));
             ordered.add(new Rendition(name, key, 10, 10, 1, "image/jpeg"));
         }
-        photos.delete(photo.key());
-        photos.create(photo.toBuilder().status(PhotoStatus.ACTIVE).lease(null).expiresAt(null).renditions(ordered)
-                .profileFingerprint("fp-2").build());
+        ClaimResult claim = photos.claim(new ClaimRequest(photo.key(), photo.originalKey(), "rerender-" + rerendered.size(),
+                null, 1, "image/jpeg", "lease-" + rerendered.size(), Duration.ofMinutes(5)));
+        assertTrue(claim.claimed(), claim.toString());
+        photos.complete(photo.key(), claim.photo().lease(), new Completion("image/jpeg", 10, 10, ordered, null, null,
+                "fp-2"));
     }
 
     private static Set<String> summary(List<Finding> findings) {
@@ -223,7 +228,7 @@ class ReconcileInventoryTest {
         return new Calls(photos.faults().calls("list"), blobs.faults().calls("list"), blobs.faults().calls("head"),
                 blobs.faults().calls("delete") + blobs.faults().calls("deleteAll") + (int) blobs.putCount(),
                 photos.faults().calls("create") + photos.faults().calls("delete") + photos.faults().calls("release")
-                        + photos.faults().calls("complete"));
+                        + photos.faults().calls("complete") + photos.faults().calls("claim"));
     }
 
     /** Requests by kind: record pages, bucket listings, HEADs, object writes, record writes. */

@@ -15,6 +15,9 @@ import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.PhotoStatus;
 import com.galerly.core.Rendition;
+import com.galerly.core.photo.ClaimRequest;
+import com.galerly.core.photo.ClaimResult;
+import com.galerly.core.photo.Completion;
 import com.galerly.core.reconcile.Finding;
 import com.galerly.core.reconcile.FindingKind;
 import com.galerly.core.reconcile.ReconcileReport;
@@ -45,8 +48,12 @@ class ReconcilerTest {
     /** The test's stand-in for the pipeline: writes the renditions and records the photo ACTIVE with fp-2. */
     private void render(Photo photo) {
         rerendered.add(photo.key());
-        photos.delete(photo.key());
-        photos.create(active(photo.id(), "fp-2", true));
+        ClaimResult claim = photos.claim(new ClaimRequest(photo.key(), photo.originalKey(), "rerender-" + rerendered.size(),
+                null, 1, "image/jpeg", "lease-" + rerendered.size(), Duration.ofMinutes(5)));
+        assertTrue(claim.claimed(), claim.toString());
+        Photo rendered = active(photo.id(), "fp-2", true);
+        photos.complete(photo.key(), claim.photo().lease(), new Completion("image/jpeg", 10, 10,
+                List.copyOf(rendered.renditions().values()), null, null, "fp-2"));
     }
 
     private Photo active(PhotoId id, String fingerprint, boolean writeObjects) {
