@@ -23,6 +23,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  *       write created; {@code lastModified} is the answer's {@code Date}, within a second of the stored
  *       Last-Modified).</li>
  *   <li>{@link #deleteAll(java.util.Collection)} deletes in batches of 1,000 keys per request.</li>
+ *   <li>{@link #erase(String)} removes every version and delete marker under a prefix (ListObjectVersions, then
+ *       DeleteObjects naming each version id, in rounds until a listing is empty): on a versioned bucket a plain
+ *       delete only adds a marker. The role needs {@code s3:ListBucketVersions} and {@code s3:DeleteObjectVersion}.
+ *       {@link #versions(String)} lists them.</li>
  *   <li>Throttling and 5xx answers are retried by the client's retry strategy
  *       ({@link S3Bucket#clientBuilder} sets the SDK's standard one); what still fails becomes a
  *       {@link com.galerly.core.GalerlyException}: {@code NOT_FOUND} (404), {@code CONFLICT} (409, 412),

@@ -173,7 +173,7 @@ class EndToEndTest {
                         .credentialsProvider(S3.credentialsProvider()).clock(clock).build())
                 .photos(photos).blobs(blobs).layout(layout).urls(key -> "https://cdn.test/" + key)
                 .access(AccessPolicy.allowAll()).clock(clock).build();
-        assertEquals(80, service.deleteGallery("owner", gallery));
+        assertEquals(80, service.deleteGallery("owner", gallery).recordsRemoved());
         assertTrue(blobs.list(layout.originalsPrefix(gallery)).isEmpty());
         assertTrue(blobs.list(layout.renditionsPrefix(gallery)).isEmpty());
         assertTrue(photos.list(gallery, PageRequest.first()).photos().isEmpty());

@@ -23,8 +23,11 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * Builds the CloudFront URLs of a photo's original and renditions, versioned so they can be cached for a year:
- * {@code https://{domain}/{pathPrefix}{key}?v={version}}. Keys are percent-encoded from UTF-8 (spaces, non-ASCII,
+ * Builds the CloudFront URLs of a photo's original and renditions, versioned so they can be cached for a year. A
+ * rendition whose key carries its content's fingerprint ({@link KeyLayout#isContentAddressed}, what the pipeline
+ * writes) is versioned by its path alone: {@code https://{domain}/{pathPrefix}{key}}, no query string, so CloudFront's
+ * managed CachingOptimized policy (which drops query strings from the cache key) serves it right. Other keys get
+ * {@code ?v={version}} by {@link Versioning}. Keys are percent-encoded from UTF-8 (spaces, non-ASCII,
  * and {@code +}, which S3 would read as a space). Also gives the wildcard patterns and cookie paths that let one
  * signature cover a whole gallery or photo. Immutable and thread-safe.
  *
@@ -33,7 +36,7 @@ import java.util.regex.Pattern;
  *     .domain("cdn.example.com")
  *     .layout(KeyLayout.standard())
  *     .build();
- * urls.rendition(photo, "small");   // https://cdn.example.com/renditions/g/01jd..._small.jpg?v=4
+ * urls.rendition(photo, "small");   // https://cdn.example.com/renditions/g/01jd..._small.5f3a9c20e1b7.jpg
  * urls.renditions(photo);           // {thumbnail=..., small=..., medium=..., large=...}
  * urls.galleryPattern(gallery);     // https://cdn.example.com/renditions/g/*  (for one custom-policy signature)
  * }</pre>
@@ -150,6 +153,9 @@ public final class CdnUrls implements DeliveryUrls {
     }
 
     private String versioned(String url, Photo photo, Rendition rendition) {
+        if (rendition != null && KeyLayout.isContentAddressed(rendition.key())) {
+            return url;     // the key carries the content's fingerprint: the path is the version
+        }
         String version = switch (versioning) {
             case NONE -> null;
             case RECORD_VERSION -> Long.toString(photo.version());

@@ -47,6 +47,21 @@ class CdnUrlsTest {
     private static final Photo PHOTO = photo(KeyLayout.standard(), 4, "\"9b2cf535f27731c974343645a3985328\"", 88_000);
 
     @Test
+    void aFingerprintedRenditionKeyIsItsOwnVersionWithoutAQueryString() {
+        KeyLayout layout = KeyLayout.standard();
+        Photo fingerprinted = PHOTO.toBuilder().renditions(java.util.List.of(
+                new Rendition("small", layout.renditionKey(GALLERY, ID, "small", "5f3a9c20e1b7", "jpg"), 800, 533, 88_000,
+                        "image/jpeg"))).build();
+        for (Versioning versioning : Versioning.values()) {
+            CdnUrls urls = CdnUrls.builder().domain("cdn.example.com").versioning(versioning).build();
+            assertEquals("https://cdn.example.com/renditions/smith-wedding/01jd6v2k8m3q9x7c5t4r2n0bza_small.5f3a9c20e1b7.jpg",
+                    urls.rendition(fingerprinted, "small"), versioning.name());
+            assertEquals(urls.rendition(fingerprinted, "small"),
+                    urls.rendition(fingerprinted.toBuilder().version(99).build(), "small"), "record writes keep the URL");
+        }
+    }
+
+    @Test
     void buildsVersionedUrlsOfRenditionsAndOriginals() {
         String base = "https://cdn.example.com/renditions/smith-wedding/01jd6v2k8m3q9x7c5t4r2n0bza_";
         assertEquals(base + "small.jpg?v=4", URLS.rendition(PHOTO, "small"));

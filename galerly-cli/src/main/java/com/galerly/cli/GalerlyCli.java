@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Photo-gallery toolkit for AWS: renditions, CloudFront signing, presigned uploads.",
         subcommands = {RenderCommand.class, InspectCommand.class, SignUrlCommand.class, SignCookiesCommand.class,
-                PresignPutCommand.class, PresignPostCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+                PresignPutCommand.class, PresignPostCommand.class, DemoCommand.class, ReconcileCommand.class,
+                CommandLine.HelpCommand.class})
 public final class GalerlyCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -36,6 +36,9 @@ public final class KeyLayout {
 
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,8}");
     private static final Pattern RENDITION_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+    private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{6,32}");
+    private static final Pattern CONTENT_ADDRESSED =
+            Pattern.compile("_[a-z0-9][a-z0-9-]{0,31}\\.[0-9a-f]{6,32}\\.[a-z0-9]{1,8}$");
     private static final KeyLayout STANDARD = builder().build();
 
     private final String incomingPrefix;
@@ -125,6 +128,33 @@ public final class KeyLayout {
     public String renditionKey(GalleryId gallery, PhotoId photo, String renditionName, String extension) {
         return checkedKey(renditionsPrefix(gallery) + photo.value() + "_" + renditionName(renditionName) + "."
                 + extension(extension));
+    }
+
+    /**
+     * The key of one rendition with the fingerprint of what produced it ({@code Fingerprints.rendition}):
+     * {@code renditions/{gallery}/{photo}_{name}.{fingerprint}.{ext}}. The fingerprint is in the path, so the URL
+     * changes exactly when the bytes may (a CDN cache policy that drops query strings still sees it), and the photo's
+     * prefix {@link #renditionsPrefix(GalleryId, PhotoId)} still covers it.
+     *
+     * @param fingerprint 6..32 lower-case hex digits
+     */
+    public String renditionKey(GalleryId gallery, PhotoId photo, String renditionName, String fingerprint,
+                               String extension) {
+        if (fingerprint == null || !FINGERPRINT.matcher(fingerprint).matches()) {
+            throw new GalerlyException(ErrorCode.INVALID_ARGUMENT,
+                    "fingerprint must be 6..32 lower-case hex digits, was " + Checks.quote(fingerprint));
+        }
+        return checkedKey(renditionsPrefix(gallery) + photo.value() + "_" + renditionName(renditionName) + "."
+                + fingerprint + "." + extension(extension));
+    }
+
+    /**
+     * Whether a rendition key carries the fingerprint of its content ({@code ..._{name}.{fingerprint}.{ext}}, as
+     * {@link #renditionKey(GalleryId, PhotoId, String, String, String)} writes it): its URL then changes exactly when
+     * its bytes may, and needs no version parameter.
+     */
+    public static boolean isContentAddressed(String renditionKey) {
+        return renditionKey != null && CONTENT_ADDRESSED.matcher(renditionKey).find();
     }
 
     /** The key prefix shared by every rendition of one photo (for listing and deleting them). */

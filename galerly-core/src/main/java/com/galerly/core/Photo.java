@@ -49,6 +49,9 @@ import java.util.function.Consumer;
  * @param sha256       lower-case hex SHA-256 of the uploaded original (before metadata scrubbing), recorded at
  *                     promotion for duplicate detection; or null while unknown
  * @param attempts     claims of the current upload whose worker did not finish (an expired lease taken over)
+ * @param profileFingerprint the fingerprint of the rendition profile (and engine) that rendered the recorded
+ *                     renditions, or null while none are; a backfill re-renders a photo whose fingerprint differs
+ *                     from the current profile's and leaves a matching one alone
  */
 public record Photo(
         GalleryId gallery,
@@ -73,7 +76,8 @@ public record Photo(
         Lease lease,
         Instant expiresAt,
         String sha256,
-        int attempts) {
+        int attempts,
+        String profileFingerprint) {
 
     public Photo {
         Checks.notNull(gallery, "gallery");
@@ -100,14 +104,17 @@ public record Photo(
 
     private static final java.util.regex.Pattern SHA256_HEX = java.util.regex.Pattern.compile("[0-9a-f]{64}");
 
-    /** As the full constructor, with no digest and no attempts recorded (the record before both were added). */
+    /**
+     * As the full constructor, with no digest, no attempts and no profile fingerprint recorded (the record before they
+     * were added).
+     */
     public Photo(GalleryId gallery, PhotoId id, PhotoStatus status, String owner, String originalKey, String fileName,
                  String contentType, long size, int width, int height, Instant uploadedAt, Instant processedAt,
                  Map<String, Rendition> renditions, String placeholder, ErrorCode errorCode, String errorMessage,
                  long version, String sequencer, String eTag, Lease lease, Instant expiresAt) {
         this(gallery, id, status, owner, originalKey, fileName, contentType, size, width, height, uploadedAt,
                 processedAt, renditions, placeholder, errorCode, errorMessage, version, sequencer, eTag, lease,
-                expiresAt, null, 0);
+                expiresAt, null, 0, null);
     }
 
     private static Map<String, Rendition> copyInOrder(Map<String, Rendition> renditions) {
@@ -172,6 +179,7 @@ public record Photo(
         private Instant expiresAt;
         private String sha256;
         private int attempts;
+        private String profileFingerprint;
 
         private Builder() {
         }
@@ -200,6 +208,7 @@ public record Photo(
             expiresAt = p.expiresAt;
             sha256 = p.sha256;
             attempts = p.attempts;
+            profileFingerprint = p.profileFingerprint;
         }
 
         public Builder gallery(GalleryId gallery) {
@@ -326,10 +335,16 @@ public record Photo(
             return this;
         }
 
+        /** The fingerprint of the profile that rendered the recorded renditions, or null. */
+        public Builder profileFingerprint(String profileFingerprint) {
+            this.profileFingerprint = profileFingerprint;
+            return this;
+        }
+
         public Photo build() {
             return new Photo(gallery, id, status, owner, originalKey, fileName, contentType, size, width, height,
                     uploadedAt, processedAt, renditions, placeholder, errorCode, errorMessage, version, sequencer,
-                    eTag, lease, expiresAt, sha256, attempts);
+                    eTag, lease, expiresAt, sha256, attempts, profileFingerprint);
         }
     }
 }

@@ -70,7 +70,8 @@ abstract class JdbcRepositoryChecks extends PhotoRepositoryContract {
                         new Rendition("large", "renditions/l.jpg", 4000, 2667, 3_000_000_000L, "image/jpeg")))
                 .version(41).sequencer("0055AED6DCD90281E5").eTag("\"d41d8cd98f00b204e9800998ecf8427e\"")
                 .lease(new Lease("lease-1", now.plusSeconds(900))).expiresAt(now.plusSeconds(86_400))
-                .sha256("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08").attempts(2).build();
+                .sha256("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08").attempts(2)
+                .profileFingerprint("p1-9f2c0e7a").build();
         // FAILED with every field set, lease and expiry included: storage round-trips whatever Photo allows
         Photo failed = processing.toBuilder().id(ids.next()).status(PhotoStatus.FAILED)
                 .error(ErrorCode.CORRUPT_IMAGE, "premature end of JPEG data").build();
@@ -156,6 +157,9 @@ abstract class JdbcRepositoryChecks extends PhotoRepositoryContract {
             assertTrue(r.next());
             assertEquals(2, r.getInt(1));
             assertEquals("V2__photo_fields.sql", r.getString(2));
+            assertTrue(r.next());
+            assertEquals(3, r.getInt(1));
+            assertEquals("V3__profile_fingerprint.sql", r.getString(2));
             assertTrue(!r.next(), "one row per version");
         }
     }

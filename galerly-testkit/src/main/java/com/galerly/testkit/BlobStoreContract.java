@@ -15,6 +15,7 @@ import com.galerly.core.GalerlyException;
 import com.galerly.core.storage.BlobContent;
 import com.galerly.core.storage.BlobMetadata;
 import com.galerly.core.storage.BlobStore;
+import com.galerly.core.storage.BlobVersion;
 import com.galerly.core.storage.PutOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  */
 public abstract class BlobStoreContract {
-    private String prefix;
+    /** This test's own fresh prefix (every key it writes is under it). */
+    protected String prefix;
 
     /** The store under test. */
     protected abstract BlobStore store();
@@ -178,6 +180,24 @@ public abstract class BlobStoreContract {
         keys.add(key("many/absent"));
         store().deleteAll(keys);
         assertEquals(List.of(), store().list(key("many/")));
+    }
+
+    @Test
+    void eraseRemovesEverythingUnderThePrefixAndNothingElse() {
+        for (String name : List.of("p1_thumbnail.jpg", "p1_large.jpg", "p10_thumbnail.jpg", "other/p1_x.jpg")) {
+            store().put(key(name), new byte[] {1}, PutOptions.of("image/jpeg"));
+        }
+        List<BlobVersion> removed = store().erase(key("p1_"));
+        assertEquals(java.util.Set.of(key("p1_thumbnail.jpg"), key("p1_large.jpg")),
+                removed.stream().map(BlobVersion::key).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(List.of(key("other/p1_x.jpg"), key("p10_thumbnail.jpg")), store().list(prefix));
+        assertEquals(List.of(), store().erase(key("p1_")), "a second erase finds nothing");
+        assertEquals(List.of(), store().versions(key("p1_")));
+    }
+
+    @Test
+    void eraseRefusesAnEmptyPrefix() {
+        assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(GalerlyException.class, () -> store().erase("")).code());
     }
 
     @Test

@@ -9,11 +9,13 @@ import com.galerly.core.KeyLayout;
 import com.galerly.core.storage.BlobContent;
 import com.galerly.core.storage.BlobMetadata;
 import com.galerly.core.storage.BlobStore;
+import com.galerly.core.storage.BlobVersion;
 import com.galerly.core.storage.PutOptions;
 import java.io.ByteArrayInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,8 +28,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A thread-safe in-memory {@link BlobStore} that behaves like S3 where tests can tell: the ETag is the hex MD5 of
- * the bytes, keys are refused as S3 would refuse them ({@link KeyLayout#requireSafeKey}), an optional version id
- * changes on every write, and reads stream a snapshot. Passes {@link BlobStoreContract}.
+ * the bytes, keys are refused as S3 would refuse them ({@link KeyLayout#requireSafeKey}), and reads stream a
+ * snapshot. Versioned ({@link #InMemoryBlobStore(Clock, boolean)}), it keeps every version as a versioned bucket
+ * does: each write gets a new version id, a delete adds a delete marker and keeps the bytes, and only
+ * {@link #erase(String)} removes versions for good. Passes {@link BlobStoreContract} (and, versioned,
+ * {@link VersionedBlobStoreContract}).
  *
  * <pre>{@code
  * InMemoryBlobStore blobs = new InMemoryBlobStore(clock);
@@ -38,6 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class InMemoryBlobStore implements BlobStore {
     private final ConcurrentSkipListMap<String, Stored> objects = new ConcurrentSkipListMap<>();
+    /** Versioned only: every version of a key, newest first (the current object is the first unless a marker). */
+    private final ConcurrentSkipListMap<String, List<BlobVersion>> history = new ConcurrentSkipListMap<>();
     private final Faults faults = new Faults();
     private final Clock clock;
     private final boolean versioned;
@@ -53,7 +60,10 @@ public final class InMemoryBlobStore implements BlobStore {
         this.versioned = versioned;
     }
 
-    /** Fault injection for this store; operations are {@code head, get, getRange, put, delete, deleteAll, list}. */
+    /**
+     * Fault injection for this store; operations are {@code head, get, getRange, put, delete, deleteAll, list,
+     * versions, erase}.
+     */
     public Faults faults() {
         return faults;
     }
@@ -93,7 +103,12 @@ public final class InMemoryBlobStore implements BlobStore {
         BlobMetadata metadata = new BlobMetadata(key, copy.length, options.contentType(), md5(copy),
                 versioned ? UUID.randomUUID().toString() : null, clock.instant(), options.cacheControl(),
                 options.metadata());
-        objects.put(key, new Stored(copy, metadata));
+        synchronized (history) {
+            objects.put(key, new Stored(copy, metadata));
+            if (versioned) {
+                history.computeIfAbsent(key, k -> new ArrayList<>()).add(0, new BlobVersion(key, metadata.versionId(), false));
+            }
+        }
         puts.incrementAndGet();
         return metadata;
     }
@@ -101,13 +116,58 @@ public final class InMemoryBlobStore implements BlobStore {
     @Override
     public void delete(String key) {
         faults.check("delete");
-        objects.remove(key);
+        remove(key);
     }
 
     @Override
     public void deleteAll(java.util.Collection<String> keys) {
         faults.check("deleteAll");
-        keys.forEach(objects::remove);
+        keys.forEach(this::remove);
+    }
+
+    /** As S3 does: a delete on a versioned bucket adds a delete marker (even for an absent key) and keeps the bytes. */
+    private void remove(String key) {
+        synchronized (history) {
+            objects.remove(key);
+            if (versioned) {
+                history.computeIfAbsent(key, k -> new ArrayList<>())
+                        .add(0, new BlobVersion(key, UUID.randomUUID().toString(), true));
+            }
+        }
+    }
+
+    @Override
+    public List<BlobVersion> versions(String prefix) {
+        faults.check("versions");
+        Objects.requireNonNull(prefix, "prefix");
+        synchronized (history) {
+            if (!versioned) {
+                return objects.subMap(prefix, true, prefix + Character.MAX_VALUE, true).keySet().stream()
+                        .map(BlobVersion::unversioned).toList();
+            }
+            List<BlobVersion> out = new ArrayList<>();
+            history.subMap(prefix, true, prefix + Character.MAX_VALUE, true).values().forEach(out::addAll);
+            return List.copyOf(out);
+        }
+    }
+
+    /** One call, however many versions: what S3 does in a few list and batch-delete requests. */
+    @Override
+    public List<BlobVersion> erase(String prefix) {
+        faults.check("erase");
+        BlobStore.requireErasablePrefix(prefix);
+        synchronized (history) {
+            List<BlobVersion> removed = new ArrayList<>();
+            if (versioned) {
+                history.subMap(prefix, true, prefix + Character.MAX_VALUE, true).values().forEach(removed::addAll);
+                history.subMap(prefix, true, prefix + Character.MAX_VALUE, true).clear();
+            } else {
+                objects.subMap(prefix, true, prefix + Character.MAX_VALUE, true).keySet().stream()
+                        .map(BlobVersion::unversioned).forEach(removed::add);
+            }
+            objects.subMap(prefix, true, prefix + Character.MAX_VALUE, true).clear();
+            return List.copyOf(removed);
+        }
     }
 
     @Override
@@ -115,6 +175,16 @@ public final class InMemoryBlobStore implements BlobStore {
         faults.check("list");
         Objects.requireNonNull(prefix, "prefix");
         return List.copyOf(objects.subMap(prefix, true, prefix + Character.MAX_VALUE, true).keySet());
+    }
+
+    /** Every version and delete marker stored, in key order (not subject to faults); versioned stores only keep them. */
+    public List<BlobVersion> allVersions() {
+        synchronized (history) {
+            List<BlobVersion> out = new ArrayList<>();
+            (versioned ? history.values().stream().flatMap(List::stream)
+                    : objects.keySet().stream().map(BlobVersion::unversioned)).forEach(out::add);
+            return out;
+        }
     }
 
     /** Every key stored, in order (not subject to faults). */

@@ -128,6 +128,16 @@ public abstract class PhotoRepositoryContract {
     }
 
     @Test
+    void theProfileFingerprintReadsBack() {
+        PhotoKey key = newPhoto();
+        repository.create(pending(key).toBuilder().profileFingerprint("p1-4f9c2a").build());
+        assertEquals("p1-4f9c2a", repository.get(key).orElseThrow().profileFingerprint());
+        PhotoKey without = newPhoto();
+        repository.create(pending(without));
+        assertNull(repository.get(without).orElseThrow().profileFingerprint());
+    }
+
+    @Test
     void claimingAPendingPhotoLeasesItAndClearsItsExpiry() {
         PhotoKey key = newPhoto();
         repository.create(pending(key));

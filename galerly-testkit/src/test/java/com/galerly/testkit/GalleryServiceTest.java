@@ -19,6 +19,7 @@ import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.PhotoStatus;
 import com.galerly.core.gallery.AccessPolicy;
+import com.galerly.core.gallery.ErasureReceipt;
 import com.galerly.core.gallery.GalleryPage;
 import com.galerly.core.gallery.GalleryService;
 import com.galerly.core.gallery.PhotoView;
@@ -91,7 +92,10 @@ class GalleryServiceTest {
         assertEquals(second, page.photos().get(1).photo().key());
         assertEquals("DSC_0042.JPG", a.photo().fileName());
         assertEquals(List.of("thumbnail", "small", "medium", "large"), List.copyOf(a.urls().keySet()));
-        assertEquals("https://cdn.test/" + layout.renditionKey(wedding, first.id(), "small", "jpg"), a.url("small").orElseThrow());
+        assertEquals("https://cdn.test/" + a.photo().rendition("small").orElseThrow().key(), a.url("small").orElseThrow());
+        assertTrue(a.url("small").orElseThrow().matches(".*/" + first.id().value() + "_small\\.[0-9a-f]{12}\\.jpg"),
+                "the content's fingerprint is in the path");
+        assertEquals(page, service.list("bob", wedding, PageRequest.first(10)), "an unchanged photo keeps its URLs");
         assertTrue(page.photos().get(2).urls().isEmpty(), "no URLs before the photo is ACTIVE");
     }
 
@@ -119,7 +123,7 @@ class GalleryServiceTest {
         assertEquals(ErrorCode.UNAUTHORIZED, assertThrows(GalerlyException.class, () -> service.delete("bob", photo)).code());
         assertEquals(ErrorCode.UNAUTHORIZED, assertThrows(GalerlyException.class,
                 () -> service.deleteGallery("alice", wedding)).code());
-        assertTrue(service.delete("alice", photo));
+        assertEquals(1, service.delete("alice", photo).recordsRemoved());
     }
 
     @Test
@@ -128,11 +132,17 @@ class GalleryServiceTest {
         PhotoKey keep = uploadAndProcess(service, "alice", 2000, 1500);
         PhotoKey gone = uploadAndProcess(service, "alice", 2000, 1500);
         int before = blobs.keys().size();
-        assertTrue(service.delete("alice", gone));
+        ErasureReceipt receipt = service.delete("alice", gone);
         assertTrue(photos.get(gone).isEmpty());
         assertEquals(before - 5, blobs.keys().size(), "four renditions and the original");
+        assertEquals(5, receipt.keys().size(), receipt.keys().toString());
+        assertEquals(1, receipt.recordsRemoved());
+        assertTrue(receipt.complete());
         assertTrue(blobs.keys().stream().noneMatch(k -> k.contains(gone.id().value())));
-        assertFalse(service.delete("alice", gone), "deleting again finds nothing and succeeds");
+        ErasureReceipt again = service.delete("alice", gone);
+        assertEquals(List.of(), again.removed(), "deleting again finds nothing and succeeds");
+        assertEquals(0, again.recordsRemoved());
+        assertTrue(receipt.sameErasureAs(again), "a public gallery's receipt does not depend on the run");
         assertEquals(PhotoStatus.ACTIVE, photos.get(keep).orElseThrow().status());
     }
 
@@ -145,7 +155,7 @@ class GalleryServiceTest {
         blobs.delete(record.rendition("large").orElseThrow().key());
         String stray = layout.renditionKey(wedding, photo.id(), "old-size", "webp");
         blobs.put(stray, new byte[] {1}, PutOptions.of("image/webp"));
-        assertTrue(service.delete("alice", photo));
+        assertTrue(service.delete("alice", photo).keys().contains(stray));
         assertTrue(blobs.keys().isEmpty(), blobs.keys().toString());
     }
 
@@ -174,7 +184,7 @@ class GalleryServiceTest {
         String otherKey = layout.originalKey(other, PhotoId.generator(clock).next(), "jpg");
         blobs.put(otherKey, new byte[] {1}, PutOptions.of("image/jpeg"));
         blobs.put(layout.renditionsPrefix(wedding) + "stray.jpg", new byte[] {1}, PutOptions.of("image/jpeg"));
-        assertEquals(3, service.deleteGallery("alice", wedding));
+        assertEquals(3, service.deleteGallery("alice", wedding).recordsRemoved());
         assertEquals(List.of(otherKey), blobs.keys());
         assertTrue(service.list("alice", wedding, PageRequest.first()).photos().isEmpty());
     }
@@ -186,10 +196,14 @@ class GalleryServiceTest {
             uploadAndProcess(service, "alice", 800, 600);
         }
         int lists = blobs.faults().calls("list");
+        int erases = blobs.faults().calls("erase");
         int batches = blobs.faults().calls("deleteAll");
-        assertEquals(12, service.deleteGallery("alice", wedding));
-        assertEquals(2, blobs.faults().calls("list") - lists, "the two prefixes, listed once");
-        assertEquals(1, blobs.faults().calls("deleteAll") - batches, "one batch for the page, no strays");
+        ErasureReceipt receipt = service.deleteGallery("alice", wedding);
+        assertEquals(12, receipt.recordsRemoved());
+        assertEquals(60, receipt.keys().size());
+        assertEquals(3, blobs.faults().calls("erase") - erases, "the three prefixes (incoming too), erased whole");
+        assertEquals(0, blobs.faults().calls("list") - lists);
+        assertEquals(0, blobs.faults().calls("deleteAll") - batches, "no photo-by-photo deletes");
         assertTrue(blobs.keys().isEmpty(), blobs.keys().toString());
     }
 
@@ -262,6 +276,55 @@ class GalleryServiceTest {
         assertEquals(5, puts[0]);
         assertTrue(blobs.keys().isEmpty(), blobs.keys().toString());
         assertNull(photos.get(ticket.photo()).orElse(null));
+    }
+
+    @Test
+    void onAVersionedBucketEveryVersionIsErasedAndTheCdnAskedOnceWhateverTheReruns() {
+        InMemoryBlobStore versioned = new InMemoryBlobStore(clock, true);
+        InMemoryCdnInvalidator cdn = new InMemoryCdnInvalidator();
+        InMemoryUploadService versionedUploads = InMemoryUploadService.builder().blobs(versioned).clock(clock).build();
+        GalleryService service = GalleryService.builder().uploads(versionedUploads).photos(photos).blobs(versioned)
+                .layout(layout).urls(key -> "https://cdn.test/" + key).invalidator(cdn).clock(clock).build();
+        RenditionPipeline versionedPipeline = RenditionPipeline.builder().processor(new FakeImageProcessor())
+                .blobs(versioned).photos(photos).clock(clock).build();
+        byte[] image = FakeImage.of(900, 700).toBytes();
+        UploadTicket ticket = service.requestUpload("alice", UploadRequest.of(r -> r.gallery(wedding)
+                .contentType("image/jpeg").contentLength(image.length)));
+        BlobMetadata head = versionedUploads.put(ticket.url(), ticket.headers(), image);
+        versionedPipeline.handle(new ObjectCreated("bucket", head.key(), head.size(), head.eTag(), head.versionId(), "01"));
+        String original = photos.get(ticket.photo()).orElseThrow().originalKey();
+        versioned.delete(original);                        // an earlier plain delete left a marker and the bytes
+        versioned.put(original, image, PutOptions.of("image/jpeg"));
+        int stored = versioned.allVersions().size();
+
+        ErasureReceipt receipt = service.delete("alice", ticket.photo());
+
+        assertEquals(List.of(), versioned.allVersions(), "no version, no delete marker left");
+        assertEquals(stored, receipt.removed().size(), "every version and marker, renditions, original and upload");
+        assertTrue(receipt.removed().stream().filter(v -> v.key().equals(original)).count() >= 3,
+                "both versions of the original and the marker between them: " + receipt.removed());
+        assertEquals(1, receipt.invalidations().size());
+        assertEquals(List.of("/renditions/wedding/" + ticket.photo().id().value() + "_*"),
+                receipt.invalidations().get(0).paths());
+        assertTrue(cdn.covers("/" + layout.renditionKey(wedding, ticket.photo().id(), "large", "jpg")));
+        assertNull(receipt.outstandingUntil(), "a public gallery's URLs are not signed");
+        ErasureReceipt rerun = service.delete("alice", ticket.photo());
+        assertTrue(receipt.sameErasureAs(rerun));
+        assertEquals(1, cdn.invalidations().size(), "the rerun created no second invalidation");
+    }
+
+    @Test
+    void aPrivateGallerysReceiptBoundsTheSignedUrlsStillOutThereAndNeedsNoInvalidation() {
+        InMemoryCdnInvalidator cdn = new InMemoryCdnInvalidator();
+        GalleryService service = GalleryService.builder().uploads(uploads).photos(photos).blobs(blobs).layout(layout)
+                .urls(key -> "https://cdn.test/" + key).signer(signer).invalidator(cdn)
+                .access(AccessPolicy.allowAllPrivate()).clock(clock).build();
+        PhotoKey photo = uploadAndProcess(service, "alice", 800, 600);
+        ErasureReceipt receipt = service.delete("alice", photo);
+        assertEquals(clock.instant().plus(java.time.Duration.ofHours(1)), receipt.outstandingUntil());
+        assertTrue(receipt.invalidations().isEmpty());
+        assertTrue(receipt.invalidationNote().contains("content-addressed"), receipt.invalidationNote());
+        assertEquals(List.of(), cdn.invalidations());
     }
 
     /** A public-gallery policy from three rules. */

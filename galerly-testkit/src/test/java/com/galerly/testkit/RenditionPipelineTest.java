@@ -19,6 +19,7 @@ import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.PhotoStatus;
 import com.galerly.core.Rendition;
+import com.galerly.core.image.Fingerprints;
 import com.galerly.core.image.Fit;
 import com.galerly.core.image.RenditionProfile;
 import com.galerly.core.pipeline.ObjectCreated;
@@ -120,7 +121,9 @@ class RenditionPipelineTest {
         for (Rendition r : active.renditions().values()) {
             assertEquals(expected.get(r.name())[0], r.width(), r.name());
             assertEquals(expected.get(r.name())[1], r.height(), r.name());
-            assertEquals(layout.renditionKey(gallery, photo.id(), r.name(), "jpg"), r.key());
+            String fingerprint = Fingerprints.rendition(RenditionProfile.standard().spec(r.name()).orElseThrow(),
+                    active.eTag(), null, new FakeImageProcessor().outputVersion());
+            assertEquals(layout.renditionKey(gallery, photo.id(), r.name(), fingerprint, "jpg"), r.key());
             BlobMetadata stored = blobs.head(r.key()).orElseThrow();
             assertEquals(PutOptions.IMMUTABLE, stored.cacheControl());
             assertEquals("image/jpeg", stored.contentType());

@@ -12,15 +12,18 @@ import com.galerly.core.Photo;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.PhotoStatus;
 import com.galerly.core.Rendition;
+import com.galerly.core.delivery.CdnInvalidator;
 import com.galerly.core.delivery.DeliveryUrls;
 import com.galerly.core.delivery.UrlSigner;
 import com.galerly.core.internal.Checks;
+import com.galerly.core.internal.Erasure;
 import com.galerly.core.photo.ClaimRequest;
 import com.galerly.core.photo.ClaimResult;
 import com.galerly.core.photo.PageRequest;
 import com.galerly.core.photo.PhotoPage;
 import com.galerly.core.photo.PhotoRepository;
 import com.galerly.core.storage.BlobStore;
+import com.galerly.core.storage.BlobVersion;
 import com.galerly.core.upload.UploadConfirmation;
 import com.galerly.core.upload.UploadForm;
 import com.galerly.core.upload.UploadRequest;
@@ -28,13 +31,12 @@ import com.galerly.core.upload.UploadService;
 import com.galerly.core.upload.UploadTicket;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -49,7 +51,7 @@ import java.util.UUID;
  *     .build();
  * UploadTicket ticket = gallery.requestUpload("alice", UploadRequest.of(r -> r.gallery(g).contentType("image/jpeg")));
  * GalleryPage page = gallery.list("bob", g, PageRequest.first(50));
- * gallery.delete("alice", ticket.photo());
+ * ErasureReceipt receipt = gallery.delete("alice", ticket.photo());
  * }</pre>
  *
  * <p>Deleting removes renditions, then the original, then the record: a crash part-way leaves a record whose
@@ -63,6 +65,7 @@ public final class GalleryService {
     private final KeyLayout layout;
     private final DeliveryUrls urls;
     private final UrlSigner signer;
+    private final CdnInvalidator invalidator;
     private final AccessPolicy access;
     private final Clock clock;
     private final Duration pendingExpiry;
@@ -75,6 +78,7 @@ public final class GalleryService {
         this.layout = b.layout;
         this.urls = b.urls;
         this.signer = b.signer;
+        this.invalidator = b.invalidator;
         this.access = b.access;
         this.clock = b.clock;
         this.pendingExpiry = b.pendingExpiry;
@@ -155,51 +159,61 @@ public final class GalleryService {
     }
 
     /**
-     * Deletes a photo's renditions, original and record; true if anything existed. Idempotent; missing pieces
-     * are fine.
+     * Erases a photo: every version and delete marker under its renditions and original prefixes (a plain delete on a
+     * versioned bucket would keep them restorable), then its record, then asks the CDN to drop cached renditions
+     * where someone holding a URL could still fetch them. Returns the {@link ErasureReceipt}. Idempotent: a rerun
+     * after a crash part-way finishes the job and gives an {@linkplain ErasureReceipt#sameErasureAs equivalent}
+     * receipt; missing pieces are fine. It erases only under the photo's own prefixes of the {@link KeyLayout},
+     * whatever the record says.
      */
-    public boolean delete(String caller, PhotoKey photo) {
+    public ErasureReceipt delete(String caller, PhotoKey photo) {
         Optional<Photo> record = photos.get(photo);
         if (!access.canDelete(caller, photo.gallery(), record.orElse(null))) {
             throw denied(caller, "delete photo " + photo);
         }
-        Set<String> keys = new LinkedHashSet<>();
-        record.ifPresent(p -> addOwnKeys(p, keys));
-        keys.addAll(blobs.list(layout.renditionsPrefix(photo.gallery(), photo.id())));
-        keys.addAll(blobs.list(originalStem(photo)));
-        if (!keys.isEmpty()) {
-            blobs.deleteAll(new ArrayList<>(keys));
-        }
-        boolean deleted = photos.delete(photo);
-        return deleted || !keys.isEmpty();
+        Instant tombstonedAt = clock.instant();
+        String renditions = layout.renditionsPrefix(photo.gallery(), photo.id());
+        List<String> prefixes = List.of(renditions, originalStem(photo), incomingStem(photo));   // quarantine too
+        List<BlobVersion> removed = erasure().eraseObjects(prefixes);
+        int records = photos.delete(photo) ? 1 : 0;
+        return erasure().receipt(photo.gallery(), photo, prefixes, removed, renditions,
+                access.isPrivate(photo.gallery()), record.map(GalleryService::contentAddressed).orElse(true), records,
+                tombstonedAt, signedUrlExpiry);
     }
 
     /**
-     * Deletes every photo of a gallery, and any stray object under its prefixes; returns how many photos. It works
-     * a page of up to {@link PageRequest#MAX_LIMIT} records at a time: the access policy is asked for each photo of
-     * the page before anything of it is deleted, the objects the records name go in batched deletes (up to 1,000
-     * keys a request on S3), then the records; objects no record names (a rendition an in-flight worker wrote, an
-     * abandoned upload) are found by listing the gallery's two prefixes once at the end. Stopped half-way (a
-     * failure, a timeout), it can simply be run again.
+     * Erases every photo of a gallery and any stray object under its prefixes. The access policy is asked for every
+     * photo (a page of up to {@link PageRequest#MAX_LIMIT} records a request) before anything is erased; then every
+     * version under the gallery's two prefixes goes (ListObjectVersions and batched DeleteObjects, 1,000 a request,
+     * whatever the number of photos), then the records, then one wildcard invalidation of the gallery's renditions
+     * where one is needed. Stopped half-way (a failure, a timeout), it can simply be run again.
      */
-    public int deleteGallery(String caller, GalleryId gallery) {
+    public ErasureReceipt deleteGallery(String caller, GalleryId gallery) {
         if (!access.canDelete(caller, gallery, null)) {
             throw denied(caller, "delete gallery " + gallery);
         }
-        int count = 0;
+        boolean contentAddressed = true;
         PageRequest page = PageRequest.first(PageRequest.MAX_LIMIT);
         while (true) {
-            PhotoPage records = photos.list(gallery, page);     // always the first page: deleting shifts it
-            Set<String> keys = new LinkedHashSet<>();
+            PhotoPage records = photos.list(gallery, page);
             for (Photo p : records.photos()) {
                 if (!access.canDelete(caller, gallery, p)) {
                     throw denied(caller, "delete photo " + p.key());
                 }
-                addOwnKeys(p, keys);
+                contentAddressed &= contentAddressed(p);
             }
-            if (!keys.isEmpty()) {
-                blobs.deleteAll(new ArrayList<>(keys));
+            if (records.next().isEmpty()) {
+                break;
             }
+            page = page.next(records.nextToken());
+        }
+        Instant tombstonedAt = clock.instant();
+        List<String> prefixes = List.of(layout.renditionsPrefix(gallery), layout.originalsPrefix(gallery),
+                layout.incomingPrefix() + gallery.value() + "/");
+        List<BlobVersion> removed = erasure().eraseObjects(prefixes);
+        int count = 0;
+        while (true) {
+            PhotoPage records = photos.list(gallery, PageRequest.first(PageRequest.MAX_LIMIT));  // deleting shifts pages
             for (Photo p : records.photos()) {
                 photos.delete(p.key());
                 count++;
@@ -208,27 +222,22 @@ public final class GalleryService {
                 break;
             }
         }
-        List<String> strays = new ArrayList<>(blobs.list(layout.renditionsPrefix(gallery)));
-        strays.addAll(blobs.list(layout.originalsPrefix(gallery)));
-        if (!strays.isEmpty()) {
-            blobs.deleteAll(strays);
-        }
-        return count;
+        return erasure().receipt(gallery, null, prefixes, removed, layout.renditionsPrefix(gallery),
+                access.isPrivate(gallery), contentAddressed, count, tombstonedAt, signedUrlExpiry);
     }
 
-    /**
-     * The objects a record names that lie under its photo's own prefixes (a record naming anything else, another
-     * gallery's original say, must not get it deleted).
-     */
-    private void addOwnKeys(Photo record, Set<String> keys) {
-        String renditionsPrefix = layout.renditionsPrefix(record.gallery(), record.id());
-        record.renditions().values().stream().map(Rendition::key).filter(k -> k.startsWith(renditionsPrefix))
-                .forEach(keys::add);
-        String originalStem = originalStem(record.key());
-        if (record.originalKey() != null && record.originalKey().startsWith(originalStem)) {
-            keys.add(record.originalKey());
-            keys.add(incomingKey(record));                  // an upload still in quarantine
-        }
+    private Erasure erasure() {
+        return new Erasure(blobs, urls, invalidator, clock);
+    }
+
+    /** Whether every rendition the record names carries its content's fingerprint in its key. */
+    private static boolean contentAddressed(Photo record) {
+        return record.renditions().values().stream().allMatch(r -> KeyLayout.isContentAddressed(r.key()));
+    }
+
+    /** Every upload of a photo still in quarantine starts with this (its extension follows). */
+    private String incomingStem(PhotoKey photo) {
+        return layout.incomingPrefix() + photo.gallery().value() + "/" + photo.id().value() + ".";
     }
 
     /** Every original of a photo starts with this (its extension follows). */
@@ -313,6 +322,7 @@ public final class GalleryService {
         private KeyLayout layout = KeyLayout.standard();
         private DeliveryUrls urls;
         private UrlSigner signer;
+        private CdnInvalidator invalidator;
         private AccessPolicy access = AccessPolicy.allowAll();
         private Clock clock = Clock.systemUTC();
         private Duration pendingExpiry = Duration.ofDays(1);
@@ -349,6 +359,15 @@ public final class GalleryService {
         /** Signs URLs of private galleries; required if the access policy makes any gallery private. */
         public Builder signer(UrlSigner signer) {
             this.signer = Checks.notNull(signer, "signer");
+            return this;
+        }
+
+        /**
+         * Asks the CDN to drop cached renditions of what is deleted, where someone holding a URL could still fetch
+         * them (public galleries, renditions without a fingerprint in their key). Unset, receipts say none was asked.
+         */
+        public Builder invalidator(CdnInvalidator invalidator) {
+            this.invalidator = Checks.notNull(invalidator, "invalidator");
             return this;
         }
 

@@ -48,4 +48,13 @@ public interface ImageProcessor {
      */
     default void requireEncoders(RenditionProfile profile) {
     }
+
+    /**
+     * The version of this engine's output: changed by an implementation whenever the same spec would give other
+     * bytes (a new resampler, encoder settings), so that fingerprinted rendition keys change with it
+     * ({@link Fingerprints}). The default is the implementation's class name and version 1.
+     */
+    default String outputVersion() {
+        return getClass().getName() + "/1";
+    }
 }

@@ -23,10 +23,13 @@ import java.time.Duration;
  *                      before the next claim marks the photo FAILED instead; 1..100
  * @param adoptUnknown  whether a claim of a key with no record creates one (a backfill of originals uploaded
  *                      outside Galerly); when false only an existing record can be claimed
+ * @param profileFingerprint the fingerprint of the profile the worker renders with, or null: an ACTIVE photo of the
+ *                      same upload rendered by another profile is claimed again (a re-profiling backfill), one
+ *                      rendered by this profile is a DUPLICATE
  */
 public record ClaimRequest(PhotoKey photo, String originalKey, String eTag, String sequencer, long size,
                            String contentType, String leaseToken, Duration leaseDuration, int maxAttempts,
-                           boolean adoptUnknown) {
+                           boolean adoptUnknown, String profileFingerprint) {
     /** Default {@link #maxAttempts()}. */
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
 
@@ -34,7 +37,15 @@ public record ClaimRequest(PhotoKey photo, String originalKey, String eTag, Stri
     public ClaimRequest(PhotoKey photo, String originalKey, String eTag, String sequencer, long size,
                         String contentType, String leaseToken, Duration leaseDuration) {
         this(photo, originalKey, eTag, sequencer, size, contentType, leaseToken, leaseDuration, DEFAULT_MAX_ATTEMPTS,
-                true);
+                true, null);
+    }
+
+    /** A claim that does not compare profile fingerprints. */
+    public ClaimRequest(PhotoKey photo, String originalKey, String eTag, String sequencer, long size,
+                        String contentType, String leaseToken, Duration leaseDuration, int maxAttempts,
+                        boolean adoptUnknown) {
+        this(photo, originalKey, eTag, sequencer, size, contentType, leaseToken, leaseDuration, maxAttempts,
+                adoptUnknown, null);
     }
 
     public ClaimRequest {

@@ -18,12 +18,19 @@ import java.util.List;
  * @param placeholder a BlurHash, or null
  * @param sha256      lower-case hex SHA-256 of the uploaded original when the trust path computed it, or null
  *                    (the record then keeps the one it has)
+ * @param profileFingerprint the fingerprint of the profile that rendered them ({@code Fingerprints.profile}), or null
  */
 public record Completion(String contentType, int width, int height, List<Rendition> renditions, String placeholder,
-                         String sha256) {
-    /** A completion without a digest (the record keeps the one it has). */
+                         String sha256, String profileFingerprint) {
+    /** A completion without a digest (the record keeps the one it has) or a profile fingerprint. */
     public Completion(String contentType, int width, int height, List<Rendition> renditions, String placeholder) {
-        this(contentType, width, height, renditions, placeholder, null);
+        this(contentType, width, height, renditions, placeholder, null, null);
+    }
+
+    /** A completion without a profile fingerprint. */
+    public Completion(String contentType, int width, int height, List<Rendition> renditions, String placeholder,
+                      String sha256) {
+        this(contentType, width, height, renditions, placeholder, sha256, null);
     }
 
     public Completion {

@@ -23,7 +23,8 @@ import java.util.Optional;
  * <ul>
  *   <li>claim: PENDING -> PROCESSING; absent -> PROCESSING when the request adopts unknown keys, else GONE;
  *       DELETED (a tombstone) -> GONE; ACTIVE or FAILED -> PROCESSING only for a different upload
- *       (newer sequencer, or another ETag when there is no sequencer), else DUPLICATE; an older sequencer is
+ *       (newer sequencer, or another ETag when there is no sequencer) or, for ACTIVE, a claim with another profile
+ *       fingerprint (a re-profiling backfill), else DUPLICATE; an older sequencer is
  *       STALE; PROCESSING is taken over when its lease expired or the event is newer, else BUSY. Taking over an
  *       expired lease of the same upload counts an attempt ({@link Photo#attempts()}); once
  *       {@link ClaimRequest#maxAttempts()} claims ended without a result, the claim writes FAILED
@@ -93,7 +94,14 @@ public final class PhotoTransitions {
             case REJECTED -> {
                 return new ClaimResult(ClaimResult.Outcome.DUPLICATE, photo);
             }
-            case ACTIVE, FAILED -> {
+            case ACTIVE -> {
+                boolean otherProfile = request.profileFingerprint() != null
+                        && !request.profileFingerprint().equals(photo.profileFingerprint());
+                if (sameUpload && !otherProfile) {
+                    return new ClaimResult(ClaimResult.Outcome.DUPLICATE, photo);
+                }
+            }
+            case FAILED -> {
                 if (sameUpload) {
                     return new ClaimResult(ClaimResult.Outcome.DUPLICATE, photo);
                 }
@@ -136,6 +144,7 @@ public final class PhotoTransitions {
                 .contentType(completion.contentType()).dimensions(completion.width(), completion.height())
                 .renditions(completion.renditions()).placeholder(completion.placeholder())
                 .sha256(completion.sha256() != null ? completion.sha256() : photo.sha256())
+                .profileFingerprint(completion.profileFingerprint())
                 .processedAt(now).version(photo.version() + 1)
                 .build();
     }

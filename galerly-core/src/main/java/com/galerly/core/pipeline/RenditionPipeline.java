@@ -12,10 +12,12 @@ import com.galerly.core.Photo;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.Rendition;
 import com.galerly.core.image.EncodedRendition;
+import com.galerly.core.image.Fingerprints;
 import com.galerly.core.image.ImageProcessor;
 import com.galerly.core.image.ImageSource;
 import com.galerly.core.image.ProcessedImage;
 import com.galerly.core.image.RenditionProfile;
+import com.galerly.core.image.RenditionSpec;
 import com.galerly.core.internal.Checks;
 import com.galerly.core.metrics.Metrics;
 import com.galerly.core.metrics.Stage;
@@ -90,12 +92,14 @@ public final class RenditionPipeline {
     private final Promotion promotion;
     private final int maxAttempts;
     private final boolean adoptUnknown;
+    private final String profileFingerprint;
 
     private RenditionPipeline(Builder b) {
         this.processor = b.processor;
         this.blobs = b.blobs;
         this.photos = b.photos;
         this.profile = b.profile;
+        this.profileFingerprint = Fingerprints.profile(b.profile, b.processor.outputVersion());
         this.layout = b.layout;
         this.clock = b.clock;
         this.metrics = b.metrics;
@@ -180,7 +184,7 @@ public final class RenditionPipeline {
             return Outcome.of(Outcome.Kind.STALE, photo, "the original was replaced after this event");
         }
         ClaimResult claim = photos.claim(new ClaimRequest(photo, key, object.eTag(), event.sequencer(), object.size(),
-                object.contentType(), leaseTokens.get(), leaseDuration, maxAttempts, adoptUnknown));
+                object.contentType(), leaseTokens.get(), leaseDuration, maxAttempts, adoptUnknown, profileFingerprint));
         switch (claim.outcome()) {
             case GONE:
                 if (claim.photo() == null) {
@@ -215,7 +219,8 @@ public final class RenditionPipeline {
             attempt.bytesIn = object.size();
             attempt.enter(Stage.STORE);
             for (EncodedRendition r : image.renditions()) {
-                String renditionKey = layout.renditionKey(photo.gallery(), photo.id(), r.name(), r.format().extension());
+                String renditionKey = layout.renditionKey(photo.gallery(), photo.id(), r.name(), fingerprint(r.name(), object),
+                        r.format().extension());
                 blobs.put(renditionKey, r.bytes(), PutOptions.immutable(r.contentType()));
                 attempt.bytesOut += r.length();
                 written.add(new Rendition(r.name(), renditionKey, r.width(), r.height(), r.length(), r.contentType()));
@@ -223,7 +228,7 @@ public final class RenditionPipeline {
             var oriented = image.info().orientedSize();
             attempt.enter(Stage.RECORD);
             photos.complete(photo, lease, new Completion(image.info().format().contentType(), oriented.width(),
-                    oriented.height(), written, image.placeholder(), sha256));
+                    oriented.height(), written, image.placeholder(), sha256, profileFingerprint));
             attempt.exit();
             deleteReplaced(claimed, written);
             return Outcome.of(Outcome.Kind.PROCESSED, photo, written.size() + " renditions");
@@ -250,6 +255,18 @@ public final class RenditionPipeline {
             releaseQuietly(photo, lease, e);
             throw e;
         }
+    }
+
+    /** The fingerprint in a rendition's key: its spec, the engine's output version, the original's ETag and version. */
+    private String fingerprint(String renditionName, BlobMetadata original) {
+        RenditionSpec spec = profile.spec(renditionName).orElseThrow(() -> new GalerlyException(ErrorCode.INTERNAL,
+                "the processor returned rendition " + renditionName + ", which profile " + profile.name() + " lacks"));
+        return Fingerprints.rendition(spec, original.eTag(), original.versionId(), processor.outputVersion());
+    }
+
+    /** The fingerprint of the profile this pipeline renders with, as recorded on every photo it completes. */
+    public String profileFingerprint() {
+        return profileFingerprint;
     }
 
     /** Streams the original, refusing to read bytes of an object other than the one HEAD saw. */

@@ -17,6 +17,7 @@ import java.util.Optional;
  * Optional<BlobMetadata> head = blobs.head("originals/g/p.jpg");
  * try (BlobContent in = blobs.get("originals/g/p.jpg")) { ... }
  * blobs.deleteAll(List.of(a, b, c));
+ * List<BlobVersion> erased = blobs.erase("renditions/g/p_");   // every version and delete marker
  * }</pre>
  *
  * <p>Failures are {@link com.galerly.core.GalerlyException}s: {@code NOT_FOUND} when a read finds nothing,
@@ -64,4 +65,38 @@ public interface BlobStore {
 
     /** Keys under {@code prefix}, in lexicographic order. */
     List<String> list(String prefix);
+
+    /**
+     * Every stored version under {@code prefix}, delete markers included, in key order and newest first within a
+     * key. A store without versions lists its current objects with a null version id (the default).
+     */
+    default List<BlobVersion> versions(String prefix) {
+        return list(java.util.Objects.requireNonNull(prefix, "prefix")).stream().map(BlobVersion::unversioned).toList();
+    }
+
+    /**
+     * Erases everything under {@code prefix} so that nothing can be restored: on a versioned bucket every version
+     * and every delete marker (a plain delete there only adds a marker and keeps the bytes). Returns what it
+     * removed; a second run finds nothing and returns an empty list. Writes racing with it under the prefix may
+     * survive; run it again after they stop.
+     *
+     * @throws com.galerly.core.GalerlyException INVALID_ARGUMENT for an empty prefix (that would be the whole
+     *                                           bucket)
+     */
+    default List<BlobVersion> erase(String prefix) {
+        List<BlobVersion> found = versions(requireErasablePrefix(prefix));
+        if (!found.isEmpty()) {
+            deleteAll(found.stream().map(BlobVersion::key).toList());
+        }
+        return found;
+    }
+
+    /** The prefix, if {@link #erase(String)} may take it: not null, not empty. */
+    static String requireErasablePrefix(String prefix) {
+        if (prefix == null || prefix.isEmpty()) {
+            throw com.galerly.core.GalerlyException.invalid(
+                    "erase needs a non-empty prefix (an empty one is the whole bucket), was " + (prefix == null ? "null" : "\"\""));
+        }
+        return prefix;
+    }
 }

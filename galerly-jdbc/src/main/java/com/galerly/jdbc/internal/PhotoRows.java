@@ -75,7 +75,9 @@ public final class PhotoRows {
                     SET_BY_ANOTHER_COLUMN),
             new Column("expires_at", Type.TIMESTAMP, Photo::expiresAt, (b, r) -> b.expiresAt(r.instant("expires_at"))),
             new Column("sha256", Type.TEXT, Photo::sha256, (b, r) -> b.sha256(r.text("sha256"))),
-            new Column("attempts", Type.INTEGER, Photo::attempts, (b, r) -> b.attempts((int) r.number("attempts"))));
+            new Column("attempts", Type.INTEGER, Photo::attempts, (b, r) -> b.attempts((int) r.number("attempts"))),
+            new Column("profile_fingerprint", Type.TEXT, Photo::profileFingerprint,
+                    (b, r) -> b.profileFingerprint(r.text("profile_fingerprint"))));
 
     private static final List<Column> KEY = COLUMNS.subList(0, 2);
     private static final List<Column> NON_KEY = COLUMNS.subList(2, COLUMNS.size());

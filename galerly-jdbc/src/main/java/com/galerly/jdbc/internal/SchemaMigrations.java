@@ -33,7 +33,8 @@ public final class SchemaMigrations {
         }
     }
 
-    public static final List<Script> SCRIPTS = List.of(new Script(1, "photos"), new Script(2, "photo_fields"));
+    public static final List<Script> SCRIPTS = List.of(new Script(1, "photos"), new Script(2, "photo_fields"),
+            new Script(3, "profile_fingerprint"));
 
     private SchemaMigrations() {
     }

@@ -154,6 +154,9 @@ class TemplateTest {
         Map<String, Set<Object>> api = actions("GalleryApiFunction");
         assertEquals(prefixes("incoming"), api.get("s3:PutObject"), "the API presigns uploads into incoming/ only");
         assertEquals(prefixes("incoming", "originals"), api.get("s3:GetObject"));
+        // GalleryService.delete erases every version under the photo's prefixes (ListObjectVersions, then deletes by id)
+        assertEquals(prefixes("incoming", "originals", "renditions"), api.get("s3:DeleteObjectVersion"));
+        assertEquals(Set.of(sub(BUCKET_ARN)), api.get("s3:ListBucketVersions"));
         assertFalse(api.containsKey("dynamodb:UpdateItem"));
         for (Map<String, Set<Object>> grants : List.of(renderer, api)) {
             grants.forEach((action, on) -> {

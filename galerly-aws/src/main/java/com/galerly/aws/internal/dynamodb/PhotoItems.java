@@ -62,6 +62,7 @@ public final class PhotoItems {
         putIfSet(item, "sequencer", p.sequencer());
         putIfSet(item, "eTag", p.eTag());
         putIfSet(item, "sha256", p.sha256());
+        putIfSet(item, "profileFingerprint", p.profileFingerprint());
         if (p.processedAt() != null) {
             item.put("processedAt", s(p.processedAt().toString()));
         }
@@ -100,7 +101,8 @@ public final class PhotoItems {
                 .version(num(item, VERSION)).attempts((int) num(item, "attempts"))
                 .owner(str(item, "owner")).fileName(str(item, "fileName")).contentType(str(item, "contentType"))
                 .placeholder(str(item, "placeholder")).sequencer(str(item, "sequencer")).eTag(str(item, "eTag"))
-                .sha256(str(item, "sha256"));
+                .sha256(str(item, "sha256"))
+                .profileFingerprint(str(item, "profileFingerprint"));
         String processedAt = str(item, "processedAt");
         b.processedAt(processedAt == null ? null : Instant.parse(processedAt));
         String code = str(item, "errorCode");
