@@ -121,8 +121,9 @@ abstract class GalleryFlowTest {
         assertTrue(urls.get("small").startsWith("https://cdn.example.test/renditions/wedding/" + form.get("photo")),
                 urls.toString());
 
-        // the rendition is really in the bucket, a JPEG of the right size
-        String smallKey = "renditions/wedding/" + form.get("photo") + "_small.jpg";
+        // the rendition is really in the bucket under the URL's path (fingerprinted), a JPEG of the right size
+        String smallKey = java.net.URI.create(urls.get("small")).getPath().substring(1);
+        assertTrue(smallKey.matches("renditions/wedding/" + form.get("photo") + "_small\\.[0-9a-z]+\\.jpg"), smallKey);
         BufferedImage small = ImageIO.read(new ByteArrayInputStream(S3.client()
                 .getObjectAsBytes(b -> b.bucket(BUCKET).key(smallKey)).asByteArray()));
         assertEquals(800, small.getWidth());
