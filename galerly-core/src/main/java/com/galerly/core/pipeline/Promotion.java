@@ -118,15 +118,7 @@ final class Promotion {
             throw e;
         }
         if (admission instanceof Admission.Refused refused) {
-            try {
-                photos.fail(photo, lease, refused.code(), refused.message());
-            } catch (GalerlyException lost) {
-                if (lost.code() == ErrorCode.CONFLICT && !lost.retryable()) {
-                    return Outcome.of(Outcome.Kind.STALE, photo, lost.getMessage());
-                }
-                throw lost;
-            }
-            return new Outcome(Outcome.Kind.REJECTED, photo, refused.code(), refused.message());
+            return RenditionPipeline.refuse(photos, photo, lease, refused.code(), refused.message());
         }
         if (admission instanceof Admission.Linked linked) {
             photos.delete(photo);

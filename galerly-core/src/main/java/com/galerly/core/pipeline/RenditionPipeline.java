@@ -239,15 +239,7 @@ public final class RenditionPipeline {
                 return Outcome.of(Outcome.Kind.STALE, photo, e.getMessage());
             }
             if (!e.retryable() && PERMANENT_IMAGE_ERRORS.contains(e.code())) {
-                try {
-                    photos.fail(photo, lease, e.code(), e.getMessage());
-                } catch (GalerlyException lost) {
-                    if (lost.code() == ErrorCode.CONFLICT && !lost.retryable()) {
-                        return Outcome.of(Outcome.Kind.STALE, photo, lost.getMessage());
-                    }
-                    throw lost;
-                }
-                return new Outcome(Outcome.Kind.REJECTED, photo, e.code(), e.getMessage());
+                return refuse(photos, photo, lease, e.code(), e.getMessage());
             }
             releaseQuietly(photo, lease, e);
             throw e;
@@ -312,6 +304,22 @@ public final class RenditionPipeline {
         return (event.eTag() != null && !event.eTag().equals(object.eTag()))
                 || (event.versionId() != null && object.versionId() != null
                 && !Objects.equals(event.versionId(), object.versionId()));
+    }
+
+    /**
+     * Records a permanent refusal of the photo under {@code lease}: REJECTED with the code, or STALE when the lease
+     * was lost meanwhile (a newer upload or a delete won). Shared by rendering and the quarantine's promotion.
+     */
+    static Outcome refuse(PhotoRepository photos, PhotoKey photo, Lease lease, ErrorCode code, String message) {
+        try {
+            photos.fail(photo, lease, code, message);
+        } catch (GalerlyException lost) {
+            if (lost.code() == ErrorCode.CONFLICT && !lost.retryable()) {
+                return Outcome.of(Outcome.Kind.STALE, photo, lost.getMessage());
+            }
+            throw lost;
+        }
+        return new Outcome(Outcome.Kind.REJECTED, photo, code, message);
     }
 
     /** Builds a {@link RenditionPipeline}; processor, blobs and photos are required. */
