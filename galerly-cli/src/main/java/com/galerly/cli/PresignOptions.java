@@ -51,18 +51,22 @@ final class PresignOptions {
     @Option(names = "--verbose", description = "Print stack traces of failures.")
     boolean verbose;
 
-    /** A signer for the bucket, with the standard AWS credentials chain and the --now clock. */
-    S3Signer signer() {
-        S3Bucket target;
+    /** The bucket the --bucket, --region and --endpoint options name; a refused value is a usage error. */
+    static S3Bucket bucket(String bucket, String region, URI endpoint) {
         try {
             S3Bucket.Builder b = S3Bucket.builder().name(bucket).region(region);
             if (endpoint != null) {
                 b.endpoint(endpoint);
             }
-            target = b.build();
+            return b.build();
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
+    }
+
+    /** A signer for the bucket, with the standard AWS credentials chain and the --now clock. */
+    S3Signer signer() {
+        S3Bucket target = bucket(bucket, region, endpoint);
         return S3Signer.builder()
                 .bucket(target)
                 .credentialsProvider(DefaultCredentialsProvider.builder().build())

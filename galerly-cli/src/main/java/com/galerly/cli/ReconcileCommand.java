@@ -105,16 +105,7 @@ final class ReconcileCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             throw new UserException("--grace must be an ISO-8601 duration like PT1H, was " + grace);
         }
-        S3Bucket target;
-        try {
-            S3Bucket.Builder b = S3Bucket.builder().name(bucket).region(region);
-            if (endpoint != null) {
-                b.endpoint(endpoint);
-            }
-            target = b.build();
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
-        }
+        S3Bucket target = PresignOptions.bucket(bucket, region, endpoint);
         GalleryId gallery = null;
         if (input.gallery != null) {
             try {
