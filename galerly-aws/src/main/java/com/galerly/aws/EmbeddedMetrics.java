@@ -33,7 +33,7 @@ import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
  *       {@code ErrorCode}</td><td>per handled event</td></tr>
  *   <tr><td>{@code Failures}</td><td>Count</td><td>{@code ErrorCode}</td><td>per failed attempt (retried by the
  *       event source)</td></tr>
- *   <tr><td>{@code CheckTime}, {@code RenderTime}, {@code StoreTime}, {@code RecordTime}</td><td>Milliseconds</td>
+ *   <tr><td>{@code CheckTime}, {@code RenderTime}, {@code StoreTime}, {@code RecordTime}, and inside RenderTime {@code DecodeTime}, {@code ResizeTime}, {@code EncodeTime} (see {@link com.galerly.core.image.RenderTimes})</td><td>Milliseconds</td>
  *       <td>none</td><td>per {@link Stage} of a processed photo</td></tr>
  *   <tr><td>{@code ColdStart}</td><td>Count</td><td>none</td><td>once per function instance</td></tr>
  * </table>

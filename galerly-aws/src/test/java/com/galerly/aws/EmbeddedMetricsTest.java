@@ -114,6 +114,9 @@ class EmbeddedMetricsTest {
     void anInvocationIsOneDocumentPerDimensionSetWithServiceFunctionOutcomeAndErrorCode() {
         EmbeddedMetrics metrics = metrics().build();
         metrics.stageCompleted(Stage.CHECK, Duration.ofMillis(3));
+        metrics.stageCompleted(Stage.DECODE, Duration.ofMillis(90));
+        metrics.stageCompleted(Stage.RESIZE, Duration.ofMillis(70));
+        metrics.stageCompleted(Stage.ENCODE, Duration.ofMillis(80));
         metrics.stageCompleted(Stage.RENDER, Duration.ofMillis(250));
         metrics.stageCompleted(Stage.STORE, Duration.ofMillis(40));
         metrics.stageCompleted(Stage.RECORD, Duration.ofMillis(5));
@@ -131,8 +134,10 @@ class EmbeddedMetricsTest {
         assertEquals(List.of("Service", "FunctionName"), dimensions(stages));
         assertEquals("photos", text(stages, "Service"));
         assertEquals("render-fn", text(stages, "FunctionName"));
-        assertEquals(List.of("CheckTime", "RenderTime", "StoreTime", "RecordTime"), metricNames(stages));
+        assertEquals(List.of("CheckTime", "DecodeTime", "ResizeTime", "EncodeTime", "RenderTime", "StoreTime",
+                "RecordTime"), metricNames(stages));
         assertEquals(List.of(250L), values(stages, "RenderTime"));
+        assertEquals(List.of(80L), values(stages, "EncodeTime"));
         assertEquals(Long.toString(clock.millis()), stages.field("_aws").orElseThrow().field("Timestamp")
                 .orElseThrow().asNumber());
 

@@ -216,6 +216,7 @@ public final class RenditionPipeline {
             attempt.enter(Stage.RENDER);
             ProcessedImage image = attempt.deadline == null ? processor.process(source(object), profile)
                     : processor.process(source(object), profile, attempt.deadline);
+            attempt.rendered(image.times());
             attempt.bytesIn = object.size();
             attempt.enter(Stage.STORE);
             for (EncodedRendition r : image.renditions()) {
