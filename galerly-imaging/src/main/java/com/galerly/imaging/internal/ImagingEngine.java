@@ -421,6 +421,7 @@ public final class ImagingEngine implements ImageProcessor {
         FutureTask<EncodedRendition>[] pending = (FutureTask<EncodedRendition>[]) new FutureTask<?>[specs.size()];
         Map<String, String> keep = settings.keepCopyright() ? copyright(info) : Map.of();
         Rendering smallest = null;
+        boolean smallestFullFrame = false;
         long resizing = 0;
         LongAdder encodingNanos = new LongAdder();
         for (int step = 0; step < order.size(); step++) {
@@ -455,8 +456,12 @@ public final class ImagingEngine implements ImageProcessor {
                 pending[index] = new FutureTask<>(job);
                 encoding.execute(pending[index]);
             }
-            if (smallest == null || out.pixels() <= smallest.size().pixels()) {
+            // the placeholder shows the whole frame: the smallest full-frame rendition, a crop only if there is none
+            boolean fullFrame = spec.fit() == Fit.INSIDE;
+            if (smallest == null || fullFrame && (!smallestFullFrame || out.pixels() <= smallest.size().pixels())
+                    || !fullFrame && !smallestFullFrame && out.pixels() <= smallest.size().pixels()) {
                 smallest = pixels;
+                smallestFullFrame = fullFrame;
             }
         }
         // encodes no worker has started yet run here, so both threads encode once the resampling is done
