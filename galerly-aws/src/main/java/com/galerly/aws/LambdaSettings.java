@@ -8,7 +8,7 @@ import com.galerly.core.KeyLayout;
 import com.galerly.core.image.ImageFormat;
 import com.galerly.core.image.ProcessorSettings;
 import com.galerly.core.image.RenditionProfile;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;

@@ -5,7 +5,7 @@
 package com.galerly.aws;
 
 import com.galerly.aws.internal.dynamodb.PhotoItems;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.time.Duration;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -10,7 +10,7 @@ import com.galerly.aws.internal.lambda.HandlerLog;
 import com.galerly.aws.internal.lambda.Json;
 import com.galerly.aws.internal.lambda.S3Events;
 import com.galerly.core.GalerlyException;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import com.galerly.core.metrics.Metrics;
 import com.galerly.core.pipeline.ObjectCreated;
 import com.galerly.core.pipeline.Outcome;

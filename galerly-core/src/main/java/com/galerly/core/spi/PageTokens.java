@@ -2,7 +2,7 @@
  * Copyright 2026 The Galerly Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package com.galerly.core.internal;
+package com.galerly.core.spi;
 
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
@@ -19,7 +19,14 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Opaque page tokens: a cursor bound to its gallery and protected by an HMAC, so a client can neither read
  * nor forge one, nor replay a token of gallery A against gallery B. Instances with the same key accept each
- * other's tokens (share the key across Lambda instances).
+ * other's tokens (share the key across Lambda instances). Part of the SPI for module authors: a
+ * {@link com.galerly.core.photo.PhotoRepository} implementation wraps its native cursor in a token.
+ *
+ * <pre>{@code
+ * PageTokens tokens = new PageTokens(secret);              // at least 16 bytes
+ * String next = tokens.encode(gallery, lastEvaluatedKey);  // handed to the client
+ * String cursor = tokens.decode(gallery, next);            // INVALID_ARGUMENT if forged or of another gallery
+ * }</pre>
  */
 public final class PageTokens {
     private static final int MAC_BYTES = 16;
@@ -27,6 +34,7 @@ public final class PageTokens {
 
     private final SecretKeySpec key;
 
+    /** Tokens protected by {@code key} (at least 16 bytes; copied). */
     public PageTokens(byte[] key) {
         Checks.notNull(key, "page token key");
         if (key.length < 16) {
@@ -42,6 +50,7 @@ public final class PageTokens {
         return new PageTokens(key);
     }
 
+    /** An opaque token carrying {@code cursor}, valid only for {@code gallery}. */
     public String encode(GalleryId gallery, String cursor) {
         byte[] payload = cursor.getBytes(StandardCharsets.UTF_8);
         byte[] mac = mac(gallery, payload);

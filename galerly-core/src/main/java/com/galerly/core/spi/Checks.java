@@ -2,19 +2,30 @@
  * Copyright 2026 The Galerly Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package com.galerly.core.internal;
+package com.galerly.core.spi;
 
 import java.util.Objects;
 
-/** Argument checks whose messages name the setting and the value, as builders promise. */
+/**
+ * Argument checks whose messages name the setting and the value, as Galerly's builders promise. Part of the SPI for
+ * module authors: an adapter (a repository, a blob store, a plugin) validates its settings with the same messages
+ * as Galerly's own builders.
+ *
+ * <pre>{@code
+ * this.table = Checks.notBlank(table, "table");          // "table must not be blank"
+ * this.quality = Checks.inRange(quality, 1, 100, "quality"); // "quality must be 1..100, was 0"
+ * }</pre>
+ */
 public final class Checks {
     private Checks() {
     }
 
+    /** {@code value}, or a NullPointerException naming the setting. */
     public static <T> T notNull(T value, String name) {
         return Objects.requireNonNull(value, () -> name + " must not be null");
     }
 
+    /** {@code value}, or an exception naming the setting when it is null or blank. */
     public static String notBlank(String value, String name) {
         notNull(value, name);
         if (value.isBlank()) {
@@ -23,6 +34,7 @@ public final class Checks {
         return value;
     }
 
+    /** {@code value} within {@code min..max}; the message names the setting, the range and the value. */
     public static int inRange(int value, int min, int max, String name) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(name + " must be " + min + ".." + max + ", was " + value);
@@ -30,6 +42,7 @@ public final class Checks {
         return value;
     }
 
+    /** {@code value} when greater than zero; otherwise the message names the setting and the value. */
     public static long positive(long value, String name) {
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be positive, was " + value);
@@ -37,6 +50,7 @@ public final class Checks {
         return value;
     }
 
+    /** {@code value} when zero or more; otherwise the message names the setting and the value. */
     public static long notNegative(long value, String name) {
         if (value < 0) {
             throw new IllegalArgumentException(name + " must not be negative, was " + value);
