@@ -5,7 +5,7 @@
 package com.galerly.spring;
 
 import com.galerly.core.ErrorCode;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import com.galerly.core.metrics.Metrics;
 import com.galerly.core.metrics.Stage;
 import com.galerly.core.pipeline.Outcome;
