@@ -2,7 +2,7 @@
  * Copyright 2026 The Galerly Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package com.galerly.aws;
+package com.galerly.aws.lambda;
 
 import com.galerly.core.trace.Tracer;
 import com.galerly.testkit.TracerContract;
