@@ -60,10 +60,7 @@ import java.util.TreeMap;
  * }</pre>
  */
 public final class InMemoryUploadService implements UploadService {
-    private static final Map<String, String> EXTENSIONS = Map.of(
-            "image/jpeg", "jpg", "image/png", "png", "image/webp", "webp", "image/gif", "gif",
-            "image/tiff", "tif", "image/heic", "heic", "image/heif", "heif", "image/avif", "avif",
-            "image/bmp", "bmp", "image/x-raw", "raw");
+    private static final Map<String, String> EXTENSIONS = Quarantine.defaultContentTypes();
 
     private final InMemoryBlobStore blobs;
     private final KeyLayout layout;

@@ -24,6 +24,7 @@ import com.galerly.core.scan.ScanVerdict;
 import com.galerly.core.storage.BlobStore;
 import com.galerly.core.upload.ContentIndex;
 import com.galerly.core.upload.DuplicatePolicy;
+import com.galerly.core.upload.Quarantine;
 import com.galerly.core.upload.UploadConfirmation;
 import com.galerly.core.upload.UploadForm;
 import com.galerly.core.upload.UploadRequest;
@@ -42,6 +43,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -337,6 +340,25 @@ public abstract class UploadServiceContract {
                 .code());
         assertEquals(ErrorCode.INVALID_ARGUMENT, assertThrows(GalerlyException.class, () -> h.uploads().presignPut(
                 UploadRequest.of(r -> r.gallery(GALLERY).contentType("image/svg+xml").contentLength(100)))).code());
+    }
+
+    /** One table of accepted types and key extensions for every implementation: the trust path's defaults. */
+    @Test
+    void theAcceptedTypesAndTheirKeyExtensionsAreTheTrustPathDefaults() {
+        Harness h = harness(settings());
+        for (Map.Entry<String, String> type : Quarantine.defaultContentTypes().entrySet()) {
+            UploadTicket put = h.uploads().presignPut(UploadRequest.of(r -> r.gallery(GALLERY)
+                    .contentType(type.getKey()).contentLength(100)));
+            assertTrue(put.key().endsWith("." + type.getValue()), type + ": " + put.key());
+            UploadForm form = h.uploads().presignPost(UploadRequest.of(r -> r.gallery(GALLERY)
+                    .contentType(type.getKey())));
+            assertTrue(form.key().endsWith("." + type.getValue()), type + ": " + form.key());
+        }
+        for (String other : List.of("image/x-raw", "image/svg+xml", "text/html", "application/octet-stream")) {
+            GalerlyException e = assertThrows(GalerlyException.class, () -> h.uploads().presignPut(
+                    UploadRequest.of(r -> r.gallery(GALLERY).contentType(other).contentLength(100))), other);
+            assertEquals(ErrorCode.INVALID_ARGUMENT, e.code(), other);
+        }
     }
 
     @Test

@@ -95,27 +95,9 @@ public interface S3UploadService extends UploadService, AutoCloseable {
         return builder.build();
     }
 
-    /** The content types signed by default, each with the extension its keys get. */
+    /** The content types signed by default, each with the extension its keys get: {@link Quarantine#defaultContentTypes()}. */
     static Map<String, String> defaultContentTypes() {
-        Map<String, String> types = new LinkedHashMap<>();
-        types.put("image/jpeg", "jpg");
-        types.put("image/png", "png");
-        types.put("image/webp", "webp");
-        types.put("image/gif", "gif");
-        types.put("image/bmp", "bmp");
-        types.put("image/tiff", "tif");
-        types.put("image/heic", "heic");
-        types.put("image/heif", "heif");
-        types.put("image/avif", "avif");
-        types.put("image/x-adobe-dng", "dng");
-        types.put("image/x-canon-cr2", "cr2");
-        types.put("image/x-canon-cr3", "cr3");
-        types.put("image/x-nikon-nef", "nef");
-        types.put("image/x-sony-arw", "arw");
-        types.put("image/x-olympus-orf", "orf");
-        types.put("image/x-fuji-raf", "raf");
-        types.put("image/x-panasonic-rw2", "rw2");
-        return types;
+        return Quarantine.defaultContentTypes();
     }
 
     /** The signer this service presigns with (same bucket, credentials and clock). */

@@ -31,6 +31,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -405,6 +406,43 @@ public final class Quarantine {
             }
             return new Quarantine(this);
         }
+    }
+
+    /**
+     * The content types an upload service accepts by default, each with the extension its keys get (in this order):
+     * JPEG, PNG, WebP, GIF, BMP, TIFF, HEIC/HEIF, AVIF and the common camera RAW types. One table for every
+     * {@link UploadService}, the S3 one and the test kit's fake alike ({@code UploadServiceContract} checks it).
+     *
+     * <pre>{@code
+     * Quarantine.defaultContentTypes().get("image/x-nikon-nef");   // "nef"
+     * }</pre>
+     */
+    public static Map<String, String> defaultContentTypes() {
+        return DEFAULT_CONTENT_TYPES;
+    }
+
+    private static final Map<String, String> DEFAULT_CONTENT_TYPES = defaults();
+
+    private static Map<String, String> defaults() {
+        Map<String, String> types = new java.util.LinkedHashMap<>();
+        types.put("image/jpeg", "jpg");
+        types.put("image/png", "png");
+        types.put("image/webp", "webp");
+        types.put("image/gif", "gif");
+        types.put("image/bmp", "bmp");
+        types.put("image/tiff", "tif");
+        types.put("image/heic", "heic");
+        types.put("image/heif", "heif");
+        types.put("image/avif", "avif");
+        types.put("image/x-adobe-dng", "dng");
+        types.put("image/x-canon-cr2", "cr2");
+        types.put("image/x-canon-cr3", "cr3");
+        types.put("image/x-nikon-nef", "nef");
+        types.put("image/x-sony-arw", "arw");
+        types.put("image/x-olympus-orf", "orf");
+        types.put("image/x-fuji-raf", "raf");
+        types.put("image/x-panasonic-rw2", "rw2");
+        return java.util.Collections.unmodifiableMap(types);
     }
 
     /** Every declared content type the trust path can check against the content (the accepted ones by default). */

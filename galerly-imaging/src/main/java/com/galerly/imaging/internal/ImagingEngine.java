@@ -306,8 +306,8 @@ public final class ImagingEngine implements ImageProcessor {
      * Refuses, before allocating, a decode this heap can never hold: what the chosen path holds at once at its
      * peak (the decoded raster at its real bit depth, plus the packed-int copy the conversion makes for layouts
      * not read in place, such as 1-bit, 16-bit, palette, CMYK or a converted ICC profile) exceeds the maximum
-     * heap less {@link #BASE_HEAP}. The heap the README's memory rule asks for ({@link #heapNeeded}) is larger: it
-     * also covers the renditions. No OutOfMemoryError is ever caught to refuse an input.
+     * heap less {@link #BASE_HEAP}. The heap the memory rule of docs/imaging.md asks for ({@link #heapNeeded}) is
+     * larger: it also covers the renditions. No OutOfMemoryError is ever caught to refuse an input.
      */
     private static void checkHeap(String name, ImageInfo info, int subsampling) {
         long pixels = ((long) info.width() + subsampling - 1) / subsampling

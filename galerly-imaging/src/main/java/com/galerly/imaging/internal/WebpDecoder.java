@@ -78,7 +78,7 @@ final class WebpDecoder implements ImageDecoder {
         return new LibwebpReading(input.name(), bytes);
     }
 
-    /** Which decoder reads WebP here, for messages and the README's format table. */
+    /** Which decoder reads WebP here, for messages and the format table of docs/imaging.md. */
     String engine() {
         return libwebp.get().isEmpty() ? "libwebp" : "TwelveMonkeys (libwebp unavailable: " + libwebp.get().get() + ")";
     }
