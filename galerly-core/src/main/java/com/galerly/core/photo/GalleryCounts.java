@@ -8,7 +8,7 @@ import com.galerly.core.GalleryId;
 import com.galerly.core.Photo;
 import com.galerly.core.PhotoStatus;
 import com.galerly.core.Rendition;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 
 /**
  * A gallery's photo count and stored bytes, read in one request ({@link PhotoRepository#counts}). Counted are the
