@@ -51,7 +51,9 @@ import javax.sql.DataSource;
  * exactly those of the DynamoDB repository and the in-memory fake: all three pass {@code PhotoRepositoryContract}.
  *
  * <p>Each operation borrows one connection from the {@link DataSource} and runs single statements in
- * auto-commit (restoring the connection's setting), so any pool works. Listings hide PENDING records whose
+ * auto-commit (restoring the connection's setting), so any pool works; a write that changes what a record counts
+ * ({@link GalleryCounts}) updates the photo row and the gallery's row of {@code galerly_gallery} in one transaction,
+ * so {@link #counts} (one SELECT) is exact. Listings hide PENDING records whose
  * {@link Photo#expiresAt()} has passed and the tombstones deleted photos leave; {@link #deleteExpiredPending()}
  * removes both once expired (run it on a schedule).
  *

@@ -289,9 +289,30 @@ abstract class JdbcRepositoryChecks extends PhotoRepositoryContract {
         GalleryId g = gallery("one-select");
         activeIn(g, 100, 1);
         java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
-        DataSource counting = CountingDataSource.wrap(dataSource(), statements);
+        DataSource counting = InstrumentedDataSource.wrap(dataSource(), statements, sql -> false);
         JdbcPhotoRepository jdbc = JdbcPhotoRepository.create(counting, clock);
         assertEquals(new GalleryCounts(g, 1, 101), jdbc.counts(g));
         assertEquals(1, statements.get(), "one statement");
+    }
+
+    @Test
+    void aFailureBetweenThePhotoRowAndTheGalleryRowRollsBothBack() {
+        GalleryId g = gallery("atomic");
+        PhotoKey key = new PhotoKey(g, PhotoId.generator(clock).next());
+        DataSource failing = InstrumentedDataSource.wrap(dataSource(), new java.util.concurrent.atomic.AtomicInteger(),
+                sql -> sql.startsWith("UPDATE galerly_gallery"));
+        JdbcPhotoRepository broken = JdbcPhotoRepository.create(failing, clock);
+        ClaimResult claimed = broken.claim(new ClaimRequest(key, "originals/" + g + "/" + key.id() + ".jpg", "etag-1",
+                "01", 100, "image/jpeg", "lease-1", Duration.ofMinutes(15)));      // counts nothing: no gallery row
+        Completion completion = new Completion("image/jpeg", 10, 10, List.of(new Rendition("r0",
+                "renditions/" + g + "/" + key.id() + "_r0.jpg", 10, 10, 5, "image/jpeg")), null);
+        GalerlyException lost = assertThrows(GalerlyException.class,
+                () -> broken.complete(key, claimed.lease().orElseThrow(), completion));
+        assertEquals(ErrorCode.IO_ERROR, lost.code());
+        assertEquals(PhotoStatus.PROCESSING, repository.get(key).orElseThrow().status(),
+                "the photo row's update was rolled back with the gallery row's");
+        assertEquals(GalleryCounts.empty(g), repository.counts(g));
+        repository.complete(key, claimed.lease().orElseThrow(), completion);   // the retry, on a healthy connection
+        assertEquals(new GalleryCounts(g, 1, 105), repository.counts(g));
     }
 }

@@ -48,7 +48,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link PhotoRepository} must show: conditional status transitions, leases, sequencer
- * ordering, gallery pages with tokens bound to their gallery. Extend it and return a repository on the given
+ * ordering, gallery pages with tokens bound to their gallery, forced re-render claims, and gallery counts that stay
+ * exact under duplicated, reordered, failed and concurrent deliveries and deletes. Extend it and return a repository on the given
  * clock; each test uses fresh galleries, so one table may serve the whole class.
  *
  * <pre>{@code

@@ -52,6 +52,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * and writes it back only if its {@code version} is unchanged; a lost race re-reads and decides again, so the
  * rules are exactly those of the in-memory fake (both pass {@code PhotoRepositoryContract}).
  *
+ * <p>Each gallery also has a counter item ({@code SK = COUNTS}, which listings skip): {@link #counts} reads it with one
+ * GetItem. A write that changes what a record counts carries the difference on the photo item and the counter applies
+ * it exactly once, with conditional updates only (no {@code TransactWriteItems}, so it runs on dynalite too); a write
+ * costs three more requests when its counts change (ACTIVE in, ACTIVE out, other bytes) and none otherwise. The
+ * scheme and why it is exact: {@code docs/lifecycle.md}.
+ *
  * <pre>{@code
  * PhotoRepository photos = DynamoDbPhotoRepository.builder()
  *     .client(DynamoDbClient.create()).table("galerly-photos")

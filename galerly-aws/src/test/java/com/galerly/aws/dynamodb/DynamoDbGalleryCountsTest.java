@@ -139,13 +139,24 @@ class DynamoDbGalleryCountsTest {
     }
 
     @Test
-    void countsAreOneGetItem() {
+    void countsAreOneGetItemAndACountedWriteCostsThreeUpdatesMore() {
         PhotoKey key = new PhotoKey(gallery, ids.next());
-        photos.complete(key, photos.claim(claim(key, "etag-1")).lease().orElseThrow(), completion(key));
-        int before = CRASH.calls.calls("GetItem");
+        ClaimResult claimed = photos.claim(claim(key, "etag-1"));
+        int[] before = {CRASH.calls.calls("GetItem"), CRASH.calls.calls("PutItem"), CRASH.calls.calls("UpdateItem")};
+        photos.complete(key, claimed.lease().orElseThrow(), completion(key));
+        assertEquals(1, CRASH.calls.calls("GetItem") - before[0], "the read it decides on");
+        assertEquals(1, CRASH.calls.calls("PutItem") - before[1], "the photo write");
+        assertEquals(3, CRASH.calls.calls("UpdateItem") - before[2], "register, apply, clear");
+        int puts = CRASH.calls.calls("PutItem");
+        int updates0 = CRASH.calls.calls("UpdateItem");
+        photos.release(key, claimed.lease().orElseThrow());                  // a no-op: nothing counted changes
+        photos.claim(claim(key, "etag-1"));                                  // DUPLICATE: no write
+        assertEquals(puts, CRASH.calls.calls("PutItem"));
+        assertEquals(updates0, CRASH.calls.calls("UpdateItem"), "writes that change no count cost nothing more");
+        int gets = CRASH.calls.calls("GetItem");
         int updates = CRASH.calls.calls("UpdateItem");
         assertEquals(new GalleryCounts(gallery, 1, 1100), photos.counts(gallery));
-        assertEquals(before + 1, CRASH.calls.calls("GetItem"));
+        assertEquals(gets + 1, CRASH.calls.calls("GetItem"));
         assertEquals(updates, CRASH.calls.calls("UpdateItem"), "reading writes nothing");
         assertFalse(rawItem("P#" + key.id().value()).containsKey("countToken"), "settled markers are cleared");
         assertFalse(rawItem("COUNTS").containsKey("intents"), "and their tokens consumed");
