@@ -69,7 +69,7 @@ public class RenditionHandlerBenchmark {
         blobs = new InMemoryBlobStore(clock);
         pipeline = RenditionPipeline.builder().processor(GalerlyImaging.processor()).blobs(blobs)
                 .photos(new InMemoryPhotoRepository(clock)).profile(RenditionProfile.standard()).layout(layout)
-                .clock(clock).build();
+                .clock(clock).adoptUnknownOriginals(true).build();     // originals put directly, as a backfill
         ids = PhotoId.generator(clock);
     }
 

@@ -102,9 +102,15 @@ class EndToEndTest {
         return DynamoDbPhotoRepository.create(dynamoDb, TABLE, clock);
     }
 
+    /** A handler whose pipeline adopts originals with no record: these tests put originals straight into the bucket. */
     private RenditionHandler handler() {
+        return handler(true);
+    }
+
+    private RenditionHandler handler(boolean adoptUnknownOriginals) {
         return RenditionHandler.of(RenditionPipeline.builder().processor(new FakeImageProcessor()).blobs(blobs())
-                .photos(photos()).layout(layout).clock(clock).leaseDuration(LEASE).build());
+                .photos(photos()).layout(layout).clock(clock).leaseDuration(LEASE)
+                .adoptUnknownOriginals(adoptUnknownOriginals).build());
     }
 
     private static String notification(BlobMetadata head, String sequencer) {
@@ -204,7 +210,21 @@ class EndToEndTest {
         String job = """
                 {"invocationSchemaVersion":"2.0","invocationId":"inv","job":{"id":"backfill","userArguments":{}},"tasks":[%s]}"""
                 .formatted(tasks);
-        JsonNode result = JsonNode.parser().parse(new String(handler().handle(job.getBytes(StandardCharsets.UTF_8)),
+
+        // without the opt-in, originals nobody recorded are refused, left in place and not recorded
+        JsonNode refused = JsonNode.parser().parse(new String(handler(false).handle(job.getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8));
+        refused.field("results").orElseThrow().asArray().forEach(r -> {
+            assertEquals("PermanentFailure", r.field("resultCode").orElseThrow().text(), r.toString());
+            assertTrue(r.field("resultString").orElseThrow().text().startsWith("REJECTED UNKNOWN_UPLOAD"), r.toString());
+        });
+        for (PhotoKey photo : keys) {
+            assertTrue(photos().get(photo).isEmpty());
+            assertTrue(blobs.head(layout.originalKey(gallery, photo.id(), "jpg")).isPresent());
+        }
+
+        // the backfill's function opts in (GALERLY_ADOPT_UNKNOWN_ORIGINALS=true)
+        JsonNode result = JsonNode.parser().parse(new String(handler(true).handle(job.getBytes(StandardCharsets.UTF_8)),
                 StandardCharsets.UTF_8));
         List<JsonNode> results = result.field("results").orElseThrow().asArray();
         assertEquals(25, results.size());

@@ -52,7 +52,14 @@ public enum ErrorCode {
      */
     SCANNER_UNAVAILABLE(true),
     /** The upload has the same bytes (SHA-256) as a photo already in the gallery and the policy refuses duplicates. */
-    DUPLICATE(false);
+    DUPLICATE(false),
+    /**
+     * An upload (or an original) has no PENDING record to claim: it was not requested through an upload service or
+     * gallery service that records uploads, its record expired, or its photo was deleted (a replayed presigned URL
+     * or a late event). Refused and nothing promoted; an upload in quarantine is deleted. Adopting originals with no
+     * record is an explicit opt-in for backfills ({@code RenditionPipeline.Builder.adoptUnknownOriginals}).
+     */
+    UNKNOWN_UPLOAD(false);
 
     private final boolean retryable;
 

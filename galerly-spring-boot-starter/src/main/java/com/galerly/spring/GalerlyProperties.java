@@ -164,6 +164,19 @@ public class GalerlyProperties {
         private double maxMegapixels = 200;
         /** Largest original accepted. */
         private DataSize maxOriginalSize = DataSize.ofMegabytes(512);
+        /**
+         * Render originals that have no record: an opt-in for a backfill of originals put under the originals prefix
+         * outside Galerly. Uploads are never adopted: they need the PENDING record their upload request made.
+         */
+        private boolean adoptUnknownOriginals;
+
+        public boolean isAdoptUnknownOriginals() {
+            return adoptUnknownOriginals;
+        }
+
+        public void setAdoptUnknownOriginals(boolean adoptUnknownOriginals) {
+            this.adoptUnknownOriginals = adoptUnknownOriginals;
+        }
 
         public String getFormat() {
             return format;

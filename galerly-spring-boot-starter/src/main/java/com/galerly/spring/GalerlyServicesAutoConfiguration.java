@@ -42,12 +42,14 @@ public class GalerlyServicesAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean({ImageProcessor.class, BlobStore.class, PhotoRepository.class})
-    public RenditionPipeline galerlyRenditionPipeline(ImageProcessor processor, BlobStore blobs, PhotoRepository photos,
+    public RenditionPipeline galerlyRenditionPipeline(GalerlyProperties properties, ImageProcessor processor,
+                                                      BlobStore blobs, PhotoRepository photos,
                                                       RenditionProfile profile, KeyLayout layout, Clock clock,
                                                       ObjectProvider<Metrics> metrics, ObjectProvider<Tracer> tracer) {
         return RenditionPipeline.builder().processor(processor).blobs(blobs).photos(photos).profile(profile)
                 .layout(layout).clock(clock).metrics(metrics.getIfAvailable(Metrics::noop))
-                .tracer(tracer.getIfAvailable(Tracer::noop)).build();
+                .tracer(tracer.getIfAvailable(Tracer::noop))
+                .adoptUnknownOriginals(properties.getRenditions().isAdoptUnknownOriginals()).build();
     }
 
     @Bean

@@ -8,10 +8,8 @@ import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.KeyLayout;
 import com.galerly.core.LimitExceededException;
-import com.galerly.core.Photo;
 import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
-import com.galerly.core.PhotoStatus;
 import com.galerly.core.image.ImageFormat;
 import com.galerly.core.image.ImageProcessor;
 import com.galerly.core.photo.PhotoRepository;
@@ -22,6 +20,7 @@ import com.galerly.core.storage.PutOptions;
 import com.galerly.core.upload.Confirmer;
 import com.galerly.core.upload.ContentIndex;
 import com.galerly.core.upload.DuplicatePolicy;
+import com.galerly.core.upload.PendingUploads;
 import com.galerly.core.upload.Quarantine;
 import com.galerly.core.upload.UploadConfirmation;
 import com.galerly.core.upload.UploadForm;
@@ -72,6 +71,8 @@ public final class InMemoryUploadService implements UploadService {
     private final String baseUrl;
     private final Hmac hmac = new Hmac("galerly-testkit-uploads");
     private final Confirmer confirmer;
+    private final PhotoRepository repository;
+    private final Duration pendingTtl;
 
     private InMemoryUploadService(Builder b) {
         this.blobs = b.blobs;
@@ -95,20 +96,17 @@ public final class InMemoryUploadService implements UploadService {
         if (b.repository != null) {
             quarantine.photos(b.repository);
         }
-        Duration ttl = Duration.ofDays(1);
-        KeyLayout keys = b.layout;
-        Clock time = b.clock;
-        this.confirmer = new Confirmer(quarantine.build(), b.blobs, Optional.ofNullable(b.repository),
-                head -> pending(keys, head, time, ttl));
+        this.repository = b.repository;
+        this.pendingTtl = b.pendingTtl;
+        this.confirmer = new Confirmer(quarantine.build(), b.blobs, Optional.ofNullable(b.repository));
     }
 
-    private static Photo pending(KeyLayout layout, BlobMetadata head, Clock clock, Duration ttl) {
-        KeyLayout.Original upload = layout.parseIncoming(head.key()).orElseThrow();
-        Instant now = clock.instant();
-        return Photo.builder().gallery(upload.gallery()).id(upload.photo()).status(PhotoStatus.PENDING)
-                .originalKey(layout.promotedKey(upload)).contentType(head.contentType()).size(head.size())
-                .fileName(head.userMetadata().get("filename")).owner(head.userMetadata().get("owner"))
-                .uploadedAt(now).expiresAt(now.plus(ttl)).build();
+    /** With a repository, every presigned upload gets its PENDING record ({@link PendingUploads}). */
+    private void recordPending(UploadRequest request, PhotoKey photo, String key, Instant urlExpiry) {
+        if (repository != null) {
+            PendingUploads.create(repository, PendingUploads.record(layout, photo, key, request,
+                    request.owner().orElse(null), clock.instant(), urlExpiry, pendingTtl));
+        }
     }
 
     public static Builder builder() {
@@ -133,6 +131,7 @@ public final class InMemoryUploadService implements UploadService {
         String signature = hmac.sign(canonical("PUT", key, headers, expires));
         URI url = URI.create(baseUrl + QueryString.encodePath(key) + "?X-Expires=" + expires + "&X-SignedHeaders="
                 + QueryString.encode(signedHeaders) + "&X-Signature=" + signature);
+        recordPending(request, photo, key, expiresAt);
         return new UploadTicket(photo, key, "PUT", url, headers, expiresAt);
     }
 
@@ -148,6 +147,7 @@ public final class InMemoryUploadService implements UploadService {
         fields.put("Content-Type", request.contentType());
         fields.put("policy", policy);
         fields.put("x-signature", hmac.sign(policy));
+        recordPending(request, photo, key, expiresAt);
         return new UploadForm(photo, key, URI.create(baseUrl), fields, expiresAt);
     }
 
@@ -301,11 +301,25 @@ public final class InMemoryUploadService implements UploadService {
         private ContentIndex contentIndex;
         private DuplicatePolicy duplicates = DuplicatePolicy.REJECT;
         private ImageProcessor processor;
+        private Duration pendingTtl = PendingUploads.DEFAULT_TTL;
 
         private Builder() {
         }
 
-        /** Records uploads: PENDING on confirm, REJECTED with the reason when refused. */
+        /** How long a PENDING record waits for its upload after the upload URL expired (1 minute..30 days). */
+        public Builder pendingTtl(Duration pendingTtl) {
+            Objects.requireNonNull(pendingTtl, "pendingTtl");
+            if (pendingTtl.compareTo(Duration.ofMinutes(1)) < 0 || pendingTtl.compareTo(Duration.ofDays(30)) > 0) {
+                throw new IllegalArgumentException("pendingTtl must be 1 minute to 30 days, was " + pendingTtl);
+            }
+            this.pendingTtl = pendingTtl;
+            return this;
+        }
+
+        /**
+         * Records uploads: PENDING when presigned ({@link PendingUploads}), REJECTED with the reason when refused;
+         * confirm then passes only uploads with a record.
+         */
         public Builder repository(PhotoRepository repository) {
             this.repository = Objects.requireNonNull(repository, "repository");
             return this;

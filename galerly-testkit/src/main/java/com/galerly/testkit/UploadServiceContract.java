@@ -24,6 +24,7 @@ import com.galerly.core.scan.ScanVerdict;
 import com.galerly.core.storage.BlobStore;
 import com.galerly.core.upload.ContentIndex;
 import com.galerly.core.upload.DuplicatePolicy;
+import com.galerly.core.upload.PendingUploads;
 import com.galerly.core.upload.Quarantine;
 import com.galerly.core.upload.UploadConfirmation;
 import com.galerly.core.upload.UploadForm;
@@ -37,6 +38,8 @@ import com.galerly.testkit.image.SyntheticImages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -226,6 +229,77 @@ public abstract class UploadServiceContract {
         assertEquals(ErrorCode.CONFLICT, replay.errorCode());
         assertTrue(h.blobs().head(ticket.key()).isEmpty(), "the replayed upload is deleted");
         assertArrayEquals(promotedBytes, read(h.blobs(), promoted), "the promoted original is unchanged");
+    }
+
+    @Test
+    void everyPresignedUploadIsRecordedPendingWithWhatTheRequestDeclared() {
+        Settings settings = settings();
+        Harness h = harness(settings);
+        byte[] jpeg = privateJpeg(6);
+        UploadTicket ticket = h.uploads().presignPut(UploadRequest.of(r -> r.gallery(GALLERY).contentType("image/jpeg")
+                .contentLength(jpeg.length).fileName("C:\\Users\\al\u202Ece\\IMG_0001.JPG").owner("user-7")));
+        Photo pending = settings.photos().get(ticket.photo()).orElseThrow(() -> new AssertionError("no record"));
+        assertEquals(PhotoStatus.PENDING, pending.status());
+        assertEquals("user-7", pending.owner());
+        assertEquals("IMG_0001.JPG", pending.fileName(), "path and bidi controls stripped");
+        assertEquals(jpeg.length, pending.size());
+        assertEquals(promotedKey(h, ticket.key()), pending.originalKey());
+        assertEquals(ticket.expiresAt().plus(PendingUploads.DEFAULT_TTL), pending.expiresAt(),
+                "it waits for its upload a day past the URL's expiry");
+        UploadForm form = h.uploads().presignPost(UploadRequest.of(r -> r.gallery(GALLERY).contentType("image/png")));
+        assertEquals(PhotoStatus.PENDING, settings.photos().get(form.photo()).orElseThrow().status());
+        assertEquals(form.expiresAt().plus(PendingUploads.DEFAULT_TTL),
+                settings.photos().get(form.photo()).orElseThrow().expiresAt());
+    }
+
+    @Test
+    void anUploadWithNoRecordIsRefusedAndDeletedNeverPromoted() {
+        Settings base = settings();
+        PhotoRepository forgetful = forgettingCreates(base.photos());
+        Harness h = harness(new Settings(base.clock(), forgetful, base.scanner(), null, DuplicatePolicy.REJECT,
+                base.maxBytes()));
+        byte[] jpeg = privateJpeg(7);
+        UploadTicket ticket = ticket(h.uploads(), "image/jpeg", jpeg);
+        assertTrue(forgetful.get(ticket.photo()).isEmpty(), "the record was lost (or never made)");
+        h.put(ticket, jpeg);
+        UploadConfirmation confirmation = h.uploads().confirm(ticket.key());
+        assertFalse(confirmation.accepted());
+        assertEquals(ErrorCode.UNKNOWN_UPLOAD, confirmation.errorCode());
+        assertTrue(h.blobs().head(ticket.key()).isEmpty(), "the upload is deleted");
+        assertTrue(h.blobs().head(promotedKey(h, ticket.key())).isEmpty(), "nothing promoted");
+        assertTrue(forgetful.get(ticket.photo()).isEmpty(), "no record made");
+    }
+
+    @Test
+    void aPutReplayedAfterThePhotoWasDeletedIsRefusedAndDeleted() {
+        Settings settings = settings();
+        Harness h = harness(settings);
+        byte[] jpeg = privateJpeg(8);
+        UploadTicket ticket = ticket(h.uploads(), "image/jpeg", jpeg);
+        assertTrue(settings.photos().delete(ticket.photo()), "the owner deletes the photo before it is confirmed");
+        h.put(ticket, jpeg);                                    // the URL is still valid: someone replays it
+        UploadConfirmation confirmation = h.uploads().confirm(ticket.key());
+        assertFalse(confirmation.accepted());
+        assertEquals(ErrorCode.UNKNOWN_UPLOAD, confirmation.errorCode());
+        assertTrue(confirmation.message().contains("deleted"), confirmation.message());
+        assertTrue(h.blobs().head(ticket.key()).isEmpty());
+        assertTrue(h.blobs().head(promotedKey(h, ticket.key())).isEmpty());
+        assertTrue(settings.photos().get(ticket.photo()).isEmpty(), "the photo stays deleted");
+    }
+
+    /** A repository that silently drops every {@code create}: uploads it should have recorded have no record. */
+    private static PhotoRepository forgettingCreates(PhotoRepository photos) {
+        return (PhotoRepository) Proxy.newProxyInstance(PhotoRepository.class.getClassLoader(),
+                new Class<?>[] {PhotoRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("create")) {
+                        return null;
+                    }
+                    try {
+                        return method.invoke(photos, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test

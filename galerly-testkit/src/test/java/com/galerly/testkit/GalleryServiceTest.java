@@ -75,7 +75,22 @@ class GalleryServiceTest {
         assertEquals("alice", pending.owner());
         assertEquals("gpj.exe", pending.fileName(), "path and bidi controls stripped");
         assertEquals(layout.promotedKey(layout.parseIncoming(ticket.key()).orElseThrow()), pending.originalKey());
-        assertEquals(clock.instant().plus(java.time.Duration.ofDays(1)), pending.expiresAt());
+        assertEquals(ticket.expiresAt().plus(java.time.Duration.ofDays(1)), pending.expiresAt(),
+                "it waits a day after the upload URL expired");
+    }
+
+    @Test
+    void anUploadServiceSharingTheRepositoryRecordsTheSamePendingPhotoOnce() {
+        InMemoryUploadService recording = InMemoryUploadService.builder().blobs(blobs).clock(clock).repository(photos)
+                .build();
+        GalleryService service = GalleryService.builder().uploads(recording).photos(photos).blobs(blobs).layout(layout)
+                .urls(key -> "https://cdn.test/" + key).access(AccessPolicy.allowAll()).clock(clock).build();
+        UploadTicket ticket = service.requestUpload("alice", UploadRequest.of(r -> r.gallery(wedding)
+                .contentType("image/jpeg").fileName("a.jpg").contentLength(100)));
+        Photo pending = photos.get(ticket.photo()).orElseThrow();
+        assertEquals(PhotoStatus.PENDING, pending.status());
+        assertEquals("alice", pending.owner(), "the caller is the owner the upload service recorded");
+        assertEquals("a.jpg", pending.fileName());
     }
 
     @Test

@@ -50,7 +50,8 @@ class PhotoLifecycleTest {
     private final PhotoId.Generator ids = PhotoId.generator(clock);
 
     private RenditionPipeline pipeline(ImageProcessor processor) {
-        return RenditionPipeline.builder().processor(processor).blobs(blobs).photos(photos).layout(layout)
+        return RenditionPipeline.builder().adoptUnknownOriginals(true)   // originals put directly: adopted
+                .processor(processor).blobs(blobs).photos(photos).layout(layout)
                 .clock(clock).leaseDuration(LEASE).maxAttempts(2).build();
     }
 
@@ -76,7 +77,7 @@ class PhotoLifecycleTest {
         photos.delete(photo);
         blobs.deleteAll(java.util.List.of(event.key()));
 
-        ObjectCreated replayed = upload(photo, "02");             // the presigned PUT replayed by someone
+        ObjectCreated replayed = upload(photo, "02");             // even a pipeline adopting unknown originals
         Outcome outcome = pipeline.handle(replayed);
         assertEquals(Outcome.Kind.MISSING, outcome.kind(), outcome.toString());
         assertTrue(photos.get(photo).isEmpty());
@@ -168,12 +169,18 @@ class PhotoLifecycleTest {
     }
 
     @Test
-    void aPipelineThatAdoptsNothingIgnoresOriginalsWithoutARecord() {
+    void byDefaultAnOriginalWithoutARecordIsRefusedAndLeftInPlace() {
         PhotoKey photo = new PhotoKey(gallery, ids.next());
         RenditionPipeline strict = RenditionPipeline.builder().processor(fake).blobs(blobs).photos(photos)
-                .layout(layout).clock(clock).adoptUnknownOriginals(false).build();
-        assertEquals(Outcome.Kind.IGNORED, strict.handle(upload(photo, "01")).kind());
-        assertTrue(photos.get(photo).isEmpty());
+                .layout(layout).clock(clock).build();
+        ObjectCreated event = upload(photo, "01");
+        Outcome outcome = strict.handle(event);
+        assertEquals(Outcome.Kind.REJECTED, outcome.kind());
+        assertEquals(ErrorCode.UNKNOWN_UPLOAD, outcome.code());
+        assertTrue(outcome.detail().contains("adoptUnknownOriginals"), outcome.detail());
+        assertTrue(photos.get(photo).isEmpty(), "nothing recorded");
+        assertTrue(blobs.head(event.key()).isPresent(), "an original is not the pipeline's to delete");
+        assertTrue(blobs.keys().stream().noneMatch(k -> k.startsWith(layout.renditionsPrefix(gallery))));
     }
 
     @Test

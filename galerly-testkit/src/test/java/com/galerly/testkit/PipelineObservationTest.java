@@ -57,7 +57,8 @@ class PipelineObservationTest {
         }
     };
 
-    private final RenditionPipeline pipeline = RenditionPipeline.builder().processor(slowRenderer).blobs(blobs)
+    private final RenditionPipeline pipeline = RenditionPipeline.builder().adoptUnknownOriginals(true)   // originals put directly: adopted
+            .processor(slowRenderer).blobs(blobs)
             .photos(photos).clock(clock).metrics(metrics).tracer(tracer).build();
 
     private ObjectCreated upload(PhotoKey photo, byte[] bytes) {

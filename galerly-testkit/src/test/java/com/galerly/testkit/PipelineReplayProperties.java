@@ -54,7 +54,8 @@ class PipelineReplayProperties {
         InMemoryPhotoRepository photos = new InMemoryPhotoRepository(clock);
         FakeImageProcessor processor = new FakeImageProcessor();
         KeyLayout layout = KeyLayout.standard();
-        RenditionPipeline pipeline = RenditionPipeline.builder().processor(processor).blobs(blobs).photos(photos)
+        RenditionPipeline pipeline = RenditionPipeline.builder().adoptUnknownOriginals(true)   // originals put directly: adopted
+                .processor(processor).blobs(blobs).photos(photos)
                 .profile(RenditionProfile.standard()).layout(layout).clock(clock).leaseDuration(LEASE)
                 .maxAttempts(100)       // a release lost to a fault counts as a dead worker; here none may give up
                 .build();

@@ -67,7 +67,8 @@ class RenditionPipelineTest {
     }
 
     private RenditionPipeline pipeline(BlobStore store, RenditionProfile profile) {
-        return RenditionPipeline.builder().processor(processor).blobs(store).photos(photos).profile(profile)
+        return RenditionPipeline.builder().adoptUnknownOriginals(true)   // originals put directly: adopted
+                .processor(processor).blobs(store).photos(photos).profile(profile)
                 .layout(layout).clock(clock).metrics(metrics).leaseDuration(LEASE).build();
     }
 

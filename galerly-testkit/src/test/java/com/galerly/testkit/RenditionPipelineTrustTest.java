@@ -118,4 +118,38 @@ class RenditionPipelineTrustTest {
         assertFalse(blobs.head(promoted(second)).isPresent(), "no second copy");
         assertFalse(blobs.head(second.key()).isPresent());
     }
+
+    @Test
+    void anUploadNobodyRecordedIsRefusedDeletedAndNeverPromoted() {
+        InMemoryUploadService unrecorded = InMemoryUploadService.builder().blobs(blobs).clock(clock).build();
+        byte[] body = FakeImage.of(800, 600).toBytes();
+        UploadTicket ticket = unrecorded.presignPut(UploadRequest.of(r -> r.gallery(gallery).contentType("image/jpeg")
+                .contentLength(body.length)));
+        unrecorded.put(ticket.url(), ticket.headers(), body);
+        Outcome outcome = event(ticket.key());
+        assertEquals(Outcome.Kind.REJECTED, outcome.kind());
+        assertEquals(ErrorCode.UNKNOWN_UPLOAD, outcome.code());
+        assertTrue(outcome.detail().contains("PhotoRepository"), outcome.detail());
+        assertFalse(blobs.head(ticket.key()).isPresent(), "the upload is deleted");
+        assertFalse(blobs.head(promoted(ticket)).isPresent(), "nothing promoted");
+        assertTrue(photos.get(ticket.photo()).isEmpty(), "no record made");
+        assertTrue(blobs.keys().isEmpty(), "nothing rendered: " + blobs.keys());
+    }
+
+    @Test
+    void aPutReplayedAfterDeleteIsRefusedAndThePhotoStaysDeleted() {
+        byte[] body = FakeImage.of(800, 600).toBytes();
+        UploadTicket ticket = upload(body);
+        assertEquals(Outcome.Kind.PROCESSED, event(ticket.key()).kind());
+        assertTrue(photos.delete(ticket.photo()));
+        blobs.deleteAll(blobs.keys());                              // what GalleryService.delete removes
+
+        uploads.put(ticket.url(), ticket.headers(), body);          // the presigned URL is still valid
+        Outcome outcome = event(ticket.key());
+        assertEquals(Outcome.Kind.REJECTED, outcome.kind(), outcome.toString());
+        assertEquals(ErrorCode.UNKNOWN_UPLOAD, outcome.code());
+        assertTrue(outcome.detail().contains("deleted"), outcome.detail());
+        assertTrue(blobs.keys().isEmpty(), "the replay is deleted, nothing promoted: " + blobs.keys());
+        assertTrue(photos.get(ticket.photo()).isEmpty());
+    }
 }

@@ -55,7 +55,8 @@ class VersionedDeliveryTest {
     };
 
     private RenditionPipeline pipeline(RenditionProfile profile) {
-        return RenditionPipeline.builder().processor(new FakeImageProcessor()).blobs(watched).photos(photos)
+        return RenditionPipeline.builder().adoptUnknownOriginals(true)   // originals put directly: adopted
+                .processor(new FakeImageProcessor()).blobs(watched).photos(photos)
                 .profile(profile).layout(layout).clock(clock).build();
     }
 
@@ -151,7 +152,8 @@ class VersionedDeliveryTest {
         PhotoKey photo = upload(pipeline, 1000, "01");
         Map<String, Rendition> first = renditions(photo);
         InMemoryPhotoRepository elsewhere = new InMemoryPhotoRepository(clock);     // another deployment, same bucket
-        RenditionPipeline again = RenditionPipeline.builder().processor(new FakeImageProcessor()).blobs(blobs)
+        RenditionPipeline again = RenditionPipeline.builder().adoptUnknownOriginals(true)   // originals put directly: adopted
+                .processor(new FakeImageProcessor()).blobs(blobs)
                 .photos(elsewhere).layout(layout).clock(clock).build();
         assertEquals(Outcome.Kind.PROCESSED, again.handle(backfillTask(photo)).kind());
         assertEquals(first.values().stream().map(Rendition::key).toList(),

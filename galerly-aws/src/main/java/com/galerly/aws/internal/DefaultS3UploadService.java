@@ -21,10 +21,10 @@ import com.galerly.core.LimitExceededException;
 import com.galerly.core.Photo;
 import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
-import com.galerly.core.PhotoStatus;
 import com.galerly.core.Rendition;
 import com.galerly.core.image.ImageFormat;
 import com.galerly.core.storage.BlobMetadata;
+import com.galerly.core.upload.PendingUploads;
 import com.galerly.core.upload.UploadConfirmation;
 import com.galerly.core.upload.UploadForm;
 import com.galerly.core.upload.UploadRequest;
@@ -96,6 +96,7 @@ public final class DefaultS3UploadService implements S3UploadService {
                 .checksum(request.checksum().orElse(null));
         metadata(request).forEach(headers::metadata);
         PresignedRequest put = s.signer().presignPut(target.key(), headers.build(), expiry);
+        recordPending(request, target, put.expiresAt());
         LOG.debug("presigned PUT of {} ({}) until {}", target.key(), request.contentType(), put.expiresAt());
         return new UploadTicket(target.photo(), target.key(), put.method(), put.url(), put.headers(), put.expiresAt());
     }
@@ -123,6 +124,7 @@ public final class DefaultS3UploadService implements S3UploadService {
                     + target.key());
         }
         PresignedPost post = s.signer().presignPost(built, s.expiry());
+        recordPending(request, target, post.expiresAt());
         LOG.debug("presigned POST form for {} ({}) until {}", target.key(), request.contentType(), post.expiresAt());
         return new UploadForm(target.photo(), target.key(), post.url(), post.fields(), post.expiresAt());
     }
@@ -142,7 +144,9 @@ public final class DefaultS3UploadService implements S3UploadService {
         } catch (SdkException e) {
             throw S3Errors.map("CREATE MULTIPART", s3(target.key()), e);
         }
-        return partTickets(target.photo(), target.key(), created.uploadId(), plan);
+        MultipartTicket ticket = partTickets(target.photo(), target.key(), created.uploadId(), plan);
+        recordPending(request, target, ticket.expiresAt());
+        return ticket;
     }
 
     @Override
@@ -324,31 +328,19 @@ public final class DefaultS3UploadService implements S3UploadService {
                 expiresAt));
     }
 
-    /** The PENDING record for an upload, from its HEAD (owner and file name from its metadata). */
-    public static Photo pendingRecord(KeyLayout layout, BlobMetadata head, java.time.Clock clock, Duration ttl) {
-        KeyLayout.Original upload = layout.parseIncoming(head.key()).orElseThrow();
-        Instant now = clock.instant();
-        return Photo.builder()
-                .gallery(upload.gallery())
-                .id(upload.photo())
-                .status(PhotoStatus.PENDING)
-                .owner(decoded(head, OWNER_METADATA))
-                .originalKey(layout.promotedKey(upload))
-                .fileName(decoded(head, FILENAME_METADATA))
-                .contentType(head.contentType())
-                .size(head.size())
-                .uploadedAt(now)
-                .expiresAt(now.plus(ttl))
-                .build();
+    /**
+     * With a repository, the upload's PENDING record ({@link PendingUploads}): processing claims only such a
+     * record. Written after signing (nothing is recorded for a request that was refused).
+     */
+    private void recordPending(UploadRequest request, Target target, Instant urlExpiry) {
+        if (s.repository() != null) {
+            PendingUploads.create(s.repository(), PendingUploads.record(s.layout(), target.photo(), target.key(),
+                    request, request.owner().orElse(null), s.clock().instant(), urlExpiry, s.pendingTtl()));
+        }
     }
 
     private KeyLayout.Original uploadOf(String key) {
         return s.confirmer().upload(key);
-    }
-
-    private static String decoded(BlobMetadata head, String name) {
-        String value = head.userMetadata().get(name);
-        return value == null ? null : FileNames.fromAscii(value);
     }
 
     private static String baseType(String contentType) {

@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
  *   <tr><td>{@code GALERLY_CLAMD}</td><td>clamd to scan uploads with before promotion: {@code tcp://host:port} or {@code unix:/path} (read by the wiring)</td><td>no scan</td></tr>
  *   <tr><td>{@code GALERLY_CLAMD_MAX_BYTES}</td><td>clamd's StreamMaxLength</td><td>26214400</td></tr>
  *   <tr><td>{@code GALERLY_METRICS_NAMESPACE}</td><td>CloudWatch namespace of EMF metrics; {@code off} disables</td><td>{@code Galerly}</td></tr>
+ *   <tr><td>{@code GALERLY_ADOPT_UNKNOWN_ORIGINALS}</td><td>{@code true} to render originals that have no record (a backfill of originals put under the originals prefix outside Galerly); uploads are never adopted</td><td>{@code false}</td></tr>
  *   <tr><td>{@code GALERLY_SERVICE}</td><td>the {@code Service} dimension of the metrics (with {@code FunctionName} from {@code AWS_LAMBDA_FUNCTION_NAME})</td><td>the namespace</td></tr>
  * </table>
  *
@@ -51,9 +52,17 @@ import java.util.stream.Collectors;
  * @param processor        processor limits
  * @param lease            lease duration
  * @param metricsNamespace EMF namespace, or null for none
+ * @param adoptUnknownOriginals whether originals with no record are rendered (a backfill's opt-in)
  */
 public record LambdaSettings(String table, Set<String> buckets, KeyLayout layout, RenditionProfile profile,
-                             ProcessorSettings processor, Duration lease, String metricsNamespace) {
+                             ProcessorSettings processor, Duration lease, String metricsNamespace,
+                             boolean adoptUnknownOriginals) {
+    /** Settings that adopt no original without a record. */
+    public LambdaSettings(String table, Set<String> buckets, KeyLayout layout, RenditionProfile profile,
+                          ProcessorSettings processor, Duration lease, String metricsNamespace) {
+        this(table, buckets, layout, profile, processor, lease, metricsNamespace, false);
+    }
+
     public LambdaSettings {
         Checks.notBlank(table, "table");
         buckets = Set.copyOf(buckets);
@@ -105,10 +114,16 @@ public record LambdaSettings(String table, Set<String> buckets, KeyLayout layout
         Duration leaseDuration = Duration.ofSeconds(lease == null ? 900 : integer("GALERLY_LEASE_SECONDS", lease));
         String namespace = get.apply("GALERLY_METRICS_NAMESPACE");
         namespace = namespace == null ? "Galerly" : namespace.equalsIgnoreCase("off") ? null : namespace;
+        String adopt = get.apply("GALERLY_ADOPT_UNKNOWN_ORIGINALS");
+        if (adopt != null && !adopt.equalsIgnoreCase("true") && !adopt.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("GALERLY_ADOPT_UNKNOWN_ORIGINALS must be true or false, was "
+                    + Checks.quote(adopt));
+        }
         return new LambdaSettings(table,
                 buckets == null ? Set.of() : Arrays.stream(buckets.split(",")).map(String::trim)
                         .filter(b -> !b.isEmpty()).collect(Collectors.toSet()),
-                wrap(layout::build, "GALERLY_RENDITIONS_PREFIX"), profile, processor.build(), leaseDuration, namespace);
+                wrap(layout::build, "GALERLY_RENDITIONS_PREFIX"), profile, processor.build(), leaseDuration, namespace,
+                "true".equalsIgnoreCase(adopt));
     }
 
     private static void setting(Map<String, String> env, String name, Function<String, ?> apply) {

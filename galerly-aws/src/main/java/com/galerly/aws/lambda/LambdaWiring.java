@@ -95,7 +95,8 @@ final class LambdaWiring {
                     .photos(photos).scanner(scanner).maxBytes(Math.min(settings.processor().maxBytes(), Integer.MAX_VALUE - 16)).build();
             return RenditionPipeline.builder().processor(processor).blobs(blobs).photos(photos)
                     .profile(settings.profile()).layout(settings.layout()).clock(clock).metrics(metrics)
-                    .tracer(tracer).leaseDuration(settings.lease()).quarantine(quarantine).build();
+                    .tracer(tracer).leaseDuration(settings.lease()).quarantine(quarantine)
+                    .adoptUnknownOriginals(settings.adoptUnknownOriginals()).build();
         };
     }
 }

@@ -56,8 +56,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  *       percent-encoded), never used in a key.</li>
  *   <li>{@link #confirm(String)} runs the trust path (size, active content, declared type against the sniffed
  *       format, scan, metadata scrub, dedup, promotion); a refused upload is deleted and reported with its code.
- *       With a {@link PhotoRepository} the photo gets a PENDING record, and REJECTED with the reason when
- *       refused.</li>
+ *       With a {@link PhotoRepository} every presigned upload (PUT, POST, multipart) gets its PENDING record
+ *       ({@link com.galerly.core.upload.PendingUploads}), the only record processing and confirm claim; a refused
+ *       upload's record says why (REJECTED or FAILED), and an upload with no record is deleted
+ *       ({@code UNKNOWN_UPLOAD}).</li>
  * </ul>
  *
  * <pre>{@code
@@ -65,7 +67,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  *     .bucket(S3Bucket.of("photos", "eu-west-1"))
  *     .maxBytes(50 * 1024 * 1024)
  *     .expiry(Duration.ofMinutes(10))
- *     .repository(photos)                              // optional: PENDING records on confirm
+ *     .repository(photos)                              // PENDING records when presigned
  *     .build();
  * UploadForm form = uploads.presignPost(UploadRequest.of(r -> r.gallery(gallery).contentType("image/jpeg")
  *     .fileName("DSC_0042.JPG")));
@@ -305,13 +307,19 @@ public interface S3UploadService extends UploadService, AutoCloseable {
             return this;
         }
 
-        /** Records accepted uploads as PENDING photos (optional). */
+        /**
+         * Records every presigned upload as a PENDING photo (optional; without it, a {@code GalleryService} or the
+         * application must record uploads, or the rendition pipeline refuses them with {@code UNKNOWN_UPLOAD}).
+         */
         public Builder repository(PhotoRepository repository) {
             this.repository = Objects.requireNonNull(repository, "repository must not be null");
             return this;
         }
 
-        /** How long a PENDING record lives if processing never claims it: 1 minute to 30 days. */
+        /**
+         * How long a PENDING record waits for its upload after the upload URL expired, if processing never claims it:
+         * 1 minute to 30 days (default 1 day).
+         */
         public Builder pendingTtl(Duration pendingTtl) {
             Objects.requireNonNull(pendingTtl, "pendingTtl must not be null");
             if (pendingTtl.compareTo(Duration.ofMinutes(1)) < 0 || pendingTtl.compareTo(Duration.ofDays(30)) > 0) {
@@ -349,9 +357,7 @@ public interface S3UploadService extends UploadService, AutoCloseable {
             } else if (!trust.layout().equals(layout)) {
                 throw new IllegalStateException("the quarantine's layout " + trust.layout() + " differs from " + layout);
             }
-            Duration ttl = pendingTtl;
-            Confirmer confirmer = new Confirmer(trust, blobs, java.util.Optional.ofNullable(repository),
-                    head -> DefaultS3UploadService.pendingRecord(layout, head, clock, ttl));
+            Confirmer confirmer = new Confirmer(trust, blobs, java.util.Optional.ofNullable(repository));
             byte[] key = ticketKey != null ? ticketKey : randomKey();
             return new DefaultS3UploadService(new UploadSettings(signer, creds, clock, blobs, ownsClient, layout,
                     ids != null ? ids : PhotoId.generator(clock), contentTypes, maxBytes, expiry, partSize,

@@ -24,7 +24,7 @@ class EventsFuzzTest {
             .processor(new FakeImageProcessor()).blobs(new InMemoryBlobStore(CLOCK))
             .photos(new InMemoryPhotoRepository(CLOCK)).clock(CLOCK).build());
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "10m")
     void events(byte[] payload) {
         try {
             byte[] response = HANDLER.handle(payload);

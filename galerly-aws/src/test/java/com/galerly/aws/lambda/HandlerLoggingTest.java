@@ -94,7 +94,8 @@ class HandlerLoggingTest {
         S3Client badlySigned = S3Bucket.of(b -> b.name(BUCKET).region(S3.region()).endpoint(S3.endpoint()))
                 .clientBuilder(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(S3ProxyExtension.DEFAULT_ACCESS_KEY, wrongSecret))).build();
-        RenditionHandler handler = RenditionHandler.of(RenditionPipeline.builder().processor(new FakeImageProcessor())
+        RenditionHandler handler = RenditionHandler.of(RenditionPipeline.builder().adoptUnknownOriginals(true)   // originals put directly
+                .processor(new FakeImageProcessor())
                 .blobs(S3BlobStore.create(badlySigned, BUCKET)).photos(new InMemoryPhotoRepository(clock))
                 .clock(clock).build());
 
@@ -122,7 +123,8 @@ class HandlerLoggingTest {
     @Test
     void transientFailuresWarnAndBadImagesAndBadMessagesAreLoggedOnce() {
         InMemoryBlobStore blobs = new InMemoryBlobStore(clock);
-        RenditionHandler handler = RenditionHandler.of(RenditionPipeline.builder().processor(new FakeImageProcessor())
+        RenditionHandler handler = RenditionHandler.of(RenditionPipeline.builder().adoptUnknownOriginals(true)   // originals put directly
+                .processor(new FakeImageProcessor())
                 .blobs(blobs).photos(new InMemoryPhotoRepository(clock)).clock(clock).build());
         PhotoKey flaky = new PhotoKey(GalleryId.of("g"), ids.next());
         BlobMetadata a = blobs.put(layout.originalKey(flaky.gallery(), flaky.id(), "jpg"),

@@ -5,6 +5,7 @@
 package com.galerly.aws.lambda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,7 @@ class LambdaSettingsTest {
         assertEquals(200_000_000L, s.processor().maxPixels());
         assertEquals(Duration.ofMinutes(15), s.lease());
         assertEquals("Galerly", s.metricsNamespace());
+        assertFalse(s.adoptUnknownOriginals(), "originals with no record are refused unless a backfill opts in");
     }
 
     @Test
@@ -41,6 +43,8 @@ class LambdaSettingsTest {
         assertEquals(50_500_000L, s.processor().maxPixels());
         assertEquals(Duration.ofSeconds(120), s.lease());
         assertNull(s.metricsNamespace());
+        assertTrue(LambdaSettings.fromEnvironment(Map.of("GALERLY_TABLE", "photos", "GALERLY_ADOPT_UNKNOWN_ORIGINALS",
+                "TRUE")).adoptUnknownOriginals());
     }
 
     @Test
@@ -50,7 +54,8 @@ class LambdaSettingsTest {
                 Map.of("GALERLY_TABLE", "t", "GALERLY_FORMAT", "gif"),
                 Map.of("GALERLY_TABLE", "t", "GALERLY_QUALITY", "high"),
                 Map.of("GALERLY_TABLE", "t", "GALERLY_RENDITIONS_PREFIX", "originals/sub/"),
-                Map.of("GALERLY_TABLE", "t", "GALERLY_MAX_MEGAPIXELS", "-1")}) {
+                Map.of("GALERLY_TABLE", "t", "GALERLY_MAX_MEGAPIXELS", "-1"),
+                Map.of("GALERLY_TABLE", "t", "GALERLY_ADOPT_UNKNOWN_ORIGINALS", "yes")}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> LambdaSettings.fromEnvironment(env), env.toString());
             assertTrue(e.getMessage().startsWith("GALERLY_"), e.getMessage());

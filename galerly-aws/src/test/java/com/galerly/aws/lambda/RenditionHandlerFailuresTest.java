@@ -53,7 +53,7 @@ class RenditionHandlerFailuresTest {
     private final List<EventFailure> reported = new ArrayList<>();
     private final KeyLayout layout = KeyLayout.standard();
     private final PhotoId.Generator ids = PhotoId.generator(clock);
-    private final RenditionHandler handler = new RenditionHandler(bucket -> RenditionPipeline.builder()
+    private final RenditionHandler handler = new RenditionHandler(bucket -> RenditionPipeline.builder().adoptUnknownOriginals(true)   // originals put directly
             .processor(new Failing()).blobs(blobs).photos(photos).clock(clock).build()) {
         @Override
         protected void failed(EventFailure failure) {

@@ -35,7 +35,7 @@ class RenditionHandlerTest {
     private final TestClock clock = TestClock.standard();
     private final InMemoryBlobStore blobs = new InMemoryBlobStore(clock);
     private final InMemoryPhotoRepository photos = new InMemoryPhotoRepository(clock);
-    private final RenditionHandler handler = RenditionHandler.of(RenditionPipeline.builder()
+    private final RenditionHandler handler = RenditionHandler.of(RenditionPipeline.builder().adoptUnknownOriginals(true)   // originals put directly
             .processor(new FakeImageProcessor()).blobs(blobs).photos(photos).clock(clock).build());
     private final KeyLayout layout = KeyLayout.standard();
     private final PhotoId.Generator ids = PhotoId.generator(clock);
@@ -100,7 +100,8 @@ class RenditionHandlerTest {
     @Test
     void keysArriveUrlEncoded() {
         KeyLayout spaced = KeyLayout.builder().originalsPrefix("my uploads/").build();
-        RenditionHandler h = RenditionHandler.of(RenditionPipeline.builder().processor(new FakeImageProcessor())
+        RenditionHandler h = RenditionHandler.of(RenditionPipeline.builder().adoptUnknownOriginals(true)   // originals put directly
+                .processor(new FakeImageProcessor())
                 .blobs(blobs).photos(photos).layout(spaced).clock(clock).build());
         PhotoKey photo = newPhoto();
         BlobMetadata head = blobs.put(spaced.originalKey(gallery, photo.id(), "jpg"),

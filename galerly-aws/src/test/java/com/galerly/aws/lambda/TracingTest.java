@@ -48,7 +48,8 @@ class TracingTest {
         try (OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
                 .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()).build()) {
             Tracer tracer = Tracing.openTelemetry(otel);
-            RenditionPipeline pipeline = RenditionPipeline.builder().processor(new FakeImageProcessor()).blobs(blobs)
+            RenditionPipeline pipeline = RenditionPipeline.builder().adoptUnknownOriginals(true)   // originals put directly
+                    .processor(new FakeImageProcessor()).blobs(blobs)
                     .photos(new InMemoryPhotoRepository(clock)).clock(clock).tracer(tracer).build();
             PhotoKey photo = new PhotoKey(GalleryId.of("g"), PhotoId.generator(clock).next());
             BlobMetadata head = blobs.put(layout.originalKey(photo.gallery(), photo.id(), "jpg"),
@@ -78,7 +79,8 @@ class TracingTest {
         InMemorySpanExporter exporter = InMemorySpanExporter.create();
         try (OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
                 .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()).build()) {
-            RenditionPipeline pipeline = RenditionPipeline.builder().processor(new FakeImageProcessor()).blobs(blobs)
+            RenditionPipeline pipeline = RenditionPipeline.builder().adoptUnknownOriginals(true)   // originals put directly
+                    .processor(new FakeImageProcessor()).blobs(blobs)
                     .photos(new InMemoryPhotoRepository(clock)).clock(clock).tracer(Tracing.openTelemetry(otel)).build();
             PhotoKey photo = new PhotoKey(GalleryId.of("g"), PhotoId.generator(clock).next());
             BlobMetadata head = blobs.put(layout.originalKey(photo.gallery(), photo.id(), "jpg"),

@@ -43,7 +43,8 @@ class TypedHandlersTest {
     private final InMemoryPhotoRepository photos = new InMemoryPhotoRepository(clock);
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final KeyLayout layout = KeyLayout.builder().originalsPrefix("my uploads/").build();
-    private final RenditionPipeline pipeline = RenditionPipeline.builder().processor(new FakeImageProcessor())
+    private final RenditionPipeline pipeline = RenditionPipeline.builder().adoptUnknownOriginals(true)   // originals put directly
+            .processor(new FakeImageProcessor())
             .blobs(blobs).photos(photos).layout(layout).clock(clock).metrics(metrics).build();
     private final PhotoId.Generator ids = PhotoId.generator(clock);
 

@@ -423,11 +423,29 @@ class S3UploadServiceTest {
 
     @Nested
     class Confirmation {
+        /** An object a client put under an upload key whose PENDING record exists (as presigning makes it). */
         private String stored(byte[] bytes, String contentType) {
-            String key = KeyLayout.standard().incomingKey(GALLERY, com.galerly.core.PhotoId.generator(Clock.systemUTC())
-                    .next(), "jpg");
+            com.galerly.core.PhotoKey photo = new com.galerly.core.PhotoKey(GALLERY,
+                    com.galerly.core.PhotoId.generator(Clock.systemUTC()).next());
+            String key = KeyLayout.standard().incomingKey(GALLERY, photo.id(), "jpg");
+            Instant now = Instant.now();
+            com.galerly.core.upload.PendingUploads.create(photos, com.galerly.core.upload.PendingUploads.record(
+                    KeyLayout.standard(), photo, key, UploadRequest.of(r -> r.gallery(GALLERY).contentType(contentType)),
+                    null, now, now.plusSeconds(900), Duration.ofDays(1)));
             client.putObject(r -> r.bucket("gallery").key(key).contentType(contentType), RequestBody.fromBytes(bytes));
             return key;
+        }
+
+        @Test
+        void anUploadWithoutARecordIsRefusedAndDeleted() {
+            String key = KeyLayout.standard().incomingKey(GALLERY, com.galerly.core.PhotoId.generator(Clock.systemUTC())
+                    .next(), "jpg");
+            client.putObject(r -> r.bucket("gallery").key(key).contentType("image/jpeg"),
+                    RequestBody.fromBytes(TestImages.jpeg()));
+            UploadConfirmation confirmation = uploads.confirm(key);
+            assertFalse(confirmation.accepted());
+            assertEquals(ErrorCode.UNKNOWN_UPLOAD, confirmation.errorCode());
+            assertFalse(exists(key));
         }
 
         @Test

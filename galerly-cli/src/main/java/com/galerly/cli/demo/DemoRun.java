@@ -4,6 +4,7 @@
  */
 package com.galerly.cli.demo;
 
+import com.galerly.aws.lambda.EventFailure;
 import com.galerly.aws.lambda.RenditionHandler;
 import com.galerly.aws.s3.S3BlobStore;
 import com.galerly.aws.s3.S3UploadService;
@@ -150,7 +151,13 @@ public final class DemoRun {
         RenditionPipeline pipeline = RenditionPipeline.builder().processor(ImageProcessors.load()).blobs(blobs)
                 .photos(photos).layout(layout).clock(clock).metrics(metrics)
                 .leaseDuration(Duration.ofSeconds(options.chaos() ? 2 : 60)).build();
-        this.handler = RenditionHandler.of(pipeline);
+        this.handler = new RenditionHandler(bucket -> pipeline) {
+            @Override
+            protected void failed(EventFailure failure) {     // say why an event waits for redelivery
+                progress.accept("  " + failure.messageId() + " " + failure.kind() + " " + failure.code() + " "
+                        + failure.key() + ": " + failure.message());
+            }
+        };
     }
 
     /** Uploads every sample, delivers the events, verifies, and reports. */
@@ -192,6 +199,7 @@ public final class DemoRun {
         }
         Instant deadline = clock.instant().plus(options.maxDuration());
         int deliveries = 0;
+        Set<String> retrying = new HashSet<>();
         while (!queue.isEmpty()) {
             if (clock.instant().isAfter(deadline)) {
                 throw new GalerlyException(com.galerly.core.ErrorCode.IO_ERROR, queue.size()
@@ -215,7 +223,18 @@ public final class DemoRun {
             if (!failed.isEmpty() && failed.size() == batch.size()) {
                 Thread.sleep(200);                    // everything failed: give held leases time to expire
             }
-            progress.accept("delivered " + deliveries + " events, " + queue.size() + " waiting for redelivery");
+            batch.forEach(m -> {
+                if (failed.contains(m[0])) {
+                    retrying.add(m[0]);
+                } else {
+                    retrying.remove(m[0]);
+                }
+            });
+            int redeliveries = retrying.size();
+            int undelivered = queue.size() - redeliveries;         // never delivered yet: no failure to report
+            progress.accept("delivered " + deliveries + " events" + (redeliveries > 0 ? ", " + redeliveries
+                    + " failed and waiting for redelivery" : "") + (undelivered > 0 ? ", " + undelivered
+                    + " not delivered yet" : ""));
         }
         return deliveries;
     }

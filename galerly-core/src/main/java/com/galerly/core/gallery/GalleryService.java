@@ -25,6 +25,7 @@ import com.galerly.core.photo.PhotoPage;
 import com.galerly.core.photo.PhotoRepository;
 import com.galerly.core.storage.BlobStore;
 import com.galerly.core.storage.BlobVersion;
+import com.galerly.core.upload.PendingUploads;
 import com.galerly.core.upload.UploadConfirmation;
 import com.galerly.core.upload.UploadForm;
 import com.galerly.core.upload.UploadRequest;
@@ -91,25 +92,36 @@ public final class GalleryService {
         return new Builder();
     }
 
-    /** A presigned PUT for a new photo, and its PENDING record (which expires if the upload never comes). */
+    /**
+     * A presigned PUT for a new photo, and its PENDING record ({@link PendingUploads}; it expires if the upload
+     * never comes). The caller is the upload's owner (on the record and in the upload's metadata).
+     */
     public UploadTicket requestUpload(String caller, UploadRequest request) {
         requireUpload(caller, request.gallery());
-        UploadTicket ticket = uploads.presignPut(request);
-        photos.create(pending(caller, request, ticket.photo(), promotedKey(ticket.key())));
+        UploadRequest owned = ownedBy(caller, request);
+        UploadTicket ticket = uploads.presignPut(owned);
+        recordPending(caller, owned, ticket.photo(), ticket.key(), ticket.expiresAt());
         return ticket;
     }
 
     /** A presigned browser form for a new photo, and its PENDING record. */
     public UploadForm requestUploadForm(String caller, UploadRequest request) {
         requireUpload(caller, request.gallery());
-        UploadForm form = uploads.presignPost(request);
-        photos.create(pending(caller, request, form.photo(), promotedKey(form.key())));
+        UploadRequest owned = ownedBy(caller, request);
+        UploadForm form = uploads.presignPost(owned);
+        recordPending(caller, owned, form.photo(), form.key(), form.expiresAt());
         return form;
     }
 
-    /** The original's key an upload key becomes once promoted out of quarantine. */
-    private String promotedKey(String uploadKey) {
-        return layout.parseIncoming(uploadKey).map(layout::promotedKey).orElse(uploadKey);
+    private static UploadRequest ownedBy(String caller, UploadRequest request) {
+        return caller.equals(request.owner().orElse(null)) ? request : request.toBuilder().owner(caller).build();
+    }
+
+    /** An upload service sharing the repository has recorded it already: then this writes nothing. */
+    private void recordPending(String caller, UploadRequest request, PhotoKey photo, String uploadKey,
+                               Instant urlExpiry) {
+        PendingUploads.create(photos, PendingUploads.record(layout, photo, uploadKey, request, caller, clock.instant(),
+                urlExpiry, pendingExpiry));
     }
 
     /**
@@ -292,23 +304,6 @@ public final class GalleryService {
         return signer;
     }
 
-    private Photo pending(String caller, UploadRequest request, PhotoKey photo, String key) {
-        return Photo.builder().gallery(photo.gallery()).id(photo.id()).status(PhotoStatus.PENDING)
-                .owner(caller).originalKey(key).fileName(request.fileName().map(GalleryService::sanitise).orElse(null))
-                .contentType(request.contentType()).size(Math.max(0, request.contentLength()))
-                .uploadedAt(clock.instant()).expiresAt(clock.instant().plus(pendingExpiry)).build();
-    }
-
-    /** A file name kept as metadata: no path, no control characters, at most 255 characters. */
-    static String sanitise(String fileName) {
-        String base = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
-        String clean = base.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}\u202a-\u202e\u2066-\u2069]", "").strip();
-        if (clean.codePointCount(0, clean.length()) > 255) {
-            clean = clean.substring(0, clean.offsetByCodePoints(0, 255));
-        }
-        return clean.isEmpty() || clean.equals(".") || clean.equals("..") ? null : clean;
-    }
-
     private void requireUpload(String caller, GalleryId gallery) {
         if (!access.canUpload(caller, gallery)) {
             throw denied(caller, "upload to gallery " + gallery);
@@ -337,7 +332,7 @@ public final class GalleryService {
         private CdnInvalidator invalidator;
         private AccessPolicy access = AccessPolicy.allowAll();
         private Clock clock = Clock.systemUTC();
-        private Duration pendingExpiry = Duration.ofDays(1);
+        private Duration pendingExpiry = PendingUploads.DEFAULT_TTL;
         private Duration signedUrlExpiry = Duration.ofHours(1);
 
         private Builder() {
@@ -393,7 +388,10 @@ public final class GalleryService {
             return this;
         }
 
-        /** How long a PENDING record waits for its upload before the storage TTL removes it (1 hour..30 days). */
+        /**
+         * How long a PENDING record waits for its upload after the upload URL expired, before the storage TTL
+         * removes it (1 hour..30 days; default 1 day).
+         */
         public Builder pendingExpiry(Duration pendingExpiry) {
             this.pendingExpiry = Checks.within(pendingExpiry, Duration.ofHours(1), Duration.ofDays(30), "pendingExpiry");
             return this;

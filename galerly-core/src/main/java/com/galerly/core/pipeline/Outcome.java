@@ -28,7 +28,10 @@ public record Outcome(Kind kind, PhotoKey photo, ErrorCode code, String detail) 
         STALE,
         /** The object no longer exists: nothing done. */
         MISSING,
-        /** The original can never be rendered; the photo is FAILED with {@link #code()}. */
+        /**
+         * The original can never be rendered or the upload is refused; the photo is FAILED or REJECTED with
+         * {@link #code()}, or, for {@code UNKNOWN_UPLOAD}, has no record to mark (nothing is recorded).
+         */
         REJECTED,
         /** The key is not an original of the layout (a rendition, another prefix, a hostile key). */
         IGNORED

@@ -17,6 +17,7 @@ import com.galerly.core.photo.PhotoRepository;
 import com.galerly.core.storage.BlobMetadata;
 import com.galerly.core.storage.BlobStore;
 import com.galerly.core.upload.Admission;
+import com.galerly.core.upload.Confirmer;
 import com.galerly.core.upload.Quarantine;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,7 +25,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The pipeline's step for an upload in quarantine: refuse a replay, claim the photo, run the {@link Quarantine},
+ * The pipeline's step for an upload in quarantine: refuse a replay, claim the photo's PENDING record (an upload
+ * with none is deleted and REJECTED with {@code UNKNOWN_UPLOAD}: never adopted), run the {@link Quarantine},
  * record a refusal (REJECTED or FAILED), or hand the promoted original to rendering.
  */
 final class Promotion {
@@ -38,14 +40,16 @@ final class Promotion {
     private final PhotoRepository photos;
     private final Supplier<String> leaseTokens;
     private final Duration leaseDuration;
+    private final int maxAttempts;
 
     Promotion(Quarantine quarantine, BlobStore blobs, PhotoRepository photos, Supplier<String> leaseTokens,
-              Duration leaseDuration) {
+              Duration leaseDuration, int maxAttempts) {
         this.quarantine = quarantine;
         this.blobs = blobs;
         this.photos = photos;
         this.leaseTokens = leaseTokens;
         this.leaseDuration = leaseDuration;
+        this.maxAttempts = maxAttempts;
     }
 
     /**
@@ -77,12 +81,13 @@ final class Promotion {
                     + " original " + promotedKey + " stays");
         }
         ClaimResult claim = photos.claim(new ClaimRequest(photo, promotedKey, incoming.eTag(), event.sequencer(),
-                incoming.size(), incoming.contentType(), leaseTokens.get(), leaseDuration));
+                incoming.size(), incoming.contentType(), leaseTokens.get(), leaseDuration, maxAttempts, false));
         switch (claim.outcome()) {
             case GONE:
-                quarantine.discard(incoming.key());         // an upload replayed after its photo was deleted
-                return Outcome.of(Outcome.Kind.MISSING, photo, claim.photo() == null
-                        ? "no record for this upload: discarded" : "the photo was deleted; its replayed upload removed");
+                // nobody requested this upload, its record expired, or it is replayed after its photo was deleted
+                quarantine.discard(incoming.key());
+                return new Outcome(Outcome.Kind.REJECTED, photo, ErrorCode.UNKNOWN_UPLOAD,
+                        Confirmer.unknownUpload(photo, claim.photo()) + "; the upload was deleted");
             case GAVE_UP:
                 quarantine.discard(incoming.key());
                 return new Outcome(Outcome.Kind.REJECTED, photo, claim.photo().errorCode(),

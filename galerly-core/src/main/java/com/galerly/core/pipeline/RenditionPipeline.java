@@ -31,6 +31,7 @@ import com.galerly.core.storage.BlobMetadata;
 import com.galerly.core.storage.BlobStore;
 import com.galerly.core.storage.PutOptions;
 import com.galerly.core.trace.Tracer;
+import com.galerly.core.upload.Confirmer;
 import com.galerly.core.upload.Quarantine;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,7 +57,9 @@ import java.util.function.Supplier;
  *   <li>ignore keys that are neither uploads nor originals of the {@link KeyLayout} (renditions are never
  *       reprocessed);</li>
  *   <li>HEAD the original: gone -> MISSING; another ETag or version than the event's -> STALE;</li>
- *   <li>claim the record conditionally: already done -> DUPLICATE, older sequencer -> STALE, leased by
+ *   <li>claim the record conditionally: no record -> REJECTED ({@code UNKNOWN_UPLOAD}; an upload is deleted, an
+ *       original is left, unless {@link Builder#adoptUnknownOriginals} opted into backfills), already done ->
+ *       DUPLICATE, older sequencer -> STALE, leased by
  *       another worker -> a retryable CONFLICT; deleted (a tombstone) -> MISSING, and the replayed original is
  *       deleted again; leases expired {@code maxAttempts} times without a result -> REJECTED
  *       ({@code LIMIT_EXCEEDED});</li>
@@ -109,7 +112,7 @@ public final class RenditionPipeline {
         this.leaseTokens = b.leaseTokens;
         Quarantine quarantine = b.quarantine != null ? b.quarantine
                 : Quarantine.builder().blobs(b.blobs).layout(b.layout).processor(b.processor).photos(b.photos).build();
-        this.promotion = new Promotion(quarantine, b.blobs, b.photos, b.leaseTokens, b.leaseDuration);
+        this.promotion = new Promotion(quarantine, b.blobs, b.photos, b.leaseTokens, b.leaseDuration, b.maxAttempts);
         this.maxAttempts = b.maxAttempts;
         this.adoptUnknown = b.adoptUnknown;
     }
@@ -241,9 +244,10 @@ public final class RenditionPipeline {
         ClaimResult claim = photos.claim(forcedVersion > 0 ? request.forcedAt(forcedVersion) : request);
         switch (claim.outcome()) {
             case GONE:
-                if (claim.photo() == null) {
-                    return Outcome.of(Outcome.Kind.IGNORED, photo, "no record for this original (not uploaded "
-                            + "through Galerly) and unknown originals are not adopted");
+                if (claim.photo() == null) {             // the original is left where it is: not ours to delete
+                    return new Outcome(Outcome.Kind.REJECTED, photo, ErrorCode.UNKNOWN_UPLOAD,
+                            Confirmer.unknownUpload(photo, null) + "; originals with no record are adopted only with "
+                            + "adoptUnknownOriginals(true), for a backfill");
                 }
                 blobs.deleteAll(List.of(key));           // a replayed upload of a deleted photo
                 return Outcome.of(Outcome.Kind.MISSING, photo, "the photo was deleted; its replayed original removed");
@@ -391,7 +395,7 @@ public final class RenditionPipeline {
         private Supplier<String> leaseTokens = () -> UUID.randomUUID().toString();
         private Quarantine quarantine;
         private int maxAttempts = ClaimRequest.DEFAULT_MAX_ATTEMPTS;
-        private boolean adoptUnknown = true;
+        private boolean adoptUnknown;
 
         private Builder() {
         }
@@ -415,9 +419,12 @@ public final class RenditionPipeline {
         }
 
         /**
-         * Whether an original with no record gets one (default true: a backfill of originals uploaded outside
-         * Galerly). With false, only photos created through the upload service are processed; others are
-         * IGNORED. Deleted photos are never brought back either way (their tombstone refuses the claim).
+         * Whether an original (under the originals prefix) with no record gets one: an explicit opt-in for a
+         * backfill of originals put there outside Galerly (S3 Batch Operations over an imported archive). Default
+         * false: only photos with a PENDING record ({@link com.galerly.core.upload.PendingUploads}, made when the
+         * upload was presigned) are processed, and others are REJECTED with {@code UNKNOWN_UPLOAD} (the original is
+         * left in place). Uploads under the incoming prefix are never adopted, and deleted photos never brought back
+         * (their tombstone refuses the claim), whatever this says.
          */
         public Builder adoptUnknownOriginals(boolean adopt) {
             this.adoptUnknown = adopt;

@@ -4,7 +4,6 @@
  */
 package com.galerly.core.upload;
 
-import com.galerly.core.ConflictException;
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.KeyLayout;
@@ -22,17 +21,17 @@ import com.galerly.core.storage.BlobStore;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * {@link UploadService#confirm(String)} for every implementation: runs the {@link Quarantine} on an upload when
  * confirm comes before processing (or reports what processing decided when it came first), under the same claim
- * the rendition pipeline takes, so the two never promote one upload twice. With a repository, the photo gets a
- * PENDING record first (owner and file name from the upload's metadata), then is claimed; after promotion the
- * claim is released so the upload's ObjectCreated event renders the promoted original.
+ * the rendition pipeline takes, so the two never promote one upload twice. With a repository, the photo's PENDING
+ * record (made when the upload was presigned, {@link PendingUploads}) is claimed; an upload with no record to
+ * claim (never requested, expired, or its photo deleted) is deleted and refused with {@code UNKNOWN_UPLOAD}. After
+ * promotion the claim is released so the upload's ObjectCreated event renders the promoted original.
  *
  * <pre>{@code
- * Confirmer confirmer = new Confirmer(quarantine, blobs, Optional.of(photos), head -> pendingRecordFor(head));
+ * Confirmer confirmer = new Confirmer(quarantine, blobs, Optional.of(photos));
  * UploadConfirmation result = confirmer.confirm("incoming/g/01jd....jpg");
  * }</pre>
  */
@@ -42,20 +41,16 @@ public final class Confirmer {
     private final Quarantine quarantine;
     private final BlobStore blobs;
     private final Optional<PhotoRepository> photos;
-    private final Function<BlobMetadata, Photo> pending;
 
     /**
      * @param quarantine the trust path
      * @param blobs      where uploads and originals are
-     * @param photos     the records, if the service keeps them
-     * @param pending    the PENDING record for an upload (from its HEAD), created before the claim
+     * @param photos     the records, if the service keeps them (then only uploads with a PENDING record pass)
      */
-    public Confirmer(Quarantine quarantine, BlobStore blobs, Optional<PhotoRepository> photos,
-                     Function<BlobMetadata, Photo> pending) {
+    public Confirmer(Quarantine quarantine, BlobStore blobs, Optional<PhotoRepository> photos) {
         this.quarantine = Checks.notNull(quarantine, "quarantine");
         this.blobs = Checks.notNull(blobs, "blobs");
         this.photos = Checks.notNull(photos, "photos");
-        this.pending = Checks.notNull(pending, "pending");
     }
 
     /** The upload key parsed, or INVALID_ARGUMENT naming the layout. */
@@ -83,15 +78,17 @@ public final class Confirmer {
             return confirmation(key, incoming, quarantine.admit(upload, incoming));
         }
         PhotoRepository repository = photos.get();
-        try {
-            repository.create(pending.apply(incoming));
-        } catch (ConflictException alreadyThere) {
-            // confirmed twice, or processing got there first: the record is further along
-        }
         PhotoKey photo = upload.key();
         ClaimResult claim = repository.claim(new ClaimRequest(photo, quarantine.layout().promotedKey(upload),
-                incoming.eTag(), null, incoming.size(), incoming.contentType(), UUID.randomUUID().toString(), LEASE));
+                incoming.eTag(), null, incoming.size(), incoming.contentType(), UUID.randomUUID().toString(), LEASE,
+                ClaimRequest.DEFAULT_MAX_ATTEMPTS, false));
         switch (claim.outcome()) {
+            case GONE:
+                quarantine.discard(key);
+                return refused(key, incoming.size(), ErrorCode.UNKNOWN_UPLOAD, unknownUpload(photo, claim.photo()));
+            case GAVE_UP:
+                quarantine.discard(key);
+                return fromRecord(key, claim.photo());
             case DUPLICATE:
                 if (claim.photo().status() == PhotoStatus.REJECTED) {
                     quarantine.discard(key);
@@ -147,6 +144,18 @@ public final class Confirmer {
                     original.size(), null, null);
         }
         throw GalerlyException.notFound("no upload at " + key + " (not sent yet, expired, or refused without a record)");
+    }
+
+    /**
+     * Why an upload with no claimable record is refused: {@code tombstone} is the deleted photo's record, or null when
+     * there is none. Shared with the rendition pipeline.
+     */
+    public static String unknownUpload(PhotoKey photo, Photo tombstone) {
+        return tombstone != null
+                ? "photo " + photo + " was deleted: a replayed upload is never processed"
+                : "no PENDING record for photo " + photo + ": uploads are processed only when requested through an "
+                + "upload service or gallery service that records them (give the upload service the PhotoRepository), "
+                + "and before the record expires";
     }
 
     private static UploadConfirmation fromRecord(String key, Photo photo) {

@@ -44,6 +44,14 @@ public final class UploadRequest {
         return new Builder();
     }
 
+    /** A builder holding this request's settings. */
+    public Builder toBuilder() {
+        Builder b = builder().gallery(gallery).contentType(contentType).fileName(fileName).owner(owner);
+        b.contentLength = contentLength;
+        b.checksum = checksum;
+        return b;
+    }
+
     public static UploadRequest of(Consumer<Builder> settings) {
         Builder b = builder();
         settings.accept(b);

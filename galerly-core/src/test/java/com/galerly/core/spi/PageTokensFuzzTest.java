@@ -19,7 +19,7 @@ class PageTokensFuzzTest {
             java.nio.charset.StandardCharsets.US_ASCII));
     private static final GalleryId GALLERY = GalleryId.of("fuzz-gallery");
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "10m")
     void decode(FuzzedDataProvider data) {
         String token = data.consumeRemainingAsString();
         try {

@@ -19,7 +19,7 @@ import com.galerly.imaging.GalerlyImaging;
 class RawFuzzTest {
     private static final ImageProcessor PROCESSOR = GalerlyImaging.processor();
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "10m")
     void walkers(byte[] data) {
         for (String name : new String[] {"fuzz.cr2", "fuzz.cr3", "fuzz.raf"}) {
             try {

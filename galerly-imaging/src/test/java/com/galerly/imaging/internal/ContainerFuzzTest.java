@@ -22,7 +22,7 @@ class ContainerFuzzTest {
     private static final ImageFormat[] FORMATS = {ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.WEBP,
         ImageFormat.TIFF, ImageFormat.GIF, ImageFormat.BMP};
 
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "10m")
     void headers(byte[] data) throws IOException {
         Signatures.describe(data);
         Signatures.hex(data, 8);

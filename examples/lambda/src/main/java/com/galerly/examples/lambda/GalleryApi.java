@@ -193,6 +193,7 @@ public final class GalleryApi implements RequestHandler<APIGatewayV2HTTPEvent, A
             case UNSUPPORTED_FORMAT, CORRUPT_IMAGE, CONTENT_MISMATCH, ACTIVE_CONTENT -> 415;
             case INFECTED -> 422;
             case DUPLICATE -> 409;
+            case UNKNOWN_UPLOAD -> 404;
             case THROTTLED -> 429;
             case IO_ERROR, SCANNER_UNAVAILABLE -> 503;
             case CONFIGURATION, INTERNAL -> 500;

@@ -14,7 +14,7 @@ import java.util.Arrays;
  * an {@link IOException} from the reader.
  */
 class HeifBoxesFuzzTest {
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "10m")
     void boxes(byte[] data) throws IOException {
         HeifBoxes.Reader file = (at, n) -> at < 0 || at >= data.length ? new byte[0]
                 : Arrays.copyOfRange(data, (int) at, (int) Math.min(data.length, at + Math.max(0, n)));

@@ -44,7 +44,7 @@ class JpegFuzzTest {
     }
 
     /** The encoder takes any planes of any size; the decoder must read back what it wrote. */
-    @FuzzTest(maxDuration = "5m")
+    @FuzzTest(maxDuration = "10m")
     void encoderRoundTrip(byte[] data) throws IOException, JpegUnsupportedException {
         if (data.length < 4) {
             return;
