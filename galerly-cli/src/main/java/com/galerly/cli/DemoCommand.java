@@ -116,8 +116,10 @@ final class DemoCommand implements Callable<Integer> {
                 + " on loopback and the record store...");
         DemoRun.Report report;
         LifecycleRun.Summary life = null;
+        long starting = System.nanoTime();
         try (LocalCloud cloud = lifecycle ? LocalCloud.startVersioned(records()) : LocalCloud.start(records())) {
-            stderr.println("galerly demo: objects are stored in " + cloud.s3Description());
+            stderr.printf(Locale.ROOT, "galerly demo: objects are stored in %s (started in %.1f s)%n",
+                    cloud.s3Description(), (System.nanoTime() - starting) / 1e9);
             stderr.println("galerly demo: photos are recorded in " + cloud.records().description());
             DemoRun run = new DemoRun(cloud, new DemoRun.Options(chaos, 0.08, seed, Duration.ofMinutes(3)),
                     line -> stderr.println("  " + line));

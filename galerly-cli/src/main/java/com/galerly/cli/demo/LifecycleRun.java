@@ -43,6 +43,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -143,6 +144,7 @@ public final class LifecycleRun {
     private final List<String> problems = new ArrayList<>();
     private LocalCloudFront cdn;
     private long sequencer = 0x0070A1B2C3D4E5F6L;
+    private long stepStarted = System.nanoTime();
 
     /**
      * @param cloud    the stand-ins of {@code run}; their bucket must keep versions
@@ -198,10 +200,17 @@ public final class LifecycleRun {
         }
     }
 
+    /** One line of the report, with the seconds the step took. */
+    private void step(String line) {
+        long now = System.nanoTime();
+        report.accept(line + String.format(Locale.ROOT, " [%.1f s]", (now - stepStarted) / 1e9));
+        stepStarted = now;
+    }
+
     private Summary lifecycle(List<PhotoKey> uploaded, List<Photo> active) throws Exception {
         Map<PhotoKey, Map<String, String>> listed = listing();
         int fetched = fetchAndCompare(listed, "first listing");
-        report.accept("lifecycle 0/3: first listing, " + listed.size() + " photos, " + fetched
+        step("lifecycle 0/3: first listing, " + listed.size() + " photos, " + fetched
                 + " rendition URLs fetched through the local CloudFront (signatures checked): all served");
 
         // (1) replace one photo's original under the same photo id
@@ -255,7 +264,7 @@ public final class LifecycleRun {
                 problems.add("an old rendition of the replaced photo is still current: " + old.key());
             }
         }
-        report.accept("lifecycle 1/3: replaced " + target.key() + " (new ETag " + after.eTag() + "): "
+        step("lifecycle 1/3: replaced " + target.key() + " (new ETag " + after.eTag() + "): "
                 + targetAfter.size() + " new URLs, " + staleServed + " stale; " + (listed.size() - 1)
                 + " other photos' URLs " + (moved.isEmpty() ? "identical" : "CHANGED: " + moved));
 
@@ -301,7 +310,7 @@ public final class LifecycleRun {
         Map<PhotoKey, Map<String, String>> afterSecond = listing();
         List<String> secondMoved = new ArrayList<>();
         afterBackfill.forEach((p, urls) -> secondMoved.addAll(changedUrls(urls, afterSecond.get(p), urls.keySet())));
-        report.accept("lifecycle 2/3: profile " + changed.name() + " (thumbnail quality 70, square added): backfill 1 "
+        step("lifecycle 2/3: profile " + changed.name() + " (thumbnail quality 70, square added): backfill 1 "
                 + first + ", " + fetched + " URLs served fresh; backfill 2 " + second + " with " + secondBackfillWrites
                 + " writes; unchanged renditions' URLs " + (reprofiledMoved.isEmpty() && secondMoved.isEmpty()
                 ? "identical" : "CHANGED: " + reprofiledMoved + secondMoved));
@@ -321,12 +330,12 @@ public final class LifecycleRun {
             blobs.deleteAll(keys);
             photos.delete(victim.key());
             objectsLeft = left(photoPrefixes(victim.key()));
-            report.accept("lifecycle 3/3: deleted " + victim.key() + " with plain DELETEs (injected fault): "
+            step("lifecycle 3/3: deleted " + victim.key() + " with plain DELETEs (injected fault): "
                     + objectsLeft + " versions and delete markers left");
         } else {
             ErasureReceipt receipt = gallery.delete(DemoRun.CALLER, victim.key());
             objectsLeft = left(receipt.prefixes());
-            report.accept("lifecycle 3/3: erased " + victim.key() + ": " + receipt.removed().size()
+            step("lifecycle 3/3: erased " + victim.key() + ": " + receipt.removed().size()
                     + " versions and delete markers, " + receipt.recordsRemoved() + " record; invalidations: "
                     + (receipt.invalidations().isEmpty() ? "none (" + receipt.invalidationNote() + ")"
                     : receipt.invalidations()) + "; signed URLs outstanding until " + receipt.outstandingUntil());
@@ -345,7 +354,7 @@ public final class LifecycleRun {
         ErasureReceipt whole = gallery.deleteGallery(DemoRun.CALLER, galleryId);
         int galleryLeft = left(whole.prefixes());
         objectsLeft += galleryLeft;
-        report.accept("            erased gallery " + galleryId + ": " + whole.removed().size()
+        step("            erased gallery " + galleryId + ": " + whole.removed().size()
                 + " versions and delete markers, " + whole.recordsRemoved() + " records; left: " + galleryLeft);
         int recordsLeft = photos.getAll(uploaded).size() + photos.list(galleryId, PageRequest.first(100)).photos().size();
         orphans += orphans(reconciler.check(galleryId), "after the erasure");
