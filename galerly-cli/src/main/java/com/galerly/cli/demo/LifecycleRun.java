@@ -32,6 +32,7 @@ import com.galerly.core.storage.PutOptions;
 import com.galerly.testkit.cdn.LocalCloudFront;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -298,6 +299,8 @@ public final class LifecycleRun {
             String oldThumb = p.getValue().get("thumbnail");
             if (oldThumb != null && path(oldThumb).equals(path(now.getOrDefault("thumbnail", "")))) {
                 problems.add("photo " + p.getKey() + "'s thumbnail changed spec but kept its URL " + path(oldThumb));
+            } else if (oldThumb != null && blobs.head(key(oldThumb)).isPresent()) {
+                problems.add("photo " + p.getKey() + "'s old thumbnail is still current after the switch: " + key(oldThumb));
             }
         }
         fetched = fetchAndCompare(afterBackfill, "after the backfill");
@@ -550,6 +553,11 @@ public final class LifecycleRun {
             return true;
         }
         return path(a).equals(path(b)) && !Objects.equals(parameter(a, "Policy"), parameter(b, "Policy"));
+    }
+
+    /** The object key a URL of the distribution names (the distribution maps its root onto the bucket's). */
+    private static String key(String url) {
+        return URLDecoder.decode(path(url).substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static String path(String url) {
