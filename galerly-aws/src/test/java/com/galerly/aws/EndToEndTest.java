@@ -7,6 +7,12 @@ package com.galerly.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.galerly.aws.dynamodb.DynamoDbPhotoRepository;
+import com.galerly.aws.dynamodb.PhotoTable;
+import com.galerly.aws.lambda.RenditionHandler;
+import com.galerly.aws.s3.S3BlobStore;
+import com.galerly.aws.s3.S3Bucket;
+import com.galerly.aws.s3.S3UploadService;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.GalleryId;
 import com.galerly.core.KeyLayout;

@@ -11,7 +11,7 @@ import com.galerly.core.GalleryId;
 import com.galerly.core.KeyLayout;
 import com.galerly.core.Photo;
 import com.galerly.core.Rendition;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

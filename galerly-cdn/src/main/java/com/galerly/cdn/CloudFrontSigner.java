@@ -9,7 +9,7 @@ import com.galerly.cdn.internal.SignatureEngine;
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.delivery.UrlSigner;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

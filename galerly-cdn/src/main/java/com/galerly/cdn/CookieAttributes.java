@@ -4,7 +4,7 @@
  */
 package com.galerly.cdn;
 
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 

@@ -7,7 +7,7 @@ package com.galerly.cdn;
 import com.galerly.cdn.internal.PolicyJson;
 import com.galerly.cdn.internal.UrlRules;
 import com.galerly.core.GalerlyException;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;

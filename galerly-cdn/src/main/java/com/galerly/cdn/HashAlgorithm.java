@@ -5,7 +5,7 @@
 package com.galerly.cdn;
 
 import com.galerly.core.GalerlyException;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.util.Locale;
 
 /**

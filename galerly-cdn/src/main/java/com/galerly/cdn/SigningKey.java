@@ -7,7 +7,7 @@ package com.galerly.cdn;
 import com.galerly.cdn.internal.PemKeys;
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,8 +6,8 @@ package com.galerly.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.galerly.aws.S3Bucket;
-import com.galerly.aws.S3Signer;
+import com.galerly.aws.s3.S3Bucket;
+import com.galerly.aws.s3.S3Signer;
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
 import java.io.PrintWriter;

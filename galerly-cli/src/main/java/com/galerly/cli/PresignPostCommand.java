@@ -4,9 +4,9 @@
  */
 package com.galerly.cli;
 
-import com.galerly.aws.PostPolicy;
-import com.galerly.aws.PresignedPost;
-import com.galerly.aws.S3UploadService;
+import com.galerly.aws.s3.PostPolicy;
+import com.galerly.aws.s3.PresignedPost;
+import com.galerly.aws.s3.S3UploadService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -4,9 +4,9 @@
  */
 package com.galerly.cli;
 
-import com.galerly.aws.ObjectHeaders;
-import com.galerly.aws.PresignedRequest;
-import com.galerly.aws.S3UploadService;
+import com.galerly.aws.s3.ObjectHeaders;
+import com.galerly.aws.s3.PresignedRequest;
+import com.galerly.aws.s3.S3UploadService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -6,11 +6,13 @@ package com.galerly.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMember;
@@ -27,11 +29,16 @@ import org.junit.jupiter.api.Test;
 
 
 /**
- * The internal-package boundary of every Galerly module (the CLI sees them all): nothing public outside an
- * {@code internal} package may expose an internal type in its signature. (Core's own dependency rule is in
- * galerly-core's CoreArchitectureTest.)
+ * The internal-package boundary of every Galerly module (the CLI sees them all): a module's {@code internal}
+ * packages are used by that module only, and nothing public outside an {@code internal} package may expose an
+ * internal type in its signature. (Core's own dependency rule is in galerly-core's CoreArchitectureTest.)
  */
 class ArchitectureTest {
+    /** The root package of each module; the longest matching root names a class's module. */
+    private static final List<String> MODULE_ROOTS = List.of("com.galerly.core", "com.galerly.testkit",
+            "com.galerly.cli", "com.galerly.imaging", "com.galerly.imaging.heif", "com.galerly.imaging.raw",
+            "com.galerly.cdn", "com.galerly.aws", "com.galerly.jdbc", "com.galerly.spring");
+
     private static final JavaClasses GALERLY = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("com.galerly");
@@ -54,6 +61,46 @@ class ArchitectureTest {
 
     private static boolean isInternal(JavaType type) {
         return type.getAllInvolvedRawTypes().stream().anyMatch(t -> t.getPackageName().contains(".internal"));
+    }
+
+    static String moduleOf(String packageName) {
+        String module = null;
+        for (String root : MODULE_ROOTS) {
+            if ((packageName.equals(root) || packageName.startsWith(root + "."))
+                    && (module == null || root.length() > module.length())) {
+                module = root;
+            }
+        }
+        return module;
+    }
+
+    private static boolean isInternalPackage(String packageName) {
+        return packageName.contains(".internal.") || packageName.endsWith(".internal");
+    }
+
+    @Test
+    void internalPackagesAreUsedOnlyByTheirOwnModule() {
+        classes().should(new ArchCondition<>("use no other module's internal package") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                String from = moduleOf(origin.getPackageName());
+                for (Dependency d : origin.getDirectDependenciesFromSelf()) {
+                    String target = d.getTargetClass().getPackageName();
+                    String to = moduleOf(target);
+                    if (to != null && isInternalPackage(target) && !to.equals(from)) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()
+                                + ": uses the internal package of module " + to + " from module " + from));
+                    }
+                }
+            }
+        }).check(GALERLY);
+    }
+
+    @Test
+    void theModuleBoundaryRuleKnowsNestedModules() {
+        assertEquals("com.galerly.imaging.heif", moduleOf("com.galerly.imaging.heif.internal"));
+        assertEquals("com.galerly.imaging", moduleOf("com.galerly.imaging.internal.jpeg"));
+        assertEquals("com.galerly.core", moduleOf("com.galerly.core.spi"));
     }
 
     @Test

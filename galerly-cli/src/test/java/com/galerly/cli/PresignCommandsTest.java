@@ -11,12 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.galerly.aws.ObjectHeaders;
-import com.galerly.aws.PostPolicy;
-import com.galerly.aws.PresignedPost;
-import com.galerly.aws.PresignedRequest;
-import com.galerly.aws.S3Bucket;
-import com.galerly.aws.S3Signer;
+import com.galerly.aws.s3.ObjectHeaders;
+import com.galerly.aws.s3.PostPolicy;
+import com.galerly.aws.s3.PresignedPost;
+import com.galerly.aws.s3.PresignedRequest;
+import com.galerly.aws.s3.S3Bucket;
+import com.galerly.aws.s3.S3Signer;
 import com.galerly.testkit.s3.S3ProxyExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;

@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.galerly.aws.DynamoDbPhotoRepository;
-import com.galerly.aws.PhotoTable;
-import com.galerly.aws.S3BlobStore;
+import com.galerly.aws.dynamodb.DynamoDbPhotoRepository;
+import com.galerly.aws.dynamodb.PhotoTable;
+import com.galerly.aws.s3.S3BlobStore;
 import com.galerly.core.GalleryId;
 import com.galerly.core.KeyLayout;
 import com.galerly.core.Lease;

@@ -4,7 +4,7 @@
  */
 package com.galerly.core;
 
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Consumer;

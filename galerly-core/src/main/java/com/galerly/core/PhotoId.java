@@ -4,7 +4,7 @@
  */
 package com.galerly.core;
 
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import com.galerly.core.internal.Crockford;
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -4,7 +4,7 @@
  */
 package com.galerly.core;
 
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 
 /**
  * The identity of a photo: its gallery and its id.

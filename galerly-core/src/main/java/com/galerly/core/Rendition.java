@@ -4,7 +4,7 @@
  */
 package com.galerly.core;
 
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 
 /**
  * A stored rendition of a photo, as recorded once it is written.

@@ -5,11 +5,14 @@
 package com.galerly.imaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.galerly.core.image.EncodedRendition;
+import com.galerly.core.image.Fit;
 import com.galerly.core.image.ImageFormat;
+import com.galerly.core.image.ImageSource;
 import com.galerly.core.image.ProcessedImage;
 import com.galerly.core.image.RenditionProfile;
 import com.galerly.core.image.Size;
@@ -56,6 +59,21 @@ class FormatsTest {
         Outputs.assertColour(SyntheticImages.BOTTOM_LEFT, Outputs.mean(large, 160, 360, 20), 12, kind + " bottom-left");
         Outputs.assertColour(SyntheticImages.BOTTOM_RIGHT, Outputs.mean(large, 480, 360, 20), 12, kind + " bottom-right");
         assertNotNull(out.placeholder());
+    }
+
+    @Test
+    void thePlaceholderShowsTheWholeFrameNotTheCroppedThumbnail() {
+        byte[] landscape = ImageFiles.jpeg(SyntheticImages.photo(1500, 1000, 4), 90);
+        RenditionProfile withThumbnail = RenditionProfile.standard();
+        RenditionProfile.Builder full = RenditionProfile.builder();
+        RenditionProfile.Builder crop = RenditionProfile.builder();
+        withThumbnail.specs().forEach(s -> (s.fit() == Fit.INSIDE ? full : crop).add(s));
+        RenditionProfile fullFrameOnly = full.build();
+        RenditionProfile cropOnly = crop.build();
+        String placeholder = Outputs.PROCESSOR.process(ImageSource.of("l", landscape), withThumbnail).placeholder();
+        assertEquals(Outputs.PROCESSOR.process(ImageSource.of("l", landscape), fullFrameOnly).placeholder(), placeholder,
+                "the square thumbnail does not decide the placeholder");
+        assertNotEquals(Outputs.PROCESSOR.process(ImageSource.of("l", landscape), cropOnly).placeholder(), placeholder);
     }
 
     @Test

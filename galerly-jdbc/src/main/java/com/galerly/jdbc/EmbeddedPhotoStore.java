@@ -4,7 +4,7 @@
  */
 package com.galerly.jdbc;
 
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import com.galerly.jdbc.internal.ClosableDataSource;
 import com.galerly.jdbc.internal.SqlErrors;
 import java.nio.file.Path;

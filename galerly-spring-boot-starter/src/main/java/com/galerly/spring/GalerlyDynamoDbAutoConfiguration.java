@@ -4,7 +4,7 @@
  */
 package com.galerly.spring;
 
-import com.galerly.aws.DynamoDbPhotoRepository;
+import com.galerly.aws.dynamodb.DynamoDbPhotoRepository;
 import com.galerly.core.photo.PhotoRepository;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;

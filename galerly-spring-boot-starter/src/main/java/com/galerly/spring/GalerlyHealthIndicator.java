@@ -8,7 +8,7 @@ import com.galerly.core.GalerlyException;
 import com.galerly.core.GalleryId;
 import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import com.galerly.core.photo.PhotoRepository;
 import com.galerly.core.storage.BlobStore;
 import java.time.Clock;

@@ -4,9 +4,9 @@
  */
 package com.galerly.spring;
 
-import com.galerly.aws.S3BlobStore;
-import com.galerly.aws.S3Bucket;
-import com.galerly.aws.S3UploadService;
+import com.galerly.aws.s3.S3BlobStore;
+import com.galerly.aws.s3.S3Bucket;
+import com.galerly.aws.s3.S3UploadService;
 import com.galerly.core.KeyLayout;
 import com.galerly.core.storage.BlobStore;
 import com.galerly.core.upload.UploadService;

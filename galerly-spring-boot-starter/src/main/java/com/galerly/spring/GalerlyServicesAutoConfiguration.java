@@ -4,7 +4,7 @@
  */
 package com.galerly.spring;
 
-import com.galerly.aws.Tracing;
+import com.galerly.aws.lambda.Tracing;
 import com.galerly.core.KeyLayout;
 import com.galerly.core.delivery.DeliveryUrls;
 import com.galerly.core.delivery.UrlSigner;
@@ -79,7 +79,7 @@ public class GalerlyServicesAutoConfiguration {
 
     /** Spans through OpenTelemetry's API (a no-op without an SDK or agent). */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = {"com.galerly.aws.Tracing", "io.opentelemetry.api.OpenTelemetry"})
+    @ConditionalOnClass(name = {"com.galerly.aws.lambda.Tracing", "io.opentelemetry.api.OpenTelemetry"})
     static class TracingConfiguration {
         @Bean
         @ConditionalOnMissingBean(Tracer.class)

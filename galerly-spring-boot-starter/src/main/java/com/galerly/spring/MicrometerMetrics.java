@@ -5,7 +5,7 @@
 package com.galerly.spring;
 
 import com.galerly.core.ErrorCode;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import com.galerly.core.metrics.Metrics;
 import com.galerly.core.metrics.Stage;
 import com.galerly.core.pipeline.Outcome;
@@ -19,7 +19,7 @@ import java.time.Duration;
  * <ul>
  *   <li>{@code galerly.photos} (timer), tags {@code outcome}, {@code error.code} (NONE unless REJECTED);</li>
  *   <li>{@code galerly.bytes.in}, {@code galerly.bytes.out} (distribution summaries, bytes);</li>
- *   <li>{@code galerly.stage} (timer), tag {@code stage}: check, render, store, record;</li>
+ *   <li>{@code galerly.stage} (timer), tag {@code stage}: check, render (and inside it decode, resize, encode), store, record;</li>
  *   <li>{@code galerly.failures} (counter), tags {@code error.code}, {@code retryable}.</li>
  * </ul>
  *

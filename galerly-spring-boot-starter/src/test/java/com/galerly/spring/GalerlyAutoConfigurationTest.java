@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.galerly.aws.DynamoDbPhotoRepository;
-import com.galerly.aws.S3BlobStore;
-import com.galerly.aws.S3UploadService;
+import com.galerly.aws.dynamodb.DynamoDbPhotoRepository;
+import com.galerly.aws.s3.S3BlobStore;
+import com.galerly.aws.s3.S3UploadService;
 import com.galerly.cdn.CdnUrls;
 import com.galerly.cdn.CloudFrontSigner;
 import com.galerly.core.KeyLayout;

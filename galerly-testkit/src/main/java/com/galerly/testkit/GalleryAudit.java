@@ -11,7 +11,7 @@ import com.galerly.core.PhotoStatus;
 import com.galerly.core.Rendition;
 import com.galerly.core.image.RenditionProfile;
 import com.galerly.core.image.RenditionSpec;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import com.galerly.core.photo.PageRequest;
 import com.galerly.core.photo.PhotoPage;
 import com.galerly.core.photo.PhotoRepository;

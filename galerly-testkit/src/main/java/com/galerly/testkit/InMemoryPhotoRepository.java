@@ -11,7 +11,7 @@ import com.galerly.core.Photo;
 import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.PhotoStatus;
-import com.galerly.core.internal.PageTokens;
+import com.galerly.core.spi.PageTokens;
 import com.galerly.core.photo.ClaimRequest;
 import com.galerly.core.photo.ClaimResult;
 import com.galerly.core.photo.Completion;

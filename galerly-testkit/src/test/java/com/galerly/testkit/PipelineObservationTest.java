@@ -18,6 +18,7 @@ import com.galerly.core.image.ImageInfo;
 import com.galerly.core.image.ImageProcessor;
 import com.galerly.core.image.ImageSource;
 import com.galerly.core.image.ProcessedImage;
+import com.galerly.core.image.RenderTimes;
 import com.galerly.core.image.RenditionProfile;
 import com.galerly.core.metrics.Stage;
 import com.galerly.core.pipeline.ObjectCreated;
@@ -101,6 +102,50 @@ class PipelineObservationTest {
                 assertEquals("galerly.photo", span.parent(), span + " is a child of the photo's span");
             }
         }
+    }
+
+    @Test
+    void theProcessorsStepTimingsAreReportedInsideTheRenderStage() {
+        ImageProcessor timed = new ImageProcessor() {
+            private final FakeImageProcessor fake = new FakeImageProcessor();
+
+            @Override
+            public ImageInfo inspect(ImageSource source) {
+                return fake.inspect(source);
+            }
+
+            @Override
+            public ProcessedImage process(ImageSource source, RenditionProfile profile) {
+                clock.advance(Duration.ofMillis(90));
+                ProcessedImage image = fake.process(source, profile);
+                return new ProcessedImage(image.info(), image.renditions(), image.placeholder(),
+                        new RenderTimes(Duration.ofMillis(40), Duration.ofMillis(30), Duration.ofMillis(35)));
+            }
+        };
+        RenditionPipeline timedPipeline = RenditionPipeline.builder().processor(timed).blobs(blobs).photos(photos)
+                .clock(clock).metrics(metrics).tracer(tracer).build();
+        PhotoKey photo = new PhotoKey(GalleryId.of("g"), ids.next());
+        try (LogCapture log = LogCapture.of("com.galerly.core")) {
+            assertEquals(Outcome.Kind.PROCESSED, timedPipeline.handle(upload(photo, FakeImage.of(3000, 2000).toBytes())).kind());
+            String line = log.lines("DEBUG").get(0);
+            assertTrue(line.contains("render=90ms decode=40ms resize=30ms encode=35ms"), line);
+        }
+        assertEquals(List.of(Stage.CHECK, Stage.DECODE, Stage.RESIZE, Stage.ENCODE, Stage.RENDER, Stage.STORE,
+                        Stage.RECORD), metrics.stages().stream().map(RecordingMetrics.StageTiming::stage).toList());
+        assertEquals(Duration.ofMillis(35), metrics.stages().get(3).elapsed());
+        RecordingTracer.RecordedSpan render = tracer.span("galerly.render").orElseThrow();
+        assertEquals(40L, render.attributes().get("galerly.decode_ms"));
+        assertEquals(30L, render.attributes().get("galerly.resize_ms"));
+        assertEquals(35L, render.attributes().get("galerly.encode_ms"));
+    }
+
+    @Test
+    void aProcessorThatDoesNotTimeItsStepsReportsNoSteps() {
+        PhotoKey photo = new PhotoKey(GalleryId.of("g"), ids.next());
+        pipeline.handle(upload(photo, FakeImage.of(800, 600).toBytes()));
+        assertTrue(metrics.stages().stream().noneMatch(t -> t.stage() == Stage.DECODE || t.stage() == Stage.ENCODE),
+                metrics.stages().toString());
+        assertTrue(!tracer.span("galerly.render").orElseThrow().attributes().containsKey("galerly.decode_ms"));
     }
 
     @Test

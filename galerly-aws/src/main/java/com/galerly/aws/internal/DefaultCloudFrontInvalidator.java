@@ -4,7 +4,7 @@
  */
 package com.galerly.aws.internal;
 
-import com.galerly.aws.CloudFrontInvalidator;
+import com.galerly.aws.cloudfront.CloudFrontInvalidator;
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.delivery.Invalidation;

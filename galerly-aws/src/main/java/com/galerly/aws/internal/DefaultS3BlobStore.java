@@ -4,7 +4,7 @@
  */
 package com.galerly.aws.internal;
 
-import com.galerly.aws.S3BlobStore;
+import com.galerly.aws.s3.S3BlobStore;
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.KeyLayout;

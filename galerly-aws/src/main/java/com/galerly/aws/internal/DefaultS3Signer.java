@@ -4,13 +4,13 @@
  */
 package com.galerly.aws.internal;
 
-import com.galerly.aws.ObjectHeaders;
-import com.galerly.aws.PostPolicy;
-import com.galerly.aws.PostPolicy.Condition;
-import com.galerly.aws.PresignedPost;
-import com.galerly.aws.PresignedRequest;
-import com.galerly.aws.S3Bucket;
-import com.galerly.aws.S3Signer;
+import com.galerly.aws.s3.ObjectHeaders;
+import com.galerly.aws.s3.PostPolicy;
+import com.galerly.aws.s3.PostPolicy.Condition;
+import com.galerly.aws.s3.PresignedPost;
+import com.galerly.aws.s3.PresignedRequest;
+import com.galerly.aws.s3.S3Bucket;
+import com.galerly.aws.s3.S3Signer;
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.KeyLayout;

@@ -4,15 +4,15 @@
  */
 package com.galerly.aws.internal;
 
-import com.galerly.aws.CompletedPart;
-import com.galerly.aws.MultipartTicket;
-import com.galerly.aws.ObjectHeaders;
-import com.galerly.aws.PostPolicy;
-import com.galerly.aws.PresignedPost;
-import com.galerly.aws.PresignedRequest;
-import com.galerly.aws.S3BlobStore;
-import com.galerly.aws.S3Signer;
-import com.galerly.aws.S3UploadService;
+import com.galerly.aws.s3.CompletedPart;
+import com.galerly.aws.s3.MultipartTicket;
+import com.galerly.aws.s3.ObjectHeaders;
+import com.galerly.aws.s3.PostPolicy;
+import com.galerly.aws.s3.PresignedPost;
+import com.galerly.aws.s3.PresignedRequest;
+import com.galerly.aws.s3.S3BlobStore;
+import com.galerly.aws.s3.S3Signer;
+import com.galerly.aws.s3.S3UploadService;
 import com.galerly.core.ConflictException;
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;

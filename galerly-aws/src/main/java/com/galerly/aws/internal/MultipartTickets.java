@@ -4,7 +4,7 @@
  */
 package com.galerly.aws.internal;
 
-import com.galerly.aws.MultipartTicket;
+import com.galerly.aws.s3.MultipartTicket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

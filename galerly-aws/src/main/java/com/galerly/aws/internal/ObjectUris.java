@@ -4,7 +4,7 @@
  */
 package com.galerly.aws.internal;
 
-import com.galerly.aws.S3Bucket;
+import com.galerly.aws.s3.S3Bucket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.regions.PartitionMetadata;

@@ -4,7 +4,7 @@
  */
 package com.galerly.aws.internal;
 
-import com.galerly.aws.PostPolicy.Condition;
+import com.galerly.aws.s3.PostPolicy.Condition;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -4,8 +4,8 @@
  */
 package com.galerly.aws.internal;
 
-import com.galerly.aws.S3BlobStore;
-import com.galerly.aws.S3Signer;
+import com.galerly.aws.s3.S3BlobStore;
+import com.galerly.aws.s3.S3Signer;
 import com.galerly.core.KeyLayout;
 import com.galerly.core.PhotoId;
 import com.galerly.core.photo.PhotoRepository;
@@ -17,7 +17,7 @@ import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
- * What {@link com.galerly.aws.S3UploadService.Builder} checked and resolved, handed to the implementation.
+ * What {@link com.galerly.aws.s3.S3UploadService.Builder} checked and resolved, handed to the implementation.
  *
  * @param signer       presigns for the bucket
  * @param credentials  the credentials the signer uses (kept for {@code toBuilder})

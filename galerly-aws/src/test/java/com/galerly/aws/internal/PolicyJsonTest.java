@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.galerly.aws.PostPolicy.Condition;
+import com.galerly.aws.s3.PostPolicy.Condition;
 import com.galerly.testkit.property.Cases;
 import com.galerly.testkit.property.Generator;
 import java.time.Instant;

@@ -4,9 +4,9 @@
  */
 package com.galerly.cli.demo;
 
-import com.galerly.aws.RenditionHandler;
-import com.galerly.aws.S3BlobStore;
-import com.galerly.aws.S3UploadService;
+import com.galerly.aws.lambda.RenditionHandler;
+import com.galerly.aws.s3.S3BlobStore;
+import com.galerly.aws.s3.S3UploadService;
 import com.galerly.cdn.CdnUrls;
 import com.galerly.cdn.CloudFrontSigner;
 import com.galerly.cdn.SigningKey;

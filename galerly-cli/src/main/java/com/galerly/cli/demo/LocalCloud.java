@@ -4,7 +4,7 @@
  */
 package com.galerly.cli.demo;
 
-import com.galerly.aws.S3Bucket;
+import com.galerly.aws.s3.S3Bucket;
 import com.galerly.testkit.Faults;
 import com.galerly.testkit.aws.SdkFaultInterceptor;
 import com.galerly.testkit.s3.S3ProxyExtension;

@@ -4,8 +4,8 @@
  */
 package com.galerly.cli.demo;
 
-import com.galerly.aws.DynamoDbPhotoRepository;
-import com.galerly.aws.PhotoTable;
+import com.galerly.aws.dynamodb.DynamoDbPhotoRepository;
+import com.galerly.aws.dynamodb.PhotoTable;
 import com.galerly.core.photo.PhotoRepository;
 import com.galerly.jdbc.EmbeddedPhotoStore;
 import com.galerly.testkit.Faults;

@@ -4,7 +4,7 @@
  */
 package com.galerly.cli.demo;
 
-import com.galerly.aws.RenditionHandler;
+import com.galerly.aws.lambda.RenditionHandler;
 import com.galerly.core.storage.BlobMetadata;
 import com.galerly.core.storage.BlobStore;
 import java.nio.charset.StandardCharsets;

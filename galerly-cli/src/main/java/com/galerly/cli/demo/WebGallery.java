@@ -4,10 +4,10 @@
  */
 package com.galerly.cli.demo;
 
-import com.galerly.aws.RenditionHandler;
-import com.galerly.aws.S3BlobStore;
-import com.galerly.aws.S3Bucket;
-import com.galerly.aws.S3UploadService;
+import com.galerly.aws.lambda.RenditionHandler;
+import com.galerly.aws.s3.S3BlobStore;
+import com.galerly.aws.s3.S3Bucket;
+import com.galerly.aws.s3.S3UploadService;
 import com.galerly.cdn.CloudFrontSigner;
 import com.galerly.cdn.CookieAttributes;
 import com.galerly.cdn.CustomPolicy;

@@ -7,7 +7,7 @@ package com.galerly.core.gallery;
 import com.galerly.core.GalleryId;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.delivery.Invalidation;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import com.galerly.core.storage.BlobVersion;
 import java.time.Instant;
 import java.util.List;

@@ -5,7 +5,7 @@
 package com.galerly.core.gallery;
 
 import com.galerly.core.GalleryId;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 
 /**
  * A gallery's photo count and stored bytes, readable in one call. Kept exact by the repository: each record

@@ -15,7 +15,7 @@ import com.galerly.core.Rendition;
 import com.galerly.core.delivery.CdnInvalidator;
 import com.galerly.core.delivery.DeliveryUrls;
 import com.galerly.core.delivery.UrlSigner;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import com.galerly.core.internal.Erasure;
 import com.galerly.core.photo.ClaimRequest;
 import com.galerly.core.photo.ClaimResult;

@@ -6,7 +6,7 @@ package com.galerly.core.gallery;
 
 import com.galerly.core.Photo;
 import com.galerly.core.Rendition;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

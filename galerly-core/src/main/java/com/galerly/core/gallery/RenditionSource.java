@@ -4,7 +4,7 @@
  */
 package com.galerly.core.gallery;
 
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 
 /**
  * One rendition of a photo as a front end needs it for {@code <picture>}/{@code srcset}: its URL (signed when

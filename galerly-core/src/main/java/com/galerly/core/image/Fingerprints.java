@@ -4,7 +4,7 @@
  */
 package com.galerly.core.image;
 
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -4,7 +4,7 @@
  */
 package com.galerly.core.image;
 
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,7 +4,7 @@
  */
 package com.galerly.core.image;
 
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,11 +14,18 @@ import java.util.Optional;
  * @param info        the original's header information
  * @param renditions  one per spec of the profile, in profile order
  * @param placeholder a BlurHash of the image, or null if the processor computes none
+ * @param times       how long decoding, resizing and encoding took, or {@link RenderTimes#UNKNOWN}
  */
-public record ProcessedImage(ImageInfo info, List<EncodedRendition> renditions, String placeholder) {
+public record ProcessedImage(ImageInfo info, List<EncodedRendition> renditions, String placeholder, RenderTimes times) {
     public ProcessedImage {
         Checks.notNull(info, "info");
         renditions = List.copyOf(Checks.notNull(renditions, "renditions"));
+        Checks.notNull(times, "times");
+    }
+
+    /** For processors that do not time their steps. */
+    public ProcessedImage(ImageInfo info, List<EncodedRendition> renditions, String placeholder) {
+        this(info, renditions, placeholder, RenderTimes.UNKNOWN);
     }
 
     public Optional<EncodedRendition> rendition(String name) {

@@ -4,7 +4,7 @@
  */
 package com.galerly.core.image;
 
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

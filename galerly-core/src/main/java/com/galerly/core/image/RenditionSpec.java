@@ -5,7 +5,7 @@
 package com.galerly.core.image;
 
 import com.galerly.core.KeyLayout;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Consumer;

@@ -11,9 +11,20 @@ package com.galerly.core.metrics;
 public enum Stage {
     /** HEAD of the original and the conditional claim of its record. */
     CHECK("check"),
-    /** Decode, resize and encode: one call to the {@link com.galerly.core.image.ImageProcessor}, whose
-     * encoders run interleaved with the resizing, so the three are timed together. */
+    /** Decode, resize and encode: one call to the {@link com.galerly.core.image.ImageProcessor}. */
     RENDER("render"),
+    /**
+     * Inside {@link #RENDER}: decoding the original, as the processor timed it
+     * ({@link com.galerly.core.image.RenderTimes}; reported only by processors that time their steps).
+     */
+    DECODE("decode"),
+    /** Inside {@link #RENDER}: resampling the renditions, summed. */
+    RESIZE("resize"),
+    /**
+     * Inside {@link #RENDER}: encoding the renditions, summed over the threads that ran them. With
+     * {@code threads > 1} encoding overlaps resizing, so decode + resize + encode may exceed render.
+     */
+    ENCODE("encode"),
     /** Writing the renditions to the blob store. */
     STORE("store"),
     /** Marking the record ACTIVE (or FAILED) with its renditions. */

@@ -5,7 +5,7 @@
 package com.galerly.core.photo;
 
 import com.galerly.core.PhotoKey;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.time.Duration;
 
 /**

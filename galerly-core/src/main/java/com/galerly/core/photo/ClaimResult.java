@@ -6,7 +6,7 @@ package com.galerly.core.photo;
 
 import com.galerly.core.Lease;
 import com.galerly.core.Photo;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.util.Optional;
 
 /**

@@ -4,7 +4,7 @@
  */
 package com.galerly.core.photo;
 
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 
 /**
  * Which page of a gallery to list.

@@ -10,7 +10,7 @@ import com.galerly.core.Lease;
 import com.galerly.core.Photo;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.PhotoStatus;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

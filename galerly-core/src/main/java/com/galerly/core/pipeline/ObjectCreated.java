@@ -4,7 +4,7 @@
  */
 package com.galerly.core.pipeline;
 
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 
 /**
  * One S3 ObjectCreated notification (or S3 Batch Operations task), with the key already URL-decoded.

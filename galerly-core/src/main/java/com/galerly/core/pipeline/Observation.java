@@ -5,6 +5,7 @@
 package com.galerly.core.pipeline;
 
 import com.galerly.core.GalerlyException;
+import com.galerly.core.image.RenderTimes;
 import com.galerly.core.metrics.Metrics;
 import com.galerly.core.metrics.Stage;
 import com.galerly.core.trace.Tracer;
@@ -60,6 +61,26 @@ final class Observation {
         current = stage;
         currentStart = clock.instant();
         currentSpan = safeStart(tracer, "galerly." + stage.id());
+    }
+
+    /**
+     * The processor's own step timings, inside the current {@link Stage#RENDER} stage: metrics, attributes of the
+     * render span ({@code galerly.decode_ms} ...) and the DEBUG line. Nothing when the processor did not time them.
+     */
+    void rendered(RenderTimes times) {
+        if (!times.known()) {
+            return;
+        }
+        Map<Stage, Duration> steps = Map.of(Stage.DECODE, times.decode(), Stage.RESIZE, times.resize(),
+                Stage.ENCODE, times.encode());
+        for (Stage step : new Stage[] {Stage.DECODE, Stage.RESIZE, Stage.ENCODE}) {
+            Duration d = steps.get(step);
+            stages.merge(step, d, Duration::plus);
+            metrics.stageCompleted(step, d);
+            if (currentSpan != null) {
+                currentSpan.attribute("galerly." + step.id() + "_ms", d.toMillis());
+            }
+        }
     }
 
     /** Ends the current stage, if any. */

@@ -6,7 +6,7 @@ package com.galerly.core.pipeline;
 
 import com.galerly.core.ErrorCode;
 import com.galerly.core.PhotoKey;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 
 /**
  * What {@link RenditionPipeline#handle(ObjectCreated)} did with an event. Transient failures are not outcomes:

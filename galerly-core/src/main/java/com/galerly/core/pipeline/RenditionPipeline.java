@@ -18,7 +18,7 @@ import com.galerly.core.image.ImageSource;
 import com.galerly.core.image.ProcessedImage;
 import com.galerly.core.image.RenditionProfile;
 import com.galerly.core.image.RenditionSpec;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import com.galerly.core.metrics.Metrics;
 import com.galerly.core.metrics.Stage;
 import com.galerly.core.photo.ClaimRequest;
@@ -216,6 +216,7 @@ public final class RenditionPipeline {
             attempt.enter(Stage.RENDER);
             ProcessedImage image = attempt.deadline == null ? processor.process(source(object), profile)
                     : processor.process(source(object), profile, attempt.deadline);
+            attempt.rendered(image.times());
             attempt.bytesIn = object.size();
             attempt.enter(Stage.STORE);
             for (EncodedRendition r : image.renditions()) {

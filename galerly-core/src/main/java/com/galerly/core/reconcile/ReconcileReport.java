@@ -4,7 +4,7 @@
  */
 package com.galerly.core.reconcile;
 
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

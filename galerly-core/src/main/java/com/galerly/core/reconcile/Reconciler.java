@@ -12,7 +12,7 @@ import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.PhotoStatus;
 import com.galerly.core.Rendition;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import com.galerly.core.photo.PageRequest;
 import com.galerly.core.photo.PhotoPage;
 import com.galerly.core.photo.PhotoRepository;

@@ -6,7 +6,7 @@ package com.galerly.core.scan;
 
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import com.galerly.core.internal.scan.Clamd;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

@@ -4,7 +4,7 @@
  */
 package com.galerly.core.scan;
 
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 
 /**
  * What a {@link ContentScanner} found.

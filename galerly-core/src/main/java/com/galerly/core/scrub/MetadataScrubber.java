@@ -5,7 +5,7 @@
 package com.galerly.core.scrub;
 
 import com.galerly.core.image.ImageFormat;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import com.galerly.core.internal.scrub.JpegScrub;
 import com.galerly.core.internal.scrub.PngScrub;
 import com.galerly.core.internal.scrub.WebpScrub;

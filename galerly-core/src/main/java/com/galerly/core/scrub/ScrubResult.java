@@ -4,7 +4,7 @@
  */
 package com.galerly.core.scrub;
 
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.util.List;
 
 /**

@@ -4,7 +4,7 @@
  */
 package com.galerly.core.storage;
 
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 
 /**
  * One stored version of an object, or a delete marker, as {@link BlobStore#versions(String)} lists it and

@@ -13,7 +13,7 @@ import com.galerly.core.Photo;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.PhotoStatus;
 import com.galerly.core.image.ImageFormat;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import com.galerly.core.photo.ClaimRequest;
 import com.galerly.core.photo.ClaimResult;
 import com.galerly.core.photo.PhotoRepository;

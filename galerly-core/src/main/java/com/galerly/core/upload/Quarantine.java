@@ -13,7 +13,7 @@ import com.galerly.core.PhotoStatus;
 import com.galerly.core.image.ImageFormat;
 import com.galerly.core.image.ImageProcessor;
 import com.galerly.core.image.ImageSource;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import com.galerly.core.internal.upload.ActiveContent;
 import com.galerly.core.internal.upload.DeclaredTypes;
 import com.galerly.core.photo.PhotoRepository;

@@ -7,7 +7,7 @@ package com.galerly.core.upload;
 import com.galerly.core.ErrorCode;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.image.ImageFormat;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.util.Optional;
 
 /**

@@ -5,7 +5,7 @@
 package com.galerly.core.upload;
 
 import com.galerly.core.GalleryId;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;

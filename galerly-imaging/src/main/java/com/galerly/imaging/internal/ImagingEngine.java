@@ -16,6 +16,7 @@ import com.galerly.core.image.ImageProcessor;
 import com.galerly.core.image.ImageSource;
 import com.galerly.core.image.ProcessedImage;
 import com.galerly.core.image.ProcessorSettings;
+import com.galerly.core.image.RenderTimes;
 import com.galerly.core.image.RenditionProfile;
 import com.galerly.core.image.RenditionSpec;
 import com.galerly.core.image.ResizePlan;
@@ -42,6 +43,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The {@link ImageProcessor}: sniff, check limits on the header, decode once (reduced where the codec allows
@@ -160,6 +162,7 @@ public final class ImagingEngine implements ImageProcessor {
             ImageDecoder decoder = decoderFor(in);
             Canvas[] original = new Canvas[1];
             ImageInfo info;
+            long decodeStart = System.nanoTime();
             try (ImageDecoder.Reading reading = decoder.open(in)) {
                 info = reading.info();
                 checkPixels(source.name(), info);
@@ -177,8 +180,9 @@ public final class ImagingEngine implements ImageProcessor {
             } catch (Exception | Error e) {
                 throw Failures.fromDecoding(source.name(), decoder.name(), e);
             }
+            Duration decoding = Duration.ofNanos(System.nanoTime() - decodeStart);
             try {
-                return render(info, original, profile, chosen);
+                return render(info, original, profile, chosen, decoding);
             } catch (Exception | Error e) {
                 throw Failures.fromDecoding(source.name(), decoder.name(), e);
             }
@@ -390,7 +394,7 @@ public final class ImagingEngine implements ImageProcessor {
     }
 
     private ProcessedImage render(ImageInfo info, Canvas[] decoded, RenditionProfile profile,
-                                  Map<RenditionSpec, ImageEncoder> chosen) throws IOException {
+                                  Map<RenditionSpec, ImageEncoder> chosen, Duration decoding) throws IOException {
         Size oriented = info.orientedSize();
         List<RenditionSpec> specs = profile.specs();
         List<Integer> order = new ArrayList<>();
@@ -417,6 +421,9 @@ public final class ImagingEngine implements ImageProcessor {
         FutureTask<EncodedRendition>[] pending = (FutureTask<EncodedRendition>[]) new FutureTask<?>[specs.size()];
         Map<String, String> keep = settings.keepCopyright() ? copyright(info) : Map.of();
         Rendering smallest = null;
+        boolean smallestFullFrame = false;
+        long resizing = 0;
+        LongAdder encodingNanos = new LongAdder();
         for (int step = 0; step < order.size(); step++) {
             int index = order.get(step);
             RenditionSpec spec = specs.get(index);
@@ -424,7 +431,9 @@ public final class ImagingEngine implements ImageProcessor {
             Deadline.check("rendering " + spec.name());
             Canvas from = sourceOf[step] < 0 ? original : rendered[sourceOf[step]];
             Size out = plan.output();
+            long resizeStart = System.nanoTime();
             Rendering pixels = from.render(plan.crop(), out, parallel);
+            resizing += System.nanoTime() - resizeStart;
             if (spec.fit() == Fit.INSIDE) {
                 rendered[step] = pixels.canvas(oriented);
             }
@@ -434,8 +443,10 @@ public final class ImagingEngine implements ImageProcessor {
             ImageEncoder encoder = chosen.get(spec);
             Callable<EncodedRendition> job = Deadline.carry(() -> {
                 Deadline.check("encoding " + spec.name());
+                long encodeStart = System.nanoTime();
                 EncodedRendition done = new EncodedRendition(spec, out, pixels.encode(encoder, spec,
                         settings.progressiveJpeg(), keep, settings.jpegBackground()));
+                encodingNanos.add(System.nanoTime() - encodeStart);
                 Deadline.check("encoding " + spec.name());
                 return done;
             });
@@ -445,8 +456,12 @@ public final class ImagingEngine implements ImageProcessor {
                 pending[index] = new FutureTask<>(job);
                 encoding.execute(pending[index]);
             }
-            if (smallest == null || out.pixels() <= smallest.size().pixels()) {
+            // the placeholder shows the whole frame: the smallest full-frame rendition, a crop only if there is none
+            boolean fullFrame = spec.fit() == Fit.INSIDE;
+            if (smallest == null || fullFrame && (!smallestFullFrame || out.pixels() <= smallest.size().pixels())
+                    || !fullFrame && !smallestFullFrame && out.pixels() <= smallest.size().pixels()) {
                 smallest = pixels;
+                smallestFullFrame = fullFrame;
             }
         }
         // encodes no worker has started yet run here, so both threads encode once the resampling is done
@@ -471,7 +486,8 @@ public final class ImagingEngine implements ImageProcessor {
             placeholder = BlurHash.encode(smallest.miniature(w, h, settings.jpegBackground()), w, h,
                     w >= h ? 4 : 3, w >= h ? 3 : 4);
         }
-        return new ProcessedImage(info, List.of(results), placeholder);
+        return new ProcessedImage(info, List.of(results), placeholder,
+                new RenderTimes(decoding, Duration.ofNanos(resizing), Duration.ofNanos(encodingNanos.sum())));
     }
 
     private static EncodedRendition call(Callable<EncodedRendition> job) throws IOException {

@@ -5,7 +5,14 @@
 package com.galerly.examples.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.GalleryId;
@@ -19,24 +26,19 @@ import com.galerly.core.photo.PageRequest;
 import com.galerly.core.upload.UploadConfirmation;
 import com.galerly.core.upload.UploadRequest;
 import com.galerly.core.upload.UploadTicket;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
-import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 
 /**
  * The example gallery API behind an API Gateway HTTP API (payload format 2.0): a thin JSON layer over
- * {@link GalleryService}. Every route sits behind the HTTP API's JWT authorizer; the caller is the token's
- * {@code sub} claim. A request that reaches the function without one (a route deployed without the authorizer)
- * is answered 401, never served anonymously.
+ * {@link GalleryService}, on the typed {@link APIGatewayV2HTTPEvent} (the Lambda runtime deserialises the event;
+ * bodies are read and written with Jackson). Every route sits behind the HTTP API's JWT authorizer; the caller is
+ * the token's {@code sub} claim. A request that reaches the function without one (a route deployed without the
+ * authorizer) is answered 401, never served anonymously.
  *
  * <pre>
  * POST   /galleries/{gallery}/uploads               {"contentType":"image/jpeg","fileName":"a.jpg","contentLength":123}
@@ -53,7 +55,9 @@ import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
  * cached ({@link SecretCache}, {@code GALERLY_SECRET_TTL_SECONDS}, default 900); a rotated secret is picked
  * up within the TTL without a redeploy.
  */
-public final class GalleryApi implements RequestStreamHandler {
+public final class GalleryApi implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Supplier<GalleryService> gallery;
 
     /** Configured from the environment; fetches the secrets now, so a misconfiguration fails the cold start. */
@@ -68,135 +72,114 @@ public final class GalleryApi implements RequestStreamHandler {
 
     /** With a service looked up per request (cheap: it changes only when a secret does). */
     public GalleryApi(Supplier<GalleryService> gallery) {
-        this.gallery = java.util.Objects.requireNonNull(gallery, "gallery");
+        this.gallery = Objects.requireNonNull(gallery, "gallery");
     }
 
+    /** One API Gateway (HTTP API, format 2.0) request to its response; never throws. */
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        output.write(handle(input.readAllBytes()));
-    }
-
-    /** One API Gateway (HTTP API, format 2.0) request to its response. */
-    public byte[] handle(byte[] payload) {
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent request, Context context) {
         try {
-            JsonNode request = JsonNode.parser().parse(new String(payload, StandardCharsets.UTF_8));
             return route(request);
         } catch (Unauthenticated e) {
-            return response(401, errorBody("UNAUTHENTICATED", e.getMessage()), "www-authenticate", "Bearer");
+            return response(401, errorBody("UNAUTHENTICATED", e.getMessage()), Map.of("www-authenticate", "Bearer"));
         } catch (GalerlyException e) {
             return error(e.code(), e.getMessage());
+        } catch (JsonProcessingException e) {
+            return error(ErrorCode.INVALID_ARGUMENT, "malformed JSON body: " + e.getOriginalMessage());
         } catch (RuntimeException e) {
             return error(ErrorCode.INVALID_ARGUMENT, "malformed request: " + e.getMessage());
         }
     }
 
-    private byte[] route(JsonNode request) {
-        String method = text(request, "requestContext", "http", "method").orElse("GET");
-        String[] path = text(request, "rawPath").orElse("/").replaceAll("^/+|/+$", "").split("/");
-        String caller = text(request, "requestContext", "authorizer", "jwt", "claims", "sub")
+    private APIGatewayV2HTTPResponse route(APIGatewayV2HTTPEvent request) throws JsonProcessingException {
+        APIGatewayV2HTTPEvent.RequestContext context = request.getRequestContext();
+        String method = Optional.ofNullable(context).map(APIGatewayV2HTTPEvent.RequestContext::getHttp)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Http::getMethod).orElse("GET");
+        String rawPath = Optional.ofNullable(request.getRawPath()).orElse("/");
+        String[] path = rawPath.replaceAll("^/+|/+$", "").split("/");
+        String caller = Optional.ofNullable(context).map(APIGatewayV2HTTPEvent.RequestContext::getAuthorizer)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer::getJwt)
+                .map(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT::getClaims).map(c -> c.get("sub"))
+                .filter(s -> !s.isBlank())
                 .orElseThrow(() -> new Unauthenticated("no JWT subject: every route needs the JWT authorizer"));
         GalleryService gallery = this.gallery.get();
         if (path.length < 3 || !path[0].equals("galleries")) {
             throw GalerlyException.notFound("no route " + method + " /" + String.join("/", path));
         }
         GalleryId galleryId = GalleryId.of(path[1]);
-        Map<String, String> query = query(text(request, "rawQueryString").orElse(""));
+        Map<String, String> query = Optional.ofNullable(request.getQueryStringParameters()).orElse(Map.of());
         if (method.equals("POST") && path.length == 3 && path[2].equals("uploads")) {
-            JsonNode body = JsonNode.parser().parse(body(request));
+            JsonNode body = JSON.readTree(body(request));
             UploadTicket ticket = gallery.requestUpload(caller, UploadRequest.of(r -> {
                 r.gallery(galleryId).contentType(text(body, "contentType").orElse(""));
                 text(body, "fileName").ifPresent(r::fileName);
                 text(body, "contentLength").map(Long::parseLong).ifPresent(r::contentLength);
             }));
-            JsonWriter json = JsonWriter.create().writeStartObject()
-                    .writeFieldName("photoId").writeValue(ticket.photo().id().value())
-                    .writeFieldName("key").writeValue(ticket.key())
-                    .writeFieldName("method").writeValue(ticket.method())
-                    .writeFieldName("url").writeValue(ticket.url().toString())
-                    .writeFieldName("expiresAt").writeValue(ticket.expiresAt().toString())
-                    .writeFieldName("headers").writeStartObject();
-            ticket.headers().forEach((n, v) -> json.writeFieldName(n).writeValue(v));
-            return response(201, json.writeEndObject().writeEndObject().getBytes());
+            ObjectNode json = JSON.createObjectNode().put("photoId", ticket.photo().id().value())
+                    .put("key", ticket.key()).put("method", ticket.method()).put("url", ticket.url().toString())
+                    .put("expiresAt", ticket.expiresAt().toString());
+            ObjectNode headers = json.putObject("headers");
+            ticket.headers().forEach(headers::put);
+            return response(201, json);
         }
         if (path.length >= 3 && path[2].equals("photos")) {
             if (path.length == 3 && method.equals("GET")) {
                 int limit = Integer.parseInt(query.getOrDefault("limit", Integer.toString(PageRequest.DEFAULT_LIMIT)));
                 GalleryPage page = gallery.list(caller, galleryId, new PageRequest(limit, query.get("token")));
-                JsonWriter json = JsonWriter.create().writeStartObject().writeFieldName("photos").writeStartArray();
-                page.photos().forEach(view -> photo(json, view));
-                json.writeEndArray().writeFieldName("nextToken");
-                if (page.nextToken() == null) {
-                    json.writeNull();
-                } else {
-                    json.writeValue(page.nextToken());
-                }
-                return response(200, json.writeEndObject().getBytes());
+                ObjectNode json = JSON.createObjectNode();
+                ArrayNode photos = json.putArray("photos");
+                page.photos().forEach(view -> photos.add(photo(view)));
+                json.put("nextToken", page.nextToken());
+                return response(200, json);
             }
             PhotoKey key = new PhotoKey(galleryId, PhotoId.of(path[3]));
             if (path.length == 4 && method.equals("GET")) {
                 PhotoView view = gallery.get(caller, key).orElseThrow(() -> GalerlyException.notFound("no photo " + key));
-                JsonWriter json = JsonWriter.create();
-                photo(json, view);
-                return response(200, json.getBytes());
+                return response(200, photo(view));
             }
             if (path.length == 4 && method.equals("DELETE")) {
                 gallery.delete(caller, key);
-                return response(204, new byte[0]);
+                return response(204, null);
             }
             if (path.length == 5 && path[4].equals("confirm") && method.equals("POST")) {
                 UploadConfirmation c = gallery.confirm(caller, key);
-                JsonWriter json = JsonWriter.create().writeStartObject()
-                        .writeFieldName("accepted").writeValue(c.accepted())
-                        .writeFieldName("format").writeValue(c.sniffedFormat().map(f -> f.id()).orElse("unknown"));
+                ObjectNode json = JSON.createObjectNode().put("accepted", c.accepted())
+                        .put("format", c.sniffedFormat().map(f -> f.id()).orElse("unknown"));
                 if (c.errorCode() != null) {
-                    json.writeFieldName("errorCode").writeValue(c.errorCode().name());
+                    json.put("errorCode", c.errorCode().name());
                 }
-                return response(c.accepted() ? 200 : 422, json.writeEndObject().getBytes());
+                return response(c.accepted() ? 200 : 422, json);
             }
         }
         throw GalerlyException.notFound("no route " + method + " /" + String.join("/", path));
     }
 
-    private static void photo(JsonWriter json, PhotoView view) {
+    private static ObjectNode photo(PhotoView view) {
         Photo p = view.photo();
-        json.writeStartObject().writeFieldName("id").writeValue(p.id().value())
-                .writeFieldName("status").writeValue(p.status().name())
-                .writeFieldName("width").writeValue(p.width()).writeFieldName("height").writeValue(p.height());
+        ObjectNode json = JSON.createObjectNode().put("id", p.id().value()).put("status", p.status().name())
+                .put("width", p.width()).put("height", p.height());
         if (p.fileName() != null) {
-            json.writeFieldName("fileName").writeValue(p.fileName());
+            json.put("fileName", p.fileName());
         }
         if (p.placeholder() != null) {
-            json.writeFieldName("placeholder").writeValue(p.placeholder());
+            json.put("placeholder", p.placeholder());
         }
-        json.writeFieldName("urls").writeStartObject();
-        view.urls().forEach((n, u) -> json.writeFieldName(n).writeValue(u));
-        json.writeEndObject().writeEndObject();
+        ObjectNode urls = json.putObject("urls");
+        view.urls().forEach(urls::put);
+        return json;
     }
 
-    private static String body(JsonNode request) {
-        String body = text(request, "body").orElse("{}");
-        boolean base64 = request.field("isBase64Encoded").map(JsonNode::asBoolean).orElse(false);
-        return base64 ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+    private static String body(APIGatewayV2HTTPEvent request) {
+        String body = request.getBody();
+        if (body == null || body.isEmpty()) {
+            return "{}";
+        }
+        return request.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> params = new HashMap<>();
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return params;
-    }
-
-    private static Optional<String> text(JsonNode node, String... path) {
-        Optional<JsonNode> current = Optional.of(node);
-        for (String name : path) {
-            current = current.filter(JsonNode::isObject).flatMap(n -> n.field(name)).filter(n -> !n.isNull());
-        }
-        return current.filter(n -> n.isString() || n.isNumber()).map(JsonNode::text);
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || !(value.isTextual() || value.isNumber()) ? Optional.empty() : Optional.of(value.asText());
     }
 
     /** Stable error codes as HTTP statuses. */
@@ -216,24 +199,25 @@ public final class GalleryApi implements RequestStreamHandler {
         };
     }
 
-    private static byte[] error(ErrorCode code, String message) {
-        return response(status(code), errorBody(code.name(), message));
+    private static APIGatewayV2HTTPResponse error(ErrorCode code, String message) {
+        return response(status(code), errorBody(code.name(), message), Map.of());
     }
 
-    private static byte[] errorBody(String code, String message) {
-        return JsonWriter.create().writeStartObject().writeFieldName("error").writeStartObject()
-                .writeFieldName("code").writeValue(code).writeFieldName("message").writeValue(message)
-                .writeEndObject().writeEndObject().getBytes();
+    private static ObjectNode errorBody(String code, String message) {
+        ObjectNode json = JSON.createObjectNode();
+        json.putObject("error").put("code", code).put("message", message);
+        return json;
     }
 
-    private static byte[] response(int status, byte[] body, String... headers) {
-        JsonWriter json = JsonWriter.create().writeStartObject().writeFieldName("statusCode").writeValue(status)
-                .writeFieldName("headers").writeStartObject().writeFieldName("content-type").writeValue("application/json");
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            json.writeFieldName(headers[i]).writeValue(headers[i + 1]);
-        }
-        return json.writeEndObject().writeFieldName("body").writeValue(new String(body, StandardCharsets.UTF_8))
-                .writeEndObject().getBytes();
+    private static APIGatewayV2HTTPResponse response(int status, JsonNode body) {
+        return response(status, body, Map.of());
+    }
+
+    private static APIGatewayV2HTTPResponse response(int status, JsonNode body, Map<String, String> headers) {
+        Map<String, String> all = new java.util.TreeMap<>(headers);
+        all.put("content-type", "application/json");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status).withHeaders(all)
+                .withBody(body == null ? "" : body.toString()).withIsBase64Encoded(false).build();
     }
 
     /** A request without an authenticated subject: 401, distinct from 403 (authenticated but not allowed). */

@@ -4,8 +4,8 @@
  */
 package com.galerly.examples.lambda;
 
-import com.galerly.aws.LambdaSettings;
-import com.galerly.aws.RenditionHandler;
+import com.galerly.aws.lambda.LambdaSettings;
+import com.galerly.aws.lambda.RenditionHandler;
 import com.galerly.core.image.ImageProcessor;
 import com.galerly.core.image.ImageProcessors;
 import com.galerly.core.image.ImageSource;

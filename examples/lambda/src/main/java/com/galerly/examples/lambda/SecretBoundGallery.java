@@ -4,10 +4,10 @@
  */
 package com.galerly.examples.lambda;
 
-import com.galerly.aws.DynamoDbPhotoRepository;
-import com.galerly.aws.S3BlobStore;
-import com.galerly.aws.S3Bucket;
-import com.galerly.aws.S3UploadService;
+import com.galerly.aws.dynamodb.DynamoDbPhotoRepository;
+import com.galerly.aws.s3.S3BlobStore;
+import com.galerly.aws.s3.S3Bucket;
+import com.galerly.aws.s3.S3UploadService;
 import com.galerly.cdn.CdnUrls;
 import com.galerly.cdn.CloudFrontSigner;
 import com.galerly.cdn.SigningKey;

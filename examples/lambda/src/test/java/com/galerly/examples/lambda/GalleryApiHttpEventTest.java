@@ -7,20 +7,21 @@ package com.galerly.examples.lambda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static com.galerly.examples.lambda.ApiEvents.errorCode;
+import static com.galerly.examples.lambda.ApiEvents.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import com.galerly.core.gallery.GalleryService;
 import com.galerly.testkit.HmacUrlSigner;
 import com.galerly.testkit.InMemoryBlobStore;
 import com.galerly.testkit.InMemoryPhotoRepository;
 import com.galerly.testkit.InMemoryUploadService;
 import com.galerly.testkit.TestClock;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
  * The API as API Gateway (HTTP API, payload 2.0) calls it behind the JWT authorizer: the full event shape,
@@ -64,19 +65,9 @@ class GalleryApiHttpEventTest {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private JsonNode call(String event) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        api.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
-        return JsonNode.parser().parse(out.toString(StandardCharsets.UTF_8));
-    }
-
-    private static int status(JsonNode response) {
-        return Integer.parseInt(response.field("statusCode").orElseThrow().asNumber());
-    }
-
-    private static String errorCode(JsonNode response) {
-        return JsonNode.parser().parse(response.field("body").orElseThrow().text())
-                .field("error").orElseThrow().field("code").orElseThrow().text();
+    /** Through the runtime's deserialiser, the typed handler and the runtime's serialiser, as Lambda runs it. */
+    private JsonNode call(String event) {
+        return ApiEvents.wire(api.handleRequest(ApiEvents.event(event), null));
     }
 
     @Test
@@ -88,7 +79,7 @@ class GalleryApiHttpEventTest {
                     route[0].equals("POST") ? "{\"contentType\":\"image/jpeg\"}" : null, false, null));
             assertEquals(401, status(response), route[0] + " " + route[1]);
             assertEquals("UNAUTHENTICATED", errorCode(response));
-            assertEquals("Bearer", response.field("headers").orElseThrow().field("www-authenticate").orElseThrow().text());
+            assertEquals("Bearer", response.get("headers").get("www-authenticate").asText());
         }
     }
 
@@ -102,13 +93,12 @@ class GalleryApiHttpEventTest {
         // API Gateway base64-encodes bodies it does not consider text; the handler reads both forms
         JsonNode created = call(event("POST", "/galleries/alice/uploads", "", upload, true, "alice"));
         assertEquals(201, status(created), created.toString());
-        String photoId = JsonNode.parser().parse(created.field("body").orElseThrow().text())
-                .field("photoId").orElseThrow().text();
+        String photoId = ApiEvents.body(created).get("photoId").asText();
 
         JsonNode listing = call(event("GET", "/galleries/alice/photos", "limit=10", null, false, "bob"));
         assertEquals(200, status(listing));
-        JsonNode photos = JsonNode.parser().parse(listing.field("body").orElseThrow().text()).field("photos").orElseThrow();
-        assertEquals(photoId, photos.asArray().get(0).field("id").orElseThrow().text());
+        JsonNode photos = ApiEvents.body(listing).get("photos");
+        assertEquals(photoId, photos.get(0).get("id").asText());
 
         assertEquals(403, status(call(event("DELETE", "/galleries/alice/photos/" + photoId, "", null, false, "bob"))));
         assertEquals(204, status(call(event("DELETE", "/galleries/alice/photos/" + photoId, "", null, false, "alice"))));

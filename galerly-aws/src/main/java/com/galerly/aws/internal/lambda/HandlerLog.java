@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The rendition handlers' log lines, through SLF4J (logger {@code com.galerly.aws.RenditionHandler}). Every
+ * The rendition handlers' log lines, through SLF4J (logger {@code com.galerly.aws.lambda.RenditionHandler}). Every
  * failure is logged once, with the message or task id, bucket, key, error code and cause: WARN when the event
  * source retries it, ERROR when it does not (or when it is not a {@link GalerlyException}); a REJECTED photo at
  * WARN. The Lambda request id and the record id are also put in the MDC ({@code AWSRequestId},
@@ -25,7 +25,7 @@ import org.slf4j.MDC;
  */
 public final class HandlerLog {
     /** The logger every line goes to. */
-    public static final Logger LOG = LoggerFactory.getLogger("com.galerly.aws.RenditionHandler");
+    public static final Logger LOG = LoggerFactory.getLogger("com.galerly.aws.lambda.RenditionHandler");
     /** MDC key of the Lambda request id. */
     public static final String REQUEST_ID = "AWSRequestId";
     /** MDC key of the SQS message id or S3 Batch Operations task id being handled. */

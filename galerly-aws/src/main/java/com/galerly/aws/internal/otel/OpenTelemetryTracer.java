@@ -4,7 +4,7 @@
  */
 package com.galerly.aws.internal.otel;
 
-import com.galerly.aws.Tracing;
+import com.galerly.aws.lambda.Tracing;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;

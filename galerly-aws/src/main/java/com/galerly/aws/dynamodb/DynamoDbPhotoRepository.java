@@ -1,0 +1,325 @@
+/*
+ * Copyright 2026 The Galerly Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package com.galerly.aws.dynamodb;
+
+import com.galerly.aws.internal.dynamodb.DynamoDbErrors;
+import com.galerly.aws.internal.dynamodb.PhotoItems;
+import com.galerly.core.ConflictException;
+import com.galerly.core.ErrorCode;
+import com.galerly.core.GalerlyException;
+import com.galerly.core.GalleryId;
+import com.galerly.core.Lease;
+import com.galerly.core.Photo;
+import com.galerly.core.PhotoId;
+import com.galerly.core.PhotoKey;
+import com.galerly.core.PhotoStatus;
+import com.galerly.core.spi.Checks;
+import com.galerly.core.spi.PageTokens;
+import com.galerly.core.photo.ClaimRequest;
+import com.galerly.core.photo.ClaimResult;
+import com.galerly.core.photo.Completion;
+import com.galerly.core.photo.PageRequest;
+import com.galerly.core.photo.PhotoPage;
+import com.galerly.core.photo.PhotoRepository;
+import com.galerly.core.photo.PhotoTransitions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The {@link PhotoRepository} on one DynamoDB table ({@code PK = G#{gallery}}, {@code SK = P#{photo}}; see
+ * {@link PhotoTable} for its definition). Every status change reads the item, applies {@link PhotoTransitions},
+ * and writes it back only if its {@code version} is unchanged; a lost race re-reads and decides again, so the
+ * rules are exactly those of the in-memory fake (both pass {@code PhotoRepositoryContract}).
+ *
+ * <pre>{@code
+ * PhotoRepository photos = DynamoDbPhotoRepository.builder()
+ *     .client(DynamoDbClient.create()).table("galerly-photos")
+ *     .pageTokenKey(secretBytes)        // the same in every Lambda instance, so page tokens survive
+ *     .build();
+ * }</pre>
+ */
+public final class DynamoDbPhotoRepository implements PhotoRepository {
+    private static final int MAX_RACES = 16;
+    private static final int BATCH_GET = 100;
+
+    private final DynamoDbClient client;
+    private final String table;
+    private final Clock clock;
+    private final PageTokens tokens;
+
+    private DynamoDbPhotoRepository(Builder b) {
+        this.client = b.client;
+        this.table = b.table;
+        this.clock = b.clock;
+        this.tokens = b.tokenKey == null ? PageTokens.random() : new PageTokens(b.tokenKey);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A repository with a per-process page-token key (tokens do not survive a restart). */
+    public static DynamoDbPhotoRepository create(DynamoDbClient client, String table, Clock clock) {
+        return builder().client(client).table(table).clock(clock).build();
+    }
+
+    public String table() {
+        return table;
+    }
+
+    /** The stored record, tombstones included. */
+    private Optional<Photo> read(PhotoKey key) {
+        return call("GetItem", () -> {
+            Map<String, AttributeValue> item = client.getItem(r -> r.tableName(table).key(PhotoItems.key(key))
+                    .consistentRead(true)).item();
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PhotoItems.fromItem(item));
+        });
+    }
+
+    @Override
+    public Optional<Photo> get(PhotoKey key) {
+        return PhotoTransitions.visible(read(key));
+    }
+
+    @Override
+    public List<Photo> getAll(Collection<PhotoKey> keys) {
+        Map<PhotoKey, Photo> found = new HashMap<>();
+        List<PhotoKey> distinct = keys.stream().distinct().toList();
+        for (int from = 0; from < distinct.size(); from += BATCH_GET) {
+            List<Map<String, AttributeValue>> batch = distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET))
+                    .stream().map(PhotoItems::key).toList();
+            Map<String, KeysAndAttributes> pending = Map.of(table,
+                    KeysAndAttributes.builder().keys(batch).consistentRead(true).build());
+            for (int round = 0; !pending.isEmpty(); round++) {
+                if (round > 0) {
+                    backOff(round);
+                }
+                Map<String, KeysAndAttributes> request = pending;
+                BatchGetItemResponse response = call("BatchGetItem", () -> client.batchGetItem(r -> r.requestItems(request)));
+                response.responses().getOrDefault(table, List.of()).forEach(item -> {
+                    Photo p = PhotoItems.fromItem(item);
+                    found.put(p.key(), p);
+                });
+                pending = response.unprocessedKeys();
+            }
+        }
+        return keys.stream().map(found::get).filter(java.util.Objects::nonNull).filter(PhotoTransitions::visible)
+                .toList();
+    }
+
+    @Override
+    public void create(Photo photo) {
+        Photo first = photo.toBuilder().version(Math.max(1, photo.version())).build();
+        if (!write(first, Optional.empty())) {
+            throw new ConflictException("photo " + photo.key() + " already exists");
+        }
+    }
+
+    @Override
+    public ClaimResult claim(ClaimRequest request) {
+        return decideAndWrite(request.photo(), current -> {
+            ClaimResult result = PhotoTransitions.claim(current, request, clock.instant());
+            return new Decision<>(result, result.writes() ? result.photo() : null);
+        });
+    }
+
+    @Override
+    public Photo complete(PhotoKey key, Lease lease, Completion completion) {
+        return decideAndWrite(key, current -> {
+            Photo next = PhotoTransitions.complete(current, key, lease, completion, clock.instant());
+            return new Decision<>(next, next);
+        });
+    }
+
+    @Override
+    public Photo fail(PhotoKey key, Lease lease, ErrorCode code, String message) {
+        return decideAndWrite(key, current -> {
+            Photo next = PhotoTransitions.fail(current, key, lease, code, message, clock.instant());
+            return new Decision<>(next, next);
+        });
+    }
+
+    @Override
+    public void release(PhotoKey key, Lease lease) {
+        decideAndWrite(key, current -> {
+            Photo next = PhotoTransitions.release(current, lease, clock.instant()).orElse(null);
+            return new Decision<>(next, next);
+        });
+    }
+
+    @Override
+    public PhotoPage list(GalleryId gallery, PageRequest page) {
+        Map<String, AttributeValue> values = Map.of(":pk", PhotoItems.s(PhotoItems.partition(gallery)),
+                ":p", PhotoItems.s(PhotoItems.PHOTO_PREFIX),
+                ":pending", PhotoItems.s(PhotoStatus.PENDING.name()),
+                ":now", PhotoItems.n(clock.instant().getEpochSecond()));
+        Map<String, AttributeValue> start = page.token() == null ? null : Map.of(
+                PhotoItems.PK, PhotoItems.s(PhotoItems.partition(gallery)),
+                PhotoItems.SK, PhotoItems.s(PhotoItems.PHOTO_PREFIX
+                        + PhotoId.of(tokens.decode(gallery, page.token())).value()));
+        // one more than asked tells whether another page exists, so the last page never carries a token; the
+        // filter (PENDING past its TTL, which DynamoDB deletes only eventually) applies after Limit and tombstones
+        // are skipped, so keep querying until the page is full or the gallery ends
+        List<Photo> photos = new ArrayList<>();
+        boolean more = false;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse response = call("Query", () -> client.query(r -> r.tableName(table)
+                    .keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
+                    .filterExpression("NOT (#status = :pending AND #ttl <= :now)")
+                    .expressionAttributeNames(Map.of("#status", "status", "#ttl", PhotoItems.TTL))
+                    .expressionAttributeValues(values).exclusiveStartKey(from)
+                    .limit(page.limit() + 1).consistentRead(true).scanIndexForward(true)));
+            for (Map<String, AttributeValue> item : response.items()) {
+                Photo photo = PhotoItems.fromItem(item);
+                if (!PhotoTransitions.visible(photo)) {
+                    continue;
+                }
+                if (photos.size() == page.limit()) {
+                    more = true;
+                    break;
+                }
+                photos.add(photo);
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+        } while (!more && start != null);
+        return new PhotoPage(photos, more ? tokens.encode(gallery, photos.get(photos.size() - 1).id().value()) : null);
+    }
+
+    /** Replaces the record with a tombstone ({@link PhotoTransitions#delete}), which DynamoDB's TTL removes later. */
+    @Override
+    public boolean delete(PhotoKey key) {
+        return decideAndWrite(key, current -> {
+            Photo tombstone = PhotoTransitions.delete(current, clock.instant()).orElse(null);
+            return new Decision<>(tombstone != null, tombstone);
+        });
+    }
+
+    /** A decision: what to return, and the record to write (null: write nothing). */
+    private record Decision<T>(T result, Photo write) {
+    }
+
+    private <T> T decideAndWrite(PhotoKey key, Function<Optional<Photo>, Decision<T>> decide) {
+        for (int race = 0; race < MAX_RACES; race++) {
+            Optional<Photo> current = read(key);
+            Decision<T> decision = decide.apply(current);
+            if (decision.write() == null || write(decision.write(), current)) {
+                return decision.result();
+            }
+            backOff(race);
+        }
+        throw new GalerlyException(ErrorCode.CONFLICT, "photo " + key + " changed " + MAX_RACES
+                + " times while being written; retry later", null, true);
+    }
+
+    /** Writes {@code next} if the stored item is still {@code current}; false if another writer came first. */
+    private boolean write(Photo next, Optional<Photo> current) {
+        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(PhotoItems.toItem(next));
+        if (current.isPresent()) {
+            put.conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", PhotoItems.VERSION))
+                    .expressionAttributeValues(Map.of(":v", PhotoItems.n(current.get().version())));
+        } else {
+            put.conditionExpression("attribute_not_exists(PK)");
+        }
+        try {
+            call("PutItem", () -> client.putItem(put.build()));
+            return true;
+        } catch (ConditionalCheckFailedException lost) {
+            return false;
+        }
+    }
+
+    private <T> T call(String operation, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ConditionalCheckFailedException e) {
+            throw e;
+        } catch (SdkException e) {
+            throw DynamoDbErrors.map(operation, table, e);
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(Math.min(100, (1L << Math.min(attempt, 6)) + (long) (Math.random() * 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GalerlyException(ErrorCode.IO_ERROR, "interrupted while retrying a DynamoDB write", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DynamoDbPhotoRepository[" + table + "]";
+    }
+
+    /** Builds a {@link DynamoDbPhotoRepository}; client and table are required. */
+    public static final class Builder {
+        private DynamoDbClient client;
+        private String table;
+        private Clock clock = Clock.systemUTC();
+        private byte[] tokenKey;
+
+        private Builder() {
+        }
+
+        public Builder client(DynamoDbClient client) {
+            this.client = Checks.notNull(client, "client");
+            return this;
+        }
+
+        /** The table name (3..255 of A-Z a-z 0-9 _ - .). */
+        public Builder table(String table) {
+            Checks.notNull(table, "table");
+            if (!table.matches("[A-Za-z0-9_.-]{3,255}")) {
+                throw new IllegalArgumentException("table must be 3..255 of A-Z a-z 0-9 _ - ., was " + Checks.quote(table));
+            }
+            this.table = table;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Checks.notNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The HMAC key that protects page tokens (at least 16 bytes). Give every instance the same key (from
+         * Secrets Manager or an environment variable) so a token from one Lambda works on the next.
+         */
+        public Builder pageTokenKey(byte[] key) {
+            Checks.notNull(key, "pageTokenKey");
+            if (key.length < 16) {
+                throw new IllegalArgumentException("pageTokenKey must have at least 16 bytes, had " + key.length);
+            }
+            this.tokenKey = key.clone();
+            return this;
+        }
+
+        public DynamoDbPhotoRepository build() {
+            if (client == null || table == null) {
+                throw new IllegalStateException("client and table are required");
+            }
+            return new DynamoDbPhotoRepository(this);
+        }
+    }
+}
