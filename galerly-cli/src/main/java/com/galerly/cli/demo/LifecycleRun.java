@@ -4,7 +4,11 @@
  */
 package com.galerly.cli.demo;
 
-import com.galerly.aws.RenditionHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.galerly.aws.lambda.RenditionHandler;
 import com.galerly.core.GalleryId;
 import com.galerly.core.KeyLayout;
 import com.galerly.core.Photo;
@@ -49,8 +53,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
-import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 
 /**
  * {@code galerly demo --lifecycle}: a photo's whole life after the first listing of a {@link DemoRun} on a
@@ -77,6 +79,7 @@ public final class LifecycleRun {
             "CreateMultipartUpload", "UploadPart", "UploadPartCopy", "CompleteMultipartUpload", "AbortMultipartUpload",
             "PutObjectTagging", "DeleteObjectTagging", "PutObjectAcl", "PutObjectRetention", "PutObjectLegalHold",
             "RestoreObject");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A fault to inject, so the checks can be seen to catch it (hidden option of the demo, for its tests). */
     public enum Fault {
@@ -110,17 +113,11 @@ public final class LifecycleRun {
 
         /** The last line of the demo's output. */
         public String json() {
-            return new String(JsonWriter.create().writeStartObject()
-                    .writeFieldName("photos").writeValue(photos)
-                    .writeFieldName("replacedUrlsChanged").writeValue(replacedUrlsChanged)
-                    .writeFieldName("unchangedUrlsStable").writeValue(unchangedUrlsStable)
-                    .writeFieldName("staleServed").writeValue(staleServed)
-                    .writeFieldName("reprofiled").writeValue(reprofiled)
-                    .writeFieldName("secondBackfillWrites").writeValue(secondBackfillWrites)
-                    .writeFieldName("objectsLeft").writeValue(objectsLeft)
-                    .writeFieldName("recordsLeft").writeValue(recordsLeft)
-                    .writeFieldName("orphans").writeValue(orphans)
-                    .writeEndObject().getBytes(), StandardCharsets.UTF_8);
+            return JSON.createObjectNode().put("photos", photos).put("replacedUrlsChanged", replacedUrlsChanged)
+                    .put("unchangedUrlsStable", unchangedUrlsStable).put("staleServed", staleServed)
+                    .put("reprofiled", reprofiled).put("secondBackfillWrites", secondBackfillWrites)
+                    .put("objectsLeft", objectsLeft).put("recordsLeft", recordsLeft).put("orphans", orphans)
+                    .toString();
         }
     }
 
@@ -465,27 +462,23 @@ public final class LifecycleRun {
      * Runs one S3 Batch Operations job (schema 2.0) over the current version of every record's original, as a
      * manifest of a versioned bucket names them; returns how many tasks ended in each outcome.
      */
-    private Map<String, Integer> batch(RenditionHandler handler, List<Photo> records, String job) {
-        JsonWriter json = JsonWriter.create().writeStartObject()
-                .writeFieldName("invocationSchemaVersion").writeValue("2.0")
-                .writeFieldName("invocationId").writeValue(job + "-invocation")
-                .writeFieldName("job").writeStartObject().writeFieldName("id").writeValue(job)
-                .writeFieldName("userArguments").writeStartObject().writeEndObject().writeEndObject()
-                .writeFieldName("tasks").writeStartArray();
+    private Map<String, Integer> batch(RenditionHandler handler, List<Photo> records, String job) throws IOException {
+        ObjectNode invocation = JSON.createObjectNode().put("invocationSchemaVersion", "2.0")
+                .put("invocationId", job + "-invocation");
+        invocation.putObject("job").put("id", job).putObject("userArguments");
+        ArrayNode tasks = invocation.putArray("tasks");
         int n = 0;
         for (Photo p : records) {
             BlobMetadata original = blobs.head(p.originalKey()).orElseThrow();
-            json.writeStartObject().writeFieldName("taskId").writeValue(job + "-" + (++n))
-                    .writeFieldName("s3Bucket").writeValue(LocalCloud.BUCKET)
-                    .writeFieldName("s3Key").writeValue(URLEncoder.encode(original.key(), StandardCharsets.UTF_8))
-                    .writeFieldName("s3VersionId").writeValue(original.versionId()).writeEndObject();
+            tasks.addObject().put("taskId", job + "-" + (++n)).put("s3Bucket", LocalCloud.BUCKET)
+                    .put("s3Key", URLEncoder.encode(original.key(), StandardCharsets.UTF_8))
+                    .put("s3VersionId", original.versionId());
         }
-        byte[] answer = handler.handle(json.writeEndArray().writeEndObject().getBytes());
+        byte[] answer = handler.handle(JSON.writeValueAsBytes(invocation));
         Map<String, Integer> outcomes = new LinkedHashMap<>();
-        for (JsonNode result : JsonNode.parser().parse(new String(answer, StandardCharsets.UTF_8))
-                .field("results").orElseThrow().asArray()) {
-            String code = result.field("resultCode").orElseThrow().text();
-            String text = result.field("resultString").map(JsonNode::text).orElse("");
+        for (JsonNode result : JSON.readTree(answer).path("results")) {
+            String code = result.path("resultCode").asText();
+            String text = result.path("resultString").asText("");
             String kind = code.equals("Succeeded") ? text.split("[ :]", 2)[0] : code;
             outcomes.merge(kind, 1, Integer::sum);
             progress.accept(job + ": " + code + " " + text);
