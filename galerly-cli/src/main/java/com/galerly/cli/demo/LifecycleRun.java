@@ -271,8 +271,17 @@ public final class LifecycleRun {
         RenditionPipeline backfill = run.pipeline(changed);
         RenditionHandler batchHandler = RenditionHandler.of(backfill);
         List<Photo> live = records();
+        long s3Before = s3Writes();
+        long recordsBefore = cloud.records().writes();
         Map<String, Integer> first = batch(batchHandler, live, "backfill-1");
         int reprofiled = first.getOrDefault("PROCESSED", 0);
+        long firstS3 = s3Writes() - s3Before;
+        long firstRecords = cloud.records().writes() - recordsBefore;
+        if (reprofiled > 0 && (firstS3 == 0 || firstRecords == 0)) {
+            // the counters must see the first backfill's writes, or the second one's zero would mean nothing
+            problems.add("the write counters saw " + firstS3 + " S3 and " + firstRecords + " record-store writes in a "
+                    + "backfill that re-rendered " + reprofiled + " photos");
+        }
         Map<PhotoKey, Map<String, String>> afterBackfill = listing();
         for (Photo p : records()) {
             if (p.status() == PhotoStatus.ACTIVE && !backfill.profileFingerprint().equals(p.profileFingerprint())) {
@@ -311,7 +320,8 @@ public final class LifecycleRun {
         List<String> secondMoved = new ArrayList<>();
         afterBackfill.forEach((p, urls) -> secondMoved.addAll(changedUrls(urls, afterSecond.get(p), urls.keySet())));
         step("lifecycle 2/3: profile " + changed.name() + " (thumbnail quality 70, square added): backfill 1 "
-                + first + ", " + fetched + " URLs served fresh; backfill 2 " + second + " with " + secondBackfillWrites
+                + first + " with " + (firstS3 + firstRecords) + " writes (" + firstS3 + " S3, " + firstRecords
+                + " records), " + fetched + " URLs served fresh; backfill 2 " + second + " with " + secondBackfillWrites
                 + " writes; unchanged renditions' URLs " + (reprofiledMoved.isEmpty() && secondMoved.isEmpty()
                 ? "identical" : "CHANGED: " + reprofiledMoved + secondMoved));
 
@@ -488,7 +498,11 @@ public final class LifecycleRun {
 
     /** Write requests so far: S3 (on the demo's client) and the record store. */
     private long writes() {
-        return S3_WRITES.stream().mapToLong(op -> cloud.s3Faults().calls(op)).sum() + cloud.records().writes();
+        return s3Writes() + cloud.records().writes();
+    }
+
+    private long s3Writes() {
+        return S3_WRITES.stream().mapToLong(op -> cloud.s3Faults().calls(op)).sum();
     }
 
     /** Versions and delete markers under the prefixes (ListObjectVersions). */
