@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,51 @@ class LocalCloudFrontTest {
             assertTrue(cdn.served().stream().anyMatch(s -> s.status() == 403 && s.reason().equals("expired")));
         }
         assertThrows(IllegalStateException.class, () -> LocalCloudFront.builder().blobs(blobs).start());
+    }
+
+    /**
+     * With the edge cache on, the stand-in behaves as CloudFront with CachingOptimized: the path is the cache key,
+     * so an object replaced under the same key is served stale until its max-age ends or it is invalidated; the
+     * signature is checked on hits too. Viewer URLs name the distribution's domain.
+     */
+    @Test
+    void theEdgeCacheKeysOnThePathAloneAndServesAReplacedObjectStale() throws Exception {
+        String key = "renditions/g/p_small.jpg";
+        blobs.put(key, "old".getBytes(StandardCharsets.UTF_8), PutOptions.builder().contentType("image/jpeg")
+                .cacheControl("public, max-age=600").build());
+        CloudFrontSigner signer = CloudFrontSigner.builder().keyPair("EC", SigningKey.of(TestKeys.EC_P256.getPrivate()))
+                .clock(clock).build();
+        try (LocalCloudFront cdn = LocalCloudFront.builder().blobs(blobs).publicKey("EC", TestKeys.EC_P256.getPublic())
+                .domain("d111111abcdef8.cloudfront.net").cache(true).clock(clock).start()) {
+            String viewer = signer.sign("https://d111111abcdef8.cloudfront.net/" + key, Duration.ofMinutes(30));
+            String local = cdn.viewerToLocal(viewer);
+            assertTrue(local.startsWith(cdn.baseUrl() + key + "?"), local);
+
+            HttpResponse<byte[]> first = get(local, null);
+            assertEquals(200, first.statusCode(), "signed for the distribution's domain, checked as CloudFront sees it");
+            assertEquals("Miss from local-cloudfront", first.headers().firstValue("x-cache").orElseThrow());
+
+            blobs.put(key, "new".getBytes(StandardCharsets.UTF_8), PutOptions.of("image/jpeg"));
+            String resigned = cdn.viewerToLocal(signer.sign("https://d111111abcdef8.cloudfront.net/" + key,
+                    Duration.ofMinutes(20)));
+            HttpResponse<byte[]> stale = get(resigned, null);
+            assertEquals("Hit from local-cloudfront", stale.headers().firstValue("x-cache").orElseThrow(),
+                    "another query string, same path: the same cache entry");
+            assertEquals("old", new String(stale.body(), StandardCharsets.UTF_8), "served stale, as CloudFront would");
+            assertEquals(403, get(cdn.baseUrl() + key, null).statusCode(), "a hit still needs a signature");
+
+            assertEquals(1, cdn.invalidate(List.of("/renditions/g/*")));
+            assertEquals("new", new String(get(resigned, null).body(), StandardCharsets.UTF_8), "fresh after invalidation");
+
+            blobs.put(key, "newer".getBytes(StandardCharsets.UTF_8), PutOptions.builder().contentType("image/jpeg")
+                    .cacheControl("max-age=60").build());
+            clock.advance(Duration.ofDays(2));                      // past the default TTL of the cached answer
+            HttpResponse<byte[]> expired = get(cdn.viewerToLocal(signer.sign("https://d111111abcdef8.cloudfront.net/"
+                    + key, Duration.ofMinutes(5))), null);
+            assertEquals("newer", new String(expired.body(), StandardCharsets.UTF_8));
+            assertEquals("Miss from local-cloudfront", expired.headers().firstValue("x-cache").orElseThrow());
+            assertEquals(1, cdn.cached());
+        }
     }
 
     private String cookies(CloudFrontSigner signer, String resource) {

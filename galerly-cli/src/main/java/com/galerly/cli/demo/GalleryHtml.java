@@ -34,7 +34,7 @@ public final class GalleryHtml {
                   .failed { color: #f66; }
                 </style></head><body>
                 <h1>Galerly demo gallery</h1>
-                <p>Rendered by the rendition handler from uploads to S3Proxy, recorded in\s""")
+                <p>Rendered by the rendition handler from uploads to the local S3 server, recorded in\s""")
                 .append(escape(report.store())).append(".</p>\n<div class=\"grid\">\n");
         for (DemoRun.Result result : report.results()) {
             Photo photo = result.view().photo();

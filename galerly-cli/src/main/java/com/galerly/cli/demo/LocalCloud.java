@@ -8,25 +8,33 @@ import com.galerly.aws.s3.S3Bucket;
 import com.galerly.testkit.Faults;
 import com.galerly.testkit.aws.SdkFaultInterceptor;
 import com.galerly.testkit.s3.S3ProxyExtension;
+import java.net.URI;
 import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /**
- * The stand-ins the demo runs on: S3Proxy (an S3-compatible server that checks SigV4) on loopback in this JVM,
- * and a {@link RecordStore} (embedded SQL by default), with clients whose calls go through {@link Faults} for
- * chaos runs.
+ * The stand-ins the demo runs on: an S3-compatible server on loopback in this JVM (S3Proxy, which checks SigV4;
+ * or, for the lifecycle run, Adobe S3Mock with a versioned bucket) and a {@link RecordStore} (embedded SQL by
+ * default), with clients whose calls go through {@link Faults}: injected in chaos runs, and counted by operation
+ * (the SDK's names: {@code PutObject}, {@code DeleteObjects}...) in every run.
  */
 public final class LocalCloud implements AutoCloseable {
     public static final String BUCKET = "galerly-demo";
 
-    private final S3ProxyExtension s3 = S3ProxyExtension.builder().bucket(BUCKET).build();
     private final Faults s3Faults = new Faults();
     private final RecordStore records;
+    private final boolean versioned;
+    private S3ProxyExtension s3Proxy;
+    private VersionedS3 s3Mock;
     private S3Client s3Client;
 
-    private LocalCloud(RecordStore records) {
+    private LocalCloud(RecordStore records, boolean versioned) {
         this.records = Objects.requireNonNull(records, "records");
+        this.versioned = versioned;
     }
 
     /**
@@ -34,13 +42,35 @@ public final class LocalCloud implements AutoCloseable {
      * (also when starting fails).
      */
     public static LocalCloud start(RecordStore records) throws Exception {
-        LocalCloud cloud = new LocalCloud(records);
+        return start(records, false);
+    }
+
+    /**
+     * Starts S3Mock and creates the bucket with versioning enabled (see {@link #start(RecordStore)} for
+     * {@code records}).
+     */
+    public static LocalCloud startVersioned(RecordStore records) throws Exception {
+        return start(records, true);
+    }
+
+    private static LocalCloud start(RecordStore records, boolean versioned) throws Exception {
+        LocalCloud cloud = new LocalCloud(records, versioned);
         try {
-            cloud.s3.start();
+            if (versioned) {
+                cloud.s3Mock = VersionedS3.start();
+            } else {
+                cloud.s3Proxy = S3ProxyExtension.builder().bucket(BUCKET).build();
+                cloud.s3Proxy.start();
+            }
             ClientOverrideConfiguration.Builder s3Faults = ClientOverrideConfiguration.builder()
                     .addExecutionInterceptor(new SdkFaultInterceptor(cloud.s3Faults));
-            cloud.s3Client = cloud.bucket().clientBuilder(cloud.s3.credentialsProvider())
+            cloud.s3Client = cloud.bucket().clientBuilder(cloud.credentialsProvider())
                     .overrideConfiguration(s3Faults.build()).build();
+            if (versioned) {
+                cloud.s3Client.createBucket(r -> r.bucket(BUCKET));
+                cloud.s3Client.putBucketVersioning(r -> r.bucket(BUCKET)
+                        .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+            }
             return cloud;
         } catch (Exception | Error e) {
             cloud.close();
@@ -50,11 +80,25 @@ public final class LocalCloud implements AutoCloseable {
 
     /** The demo bucket on the local S3 endpoint (path-style addressing). */
     public S3Bucket bucket() {
-        return S3Bucket.of(b -> b.name(BUCKET).region(s3.region()).endpoint(s3.endpoint()).pathStyle(true));
+        URI endpoint = versioned ? s3Mock.endpoint() : s3Proxy.endpoint();
+        Region region = versioned ? s3Mock.region() : s3Proxy.region();
+        return S3Bucket.of(b -> b.name(BUCKET).region(region).endpoint(endpoint).pathStyle(true));
     }
 
-    public S3ProxyExtension s3() {
-        return s3;
+    /** What the clients (and presigned requests) sign with. */
+    public AwsCredentialsProvider credentialsProvider() {
+        return versioned ? s3Mock.credentialsProvider() : s3Proxy.credentialsProvider();
+    }
+
+    /** Whether the bucket keeps object versions (S3Mock) or not (S3Proxy). */
+    public boolean versioned() {
+        return versioned;
+    }
+
+    /** Which S3 server runs, for the report. */
+    public String s3Description() {
+        return versioned ? "Adobe S3Mock (versioned bucket) at " + s3Mock.endpoint()
+                : "S3Proxy (SigV4 checked) at " + s3Proxy.endpoint();
     }
 
     /** A client of the S3 server whose calls pass through {@link #s3Faults()}. */
@@ -79,7 +123,12 @@ public final class LocalCloud implements AutoCloseable {
         try {
             records.close();
         } finally {
-            s3.stop();
+            if (s3Proxy != null) {
+                s3Proxy.stop();
+            }
+            if (s3Mock != null) {
+                s3Mock.close();
+            }
         }
     }
 }

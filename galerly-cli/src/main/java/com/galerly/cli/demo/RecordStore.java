@@ -13,8 +13,14 @@ import com.galerly.testkit.FaultyPhotoRepository;
 import com.galerly.testkit.aws.SdkFaultInterceptor;
 import com.galerly.testkit.dynamodb.DynaliteExtension;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -60,6 +66,14 @@ public abstract class RecordStore implements AutoCloseable {
     /** A line for the report and gallery.html: which store recorded the photos. */
     public abstract String description();
 
+    /**
+     * Write requests the store has executed so far, counted where they happen: SQL statements that modify rows
+     * (H2's own query statistics) for the embedded store, write requests sent ({@code PutItem}, {@code UpdateItem},
+     * {@code DeleteItem}, {@code BatchWriteItem}, {@code TransactWriteItems}) for DynamoDB. A conditional claim that
+     * only reads (a photo already rendered by the profile) is not a write.
+     */
+    public abstract long writes();
+
     /** The faults injected into every record-store call (chaos runs). */
     public Faults faults() {
         return faults;
@@ -70,6 +84,34 @@ public abstract class RecordStore implements AutoCloseable {
 
     private static final class Embedded extends RecordStore {
         private final EmbeddedPhotoStore store = EmbeddedPhotoStore.inMemory();
+
+        Embedded() {
+            try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute("SET QUERY_STATISTICS_MAX_ENTRIES 10000");
+                s.execute("SET QUERY_STATISTICS TRUE");
+            } catch (SQLException e) {
+                store.close();
+                throw new IllegalStateException("cannot turn on H2's query statistics", e);
+            }
+        }
+
+        @Override
+        public long writes() {
+            long writes = 0;
+            try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")) {
+                while (rs.next()) {
+                    String sql = rs.getString(1).stripLeading().toUpperCase(Locale.ROOT);
+                    if (sql.startsWith("INSERT") || sql.startsWith("UPDATE") || sql.startsWith("DELETE")
+                            || sql.startsWith("MERGE")) {
+                        writes += rs.getLong(2);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read H2's query statistics", e);
+            }
+            return writes;
+        }
 
         @Override
         public PhotoRepository repository(Clock clock) {
@@ -120,6 +162,12 @@ public abstract class RecordStore implements AutoCloseable {
         @Override
         public PhotoRepository repository(Clock clock) {
             return DynamoDbPhotoRepository.create(client, TABLE, clock);
+        }
+
+        @Override
+        public long writes() {
+            return Stream.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems")
+                    .mapToLong(op -> faults().calls(op)).sum();
         }
 
         @Override

@@ -55,6 +55,11 @@ public final class SamplePhotos {
         return samples;
     }
 
+    /** A JPEG unlike every sample of {@link #generate}: new bytes for a photo being replaced. */
+    public static byte[] replacement() {
+        return jpeg(landscape(2400, 1600, new Random(77_777)));
+    }
+
     private static BufferedImage landscape(int w, int h, Random random) {
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();

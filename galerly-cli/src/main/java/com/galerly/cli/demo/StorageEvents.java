@@ -49,7 +49,7 @@ final class StorageEvents implements AutoCloseable {
                 if (head == null || head.eTag().equals(seen.get(key))) {
                     continue;
                 }
-                String event = DemoRun.s3Notification(key, head.size(), head.eTag(), Long.toHexString(sequencer += 7));
+                String event = DemoRun.s3Notification(key, head.size(), head.eTag(), null, Long.toHexString(sequencer += 7));
                 String response = new String(handler.handle(event.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
                 seen.put(key, head.eTag());
                 log.accept("s3:ObjectCreated " + key + " -> rendition handler " + response);

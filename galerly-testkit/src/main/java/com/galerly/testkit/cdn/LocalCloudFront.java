@@ -18,12 +18,19 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -34,6 +41,20 @@ import java.util.concurrent.Executors;
  * cookies (checked by {@link CloudFrontEmulator} with the public keys only); like a bucket policy granting the
  * origin access control {@code renditions/*} alone, it answers 403 for keys outside the served prefixes, signed
  * or not. Served objects carry their stored {@code Content-Type} and {@code Cache-Control}.
+ *
+ * <p>Two options make it closer to a real distribution:
+ * <ul>
+ *   <li>{@link Builder#domain(String)}: viewers' URLs name the distribution's host (say
+ *       {@code d111111abcdef8.cloudfront.net}) and their signatures cover {@code https://{domain}/...}; the request
+ *       is sent to {@link #baseUrl()} instead ({@link #viewerToLocal(String)}, what DNS and TLS do for the real
+ *       one) and checked as CloudFront sees it, against {@code https://{domain}/{path}}.</li>
+ *   <li>{@link Builder#cache(boolean)}: an edge cache like the managed CachingOptimized policy's: the cache key is
+ *       the path alone (no query string, no cookie, no header), a 200 answer is kept for its
+ *       {@code Cache-Control} max-age (default one day, at most a year) and served again without asking the
+ *       origin ({@code X-Cache: Hit}); signatures are still checked on every request, hit or miss. A replaced
+ *       object under the same key is therefore served stale until it expires or is {@link #invalidate invalidated},
+ *       exactly what makes path-versioned (fingerprinted) rendition keys necessary. Errors are not cached.</li>
+ * </ul>
  *
  * <pre>{@code
  * try (LocalCloudFront cdn = LocalCloudFront.builder().blobs(blobStore).publicKey("KDEMO", keyPair.getPublic())
@@ -47,6 +68,9 @@ public final class LocalCloudFront implements AutoCloseable {
     private final BlobStore blobs;
     private final CloudFrontEmulator verifier;
     private final List<String> servedPrefixes;
+    private final String domain;
+    private final boolean caching;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final Clock clock;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -62,10 +86,21 @@ public final class LocalCloudFront implements AutoCloseable {
     public record Served(String path, int status, String reason) {
     }
 
+    /** One cached answer: its bytes and headers, until {@code expires}. */
+    private record Cached(byte[] body, String contentType, String cacheControl, String eTag, Instant stored,
+                          Instant expires) {
+    }
+
+    private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])(?:s-maxage|max-age)=(\\d+)");
+    private static final Duration DEFAULT_TTL = Duration.ofDays(1);
+    private static final Duration MAX_TTL = Duration.ofDays(365);
+
     private LocalCloudFront(Builder b) throws IOException {
         this.blobs = b.blobs;
         this.verifier = new CloudFrontEmulator(b.publicKeys);
         this.servedPrefixes = List.copyOf(b.servedPrefixes);
+        this.domain = b.domain;
+        this.caching = b.caching;
         this.clock = b.clock;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", b.port), 0);
         this.executor = Executors.newFixedThreadPool(4, r -> {
@@ -90,6 +125,42 @@ public final class LocalCloudFront implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /**
+     * The URL a viewer's {@code https://{domain}/...} URL is sent to here (query string kept); other URLs are
+     * returned unchanged.
+     */
+    public String viewerToLocal(String viewerUrl) {
+        String viewerBase = domain == null ? null : "https://" + domain + "/";
+        return viewerBase != null && viewerUrl.startsWith(viewerBase)
+                ? baseUrl() + viewerUrl.substring(viewerBase.length()) : viewerUrl;
+    }
+
+    /**
+     * Drops cached answers, as a CloudFront invalidation does: each path starts with {@code /} and may end with
+     * {@code *}, matching every cached path it prefixes. Returns how many cached answers were dropped.
+     */
+    public int invalidate(Collection<String> paths) {
+        int dropped = 0;
+        for (String path : paths) {
+            if (!path.startsWith("/")) {
+                throw new IllegalArgumentException("an invalidation path starts with '/', was " + path);
+            }
+            boolean wildcard = path.endsWith("*");
+            String stem = wildcard ? path.substring(0, path.length() - 1) : path;
+            for (String cached : List.copyOf(cache.keySet())) {
+                if ((wildcard ? cached.startsWith(stem) : cached.equals(stem)) && cache.remove(cached) != null) {
+                    dropped++;
+                }
+            }
+        }
+        return dropped;
+    }
+
+    /** How many answers the edge cache holds now (0 without {@link Builder#cache(boolean)}). */
+    public int cached() {
+        return cache.size();
+    }
+
     /** Every request answered so far, in order. */
     public List<Served> served() {
         synchronized (log) {
@@ -111,7 +182,7 @@ public final class LocalCloudFront implements AutoCloseable {
                 answer(exchange, path, 405, "method not allowed");
                 return;
             }
-            String requestUrl = baseUrl() + path.substring(1);
+            String requestUrl = (domain == null ? baseUrl() : "https://" + domain + "/") + path.substring(1);
             String query = uri.getRawQuery();
             CloudFrontEmulator.Decision decision;
             String client = exchange.getRemoteAddress().getAddress().getHostAddress();
@@ -130,6 +201,10 @@ public final class LocalCloudFront implements AutoCloseable {
             String key = URLDecoder.decode(path.substring(1).replace("+", "%2B"), StandardCharsets.UTF_8);
             if (servedPrefixes.stream().noneMatch(key::startsWith)) {
                 answer(exchange, path, 403, "AccessDenied: the origin grants " + servedPrefixes + " only");
+                return;
+            }
+            if (caching) {
+                serveCached(exchange, path, key);
                 return;
             }
             try (BlobContent content = blobs.get(key)) {
@@ -155,6 +230,57 @@ public final class LocalCloudFront implements AutoCloseable {
                 answer(exchange, path, e.code() == com.galerly.core.ErrorCode.NOT_FOUND ? 404 : 502, e.getMessage());
             }
         }
+    }
+
+    /** The edge cache: the path is the key (CachingOptimized: no query string, cookie or header in it). */
+    private void serveCached(HttpExchange exchange, String path, String key) throws IOException {
+        Instant now = clock.instant();
+        Cached hit = cache.get(path);
+        boolean fresh = hit != null && now.isBefore(hit.expires());
+        if (!fresh) {
+            try (BlobContent content = blobs.get(key)) {
+                byte[] body = content.stream().readAllBytes();
+                String cacheControl = content.metadata().cacheControl();
+                hit = new Cached(body, Objects.requireNonNullElse(content.metadata().contentType(),
+                        "application/octet-stream"), cacheControl, content.metadata().eTag(), now, now.plus(ttl(cacheControl)));
+                cache.put(path, hit);
+            } catch (GalerlyException e) {
+                cache.remove(path);
+                answer(exchange, path, e.code() == com.galerly.core.ErrorCode.NOT_FOUND ? 404 : 502, e.getMessage());
+                return;
+            }
+        }
+        var headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", hit.contentType());
+        if (hit.cacheControl() != null) {
+            headers.set("Cache-Control", hit.cacheControl());
+        }
+        if (hit.eTag() != null) {
+            headers.set("ETag", "\"" + hit.eTag() + "\"");
+        }
+        headers.set("X-Cache", (fresh ? "Hit" : "Miss") + " from local-cloudfront");
+        headers.set("Age", Long.toString(Duration.between(hit.stored(), now).toSeconds()));
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(200, head ? -1 : hit.body().length);
+        if (!head) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(hit.body());
+            }
+        }
+        log.add(new Served(path, 200, fresh ? "ok (cache hit)" : "ok"));
+    }
+
+    /** The TTL of a cached answer: its max-age (s-maxage first), else a day; at most a year. */
+    private static Duration ttl(String cacheControl) {
+        if (cacheControl == null) {
+            return DEFAULT_TTL;
+        }
+        Matcher m = MAX_AGE.matcher(cacheControl.toLowerCase(Locale.ROOT));
+        if (!m.find()) {
+            return DEFAULT_TTL;
+        }
+        Duration ttl = Duration.ofSeconds(Long.parseLong(m.group(1)));
+        return ttl.compareTo(MAX_TTL) > 0 ? MAX_TTL : ttl;
     }
 
     private void answer(HttpExchange exchange, String path, int status, String reason) throws IOException {
@@ -195,6 +321,8 @@ public final class LocalCloudFront implements AutoCloseable {
         private final List<String> servedPrefixes = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private int port;
+        private String domain;
+        private boolean caching;
 
         private Builder() {
         }
@@ -220,6 +348,26 @@ public final class LocalCloudFront implements AutoCloseable {
                 throw new IllegalArgumentException("servedPrefix must not be empty");
             }
             servedPrefixes.add(prefix);
+            return this;
+        }
+
+        /**
+         * The host viewers' URLs name, e.g. the distribution's {@code d111111abcdef8.cloudfront.net}: signatures are
+         * then checked against {@code https://{domain}/{path}}, as CloudFront sees the request (default: none, the
+         * request is checked against {@link LocalCloudFront#baseUrl()} itself).
+         */
+        public Builder domain(String domain) {
+            if (domain == null || !domain.matches("[A-Za-z0-9.-]{1,253}")) {
+                throw new IllegalArgumentException("domain must be a host name such as d111111abcdef8.cloudfront.net, was "
+                        + domain);
+            }
+            this.domain = domain.toLowerCase(Locale.ROOT);
+            return this;
+        }
+
+        /** Whether to keep an edge cache keyed by path, as CachingOptimized does (default: off, every GET reads). */
+        public Builder cache(boolean caching) {
+            this.caching = caching;
             return this;
         }
 
