@@ -23,9 +23,9 @@ import java.util.Optional;
 /**
  * The built-in JPEG decoder. The file is read into memory once; the header (size, orientation, ICC, EXIF) and
  * {@link #open decode} come from the ImageIO path (TwelveMonkeys), while the engine asks for planes
- * ({@link PlanarReading}) whenever the file is a baseline grey or YCbCr JPEG, which Galerly's own decoder reads
- * several times faster and at 1/2, 1/4 or 1/8 scale. Whatever the planar decoder does not handle
- * (progressive, CMYK, arithmetic, 12-bit...) goes through ImageIO as before.
+ * ({@link PlanarReading}) whenever the file is a sequential or progressive grey or YCbCr JPEG, which Galerly's own
+ * decoder reads several times faster and at 1/2, 1/4 or 1/8 scale. Whatever the planar decoder does not handle
+ * (CMYK, arithmetic, 12-bit...) goes through ImageIO as before. The scan limits apply to both paths.
  */
 final class JpegDecoder implements ImageDecoder {
     /** Most scans a JPEG may have (libjpeg-turbo's tools offer such a cap; encoders write 10 to 20). */
@@ -142,6 +142,9 @@ final class JpegDecoder implements ImageDecoder {
             JpegPlanarDecoder.Header h = parsed();
             if (h == null) {
                 throw unsupported;
+            }
+            if (h.progressive()) {
+                checkScans(info());
             }
             return JpegPlanarDecoder.decode(bytes, h, scale, executor);
         }
