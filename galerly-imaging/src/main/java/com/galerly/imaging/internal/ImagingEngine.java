@@ -24,6 +24,8 @@ import com.galerly.imaging.DecodedImage;
 import com.galerly.imaging.ImageDecoder;
 import com.galerly.imaging.ImageEncoder;
 import com.galerly.imaging.Sniff;
+import com.galerly.imaging.internal.colour.IccTransforms;
+import com.galerly.imaging.internal.colour.RgbTransform;
 import com.galerly.imaging.internal.jpeg.JpegUnsupportedException;
 import com.galerly.imaging.internal.planar.Deadline;
 import com.galerly.imaging.internal.planar.PlanarImage;
@@ -186,15 +188,22 @@ public final class ImagingEngine implements ImageProcessor {
     }
 
     /**
-     * The decoded image as planes when the reading offers them and no colour management is needed (sRGB or
-     * untagged), decoded at the smallest DCT scale that keeps {@link #DCT_HEADROOM} times every rendition's
-     * resolution; null when the ImageIO path must decode it.
+     * The decoded image as planes when the reading offers them, decoded at the smallest DCT scale that keeps
+     * {@link #DCT_HEADROOM} times every rendition's resolution; an embedded RGB profile other than sRGB is applied
+     * to each rendition at output resolution ({@link PlanarCanvas#colour}). Null when the ImageIO path must decode
+     * it (no planar decoder for it, alpha, or a profile the planar path cannot apply).
      */
     private Canvas planar(String name, ImageDecoder.Reading reading, ImageInfo info, RenditionProfile profile)
             throws IOException {
-        if (!(reading instanceof PlanarReading planar) || !planar.planarSupported()
-                || info.iccProfile() != null && !IccProfiles.srgb(info.iccProfile()) || info.hasAlpha()) {
+        if (!(reading instanceof PlanarReading planar) || !planar.planarSupported() || info.hasAlpha()) {
             return null;
+        }
+        RgbTransform colour = null;
+        if (info.iccProfile() != null && !IccProfiles.srgb(info.iccProfile())) {
+            colour = "GRAY".equals(info.colorModel()) ? null : IccTransforms.toSrgb(planar.icc(), info.iccProfile());
+            if (colour == null) {
+                return null;
+            }
         }
         int scale = dctScale(info, profile);
         long planes = planar.planarBytes(scale);
@@ -202,7 +211,7 @@ public final class ImagingEngine implements ImageProcessor {
         try {
             PlanarImage image = planar.planar(scale, encoding);
             return new PlanarCanvas(image, new Size(info.width(), info.height()), 1.0 / scale, 1.0 / scale,
-                    info.orientation());
+                    info.orientation(), colour);
         } catch (JpegUnsupportedException e) {
             return null;
         }

@@ -132,6 +132,12 @@ final class JpegDecoder implements ImageDecoder {
         }
 
         @Override
+        public byte[] icc() throws IOException {
+            info();
+            return delegate instanceof ImageIoDecoder.IioReading io ? io.icc() : null;
+        }
+
+        @Override
         public long planarBytes(int scale) {
             return header.planeBytes(scale);
         }
