@@ -146,7 +146,8 @@ public final class YCbCr {
      * Converts the colours of a 4:2:0 image in place, chroma rows {@code [from, to)} (and the luma rows they
      * cover): each 2x2 group's pixels are made RGB with the group's chroma sample, converted, and written back as
      * four luma samples and the mean of their chroma. Converting output-sized planes this way costs a fraction of
-     * converting the decoded photo.
+     * converting the decoded photo. (Upsampling chroma smoothly first was measured too: it blurs chroma once more,
+     * upsampled then averaged, and ends further from converting first: delta-E76 mean 0.93 against 0.64.)
      */
     public static void transform(PlanarImage image, RgbTransform t, int from, int to) {
         if (image.grey() || image.factorX(1) != 2 || image.factorY(1) != 2 || image.factorX(2) != 2
