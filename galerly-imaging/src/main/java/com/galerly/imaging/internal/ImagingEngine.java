@@ -51,8 +51,9 @@ import java.util.concurrent.FutureTask;
  * decoded image, or an already rendered full-frame rendition at least twice the needed resolution (never a
  * re-encoded one). Renditions are made largest first so the decoded image can be released early.
  *
- * <p>Two paths share that ladder ({@link Canvas}): a baseline JPEG in sRGB or without a profile stays in YCbCr
- * planes from Galerly's decoder to its encoder ({@link PlanarCanvas}); everything else is normalised to packed
+ * <p>Two paths share that ladder ({@link Canvas}): a baseline or progressive JPEG stays in YCbCr planes from
+ * Galerly's decoder to its encoder ({@link PlanarCanvas}; an RGB profile other than sRGB is applied to each
+ * rendition at output resolution); everything else is normalised to packed
  * sRGB and resampled on premultiplied alpha ({@link ArgbCanvas}). With {@code threads > 1} the work of one photo
  * is shared with the JVM-wide pool of {@link SharedPool} (at most {@code threads - 1} of its threads per engine;
  * idle threads end by themselves, so an engine needs no closing).
