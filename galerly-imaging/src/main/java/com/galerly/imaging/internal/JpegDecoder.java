@@ -149,10 +149,18 @@ final class JpegDecoder implements ImageDecoder {
             if (h == null) {
                 throw unsupported;
             }
-            if (h.progressive()) {
-                checkScans(info());
+            if (!h.progressive()) {
+                return JpegPlanarDecoder.decode(bytes, h, scale, executor);
             }
-            return JpegPlanarDecoder.decode(bytes, h, scale, executor);
+            checkScans(info());
+            try {
+                return JpegPlanarDecoder.decode(bytes, h, scale, executor);
+            } catch (IOException e) {
+                // libjpeg reads on past some damage with a warning that is not damage to the engine (an
+                // inconsistent progression, say): ImageIO has the last word on a progressive file, as before
+                throw new JpegUnsupportedException("a progressive JPEG Galerly's decoder stopped on (" + e.getMessage()
+                        + "), left to ImageIO");
+            }
         }
 
         @Override

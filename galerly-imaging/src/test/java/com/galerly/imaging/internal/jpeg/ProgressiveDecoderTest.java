@@ -91,6 +91,37 @@ class ProgressiveDecoderTest {
         assertLumaEquals(JdkJpeg.raw(colour), decode(colour, 1).plane(0));
     }
 
+    /** The corpus's progressive files (the Go project's test data: 4:2:0, 4:1:1, 4:4:0, DC scans per component). */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"video-001.progressive.jpeg",
+        "video-001.q50.411.progressive.jpeg", "video-001.q50.440.progressive.jpeg",
+        "video-001.separate.dc.progression.progressive.jpeg"})
+    void corpusFilesDecodeAsLibjpegDoes(String name) throws Exception {
+        byte[] jpeg;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/com/galerly/imaging/corpus/" + name)) {
+            jpeg = in.readAllBytes();
+        }
+        assertTrue(JpegPlanarDecoder.header(jpeg).progressive());
+        assertLumaEquals(JdkJpeg.raw(jpeg), decode(jpeg, 1).plane(0));
+    }
+
+    @Test
+    void theOutputPassSharedWithAnExecutorGivesTheSamePlanes() throws Exception {
+        byte[] jpeg = JdkJpeg.progressive(PHOTO, 90, 2, 2, 0);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int scale : new int[] {1, 2}) {
+                PlanarImage alone = decode(jpeg, scale);
+                PlanarImage shared = JpegPlanarDecoder.decode(jpeg, JpegPlanarDecoder.header(jpeg), scale, pool);
+                for (int p = 0; p < 3; p++) {
+                    assertPlaneEquals(alone.plane(p), shared.plane(p), "1/" + scale + " plane " + p);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void truncationAndDamageAreErrors() throws Exception {
         byte[] jpeg = JdkJpeg.progressive(PHOTO, 90, 2, 2, 0);
