@@ -36,10 +36,10 @@ class PlanarPathQualityTest {
     private static final int H = 1600;
     private static Source plain;
     private static Source grain;
+    private static Source progressive;
 
     private record Source(byte[] jpeg, BufferedImage decoded, byte[] png) {
-        static Source of(BufferedImage image) {
-            byte[] jpeg = ImageFiles.jpeg(image, 95);
+        static Source of(byte[] jpeg) {
             BufferedImage decoded = Outputs.decode(jpeg);
             return new Source(jpeg, decoded, ImageFiles.png(decoded));
         }
@@ -48,8 +48,9 @@ class PlanarPathQualityTest {
     @BeforeAll
     static void photos() {
         BufferedImage photo = SyntheticImages.photo(W, H, 11);
-        plain = Source.of(photo);
-        grain = Source.of(textured(photo, 5));
+        plain = Source.of(ImageFiles.jpeg(photo, 95));
+        grain = Source.of(ImageFiles.jpeg(textured(photo, 5), 95));
+        progressive = Source.of(ImageFiles.progressiveJpeg(photo, 95));
     }
 
     /**
@@ -61,6 +62,13 @@ class PlanarPathQualityTest {
     @ValueSource(strings = {"standard", "half", "quarter", "eighth"})
     void everyRenditionMatchesADirectLanczosReference(String which) {
         check(plain, which, 0.99);
+    }
+
+    /** A progressive JPEG, now decoded on the planar path too, against ImageIO's full decode of it. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"standard", "half", "quarter", "eighth"})
+    void progressiveJpegsMatchTheReferenceAtEveryScale(String which) {
+        check(progressive, which, 0.99);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -200,7 +200,7 @@ final class ImageIoDecoder implements ImageDecoder {
         }
     }
 
-    private final class IioReading implements Reading {
+    final class IioReading implements Reading {
         private final ImageInput input;
         private final ImageReader reader;
         private final ImageInputStream iis;
@@ -212,6 +212,11 @@ final class ImageIoDecoder implements ImageDecoder {
             this.input = input;
             this.reader = reader;
             this.iis = iis;
+        }
+
+        /** The embedded ICC profile's bytes (after {@link #info()}), or null. */
+        byte[] icc() {
+            return header == null ? null : header.icc();
         }
 
         @Override

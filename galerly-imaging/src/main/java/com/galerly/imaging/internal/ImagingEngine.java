@@ -25,6 +25,8 @@ import com.galerly.imaging.DecodedImage;
 import com.galerly.imaging.ImageDecoder;
 import com.galerly.imaging.ImageEncoder;
 import com.galerly.imaging.Sniff;
+import com.galerly.imaging.internal.colour.IccTransforms;
+import com.galerly.imaging.internal.colour.RgbTransform;
 import com.galerly.imaging.internal.jpeg.JpegUnsupportedException;
 import com.galerly.imaging.internal.planar.Deadline;
 import com.galerly.imaging.internal.planar.PlanarImage;
@@ -51,8 +53,9 @@ import java.util.concurrent.atomic.LongAdder;
  * decoded image, or an already rendered full-frame rendition at least twice the needed resolution (never a
  * re-encoded one). Renditions are made largest first so the decoded image can be released early.
  *
- * <p>Two paths share that ladder ({@link Canvas}): a baseline JPEG in sRGB or without a profile stays in YCbCr
- * planes from Galerly's decoder to its encoder ({@link PlanarCanvas}); everything else is normalised to packed
+ * <p>Two paths share that ladder ({@link Canvas}): a baseline or progressive JPEG stays in YCbCr planes from
+ * Galerly's decoder to its encoder ({@link PlanarCanvas}; an RGB profile other than sRGB is applied to each
+ * rendition at output resolution); everything else is normalised to packed
  * sRGB and resampled on premultiplied alpha ({@link ArgbCanvas}). With {@code threads > 1} the work of one photo
  * is shared with the JVM-wide pool of {@link SharedPool} (at most {@code threads - 1} of its threads per engine;
  * idle threads end by themselves, so an engine needs no closing).
@@ -190,15 +193,22 @@ public final class ImagingEngine implements ImageProcessor {
     }
 
     /**
-     * The decoded image as planes when the reading offers them and no colour management is needed (sRGB or
-     * untagged), decoded at the smallest DCT scale that keeps {@link #DCT_HEADROOM} times every rendition's
-     * resolution; null when the ImageIO path must decode it.
+     * The decoded image as planes when the reading offers them, decoded at the smallest DCT scale that keeps
+     * {@link #DCT_HEADROOM} times every rendition's resolution; an embedded RGB profile other than sRGB is applied
+     * to each rendition at output resolution ({@link PlanarCanvas#colour}). Null when the ImageIO path must decode
+     * it (no planar decoder for it, alpha, or a profile the planar path cannot apply).
      */
     private Canvas planar(String name, ImageDecoder.Reading reading, ImageInfo info, RenditionProfile profile)
             throws IOException {
-        if (!(reading instanceof PlanarReading planar) || !planar.planarSupported()
-                || info.iccProfile() != null && !IccProfiles.srgb(info.iccProfile()) || info.hasAlpha()) {
+        if (!(reading instanceof PlanarReading planar) || !planar.planarSupported() || info.hasAlpha()) {
             return null;
+        }
+        RgbTransform colour = null;
+        if (info.iccProfile() != null && !IccProfiles.srgb(info.iccProfile())) {
+            colour = "GRAY".equals(info.colorModel()) ? null : IccTransforms.toSrgb(planar.icc(), info.iccProfile());
+            if (colour == null) {
+                return null;
+            }
         }
         int scale = dctScale(info, profile);
         long planes = planar.planarBytes(scale);
@@ -206,7 +216,7 @@ public final class ImagingEngine implements ImageProcessor {
         try {
             PlanarImage image = planar.planar(scale, encoding);
             return new PlanarCanvas(image, new Size(info.width(), info.height()), 1.0 / scale, 1.0 / scale,
-                    info.orientation());
+                    info.orientation(), colour);
         } catch (JpegUnsupportedException e) {
             return null;
         }

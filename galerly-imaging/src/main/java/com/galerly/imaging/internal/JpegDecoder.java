@@ -23,9 +23,9 @@ import java.util.Optional;
 /**
  * The built-in JPEG decoder. The file is read into memory once; the header (size, orientation, ICC, EXIF) and
  * {@link #open decode} come from the ImageIO path (TwelveMonkeys), while the engine asks for planes
- * ({@link PlanarReading}) whenever the file is a baseline grey or YCbCr JPEG, which Galerly's own decoder reads
- * several times faster and at 1/2, 1/4 or 1/8 scale. Whatever the planar decoder does not handle
- * (progressive, CMYK, arithmetic, 12-bit...) goes through ImageIO as before.
+ * ({@link PlanarReading}) whenever the file is a sequential or progressive grey or YCbCr JPEG, which Galerly's own
+ * decoder reads several times faster and at 1/2, 1/4 or 1/8 scale. Whatever the planar decoder does not handle
+ * (CMYK, arithmetic, 12-bit...) goes through ImageIO as before. The scan limits apply to both paths.
  */
 final class JpegDecoder implements ImageDecoder {
     /** Most scans a JPEG may have (libjpeg-turbo's tools offer such a cap; encoders write 10 to 20). */
@@ -132,6 +132,12 @@ final class JpegDecoder implements ImageDecoder {
         }
 
         @Override
+        public byte[] icc() throws IOException {
+            info();
+            return delegate instanceof ImageIoDecoder.IioReading io ? io.icc() : null;
+        }
+
+        @Override
         public long planarBytes(int scale) {
             return header.planeBytes(scale);
         }
@@ -143,7 +149,18 @@ final class JpegDecoder implements ImageDecoder {
             if (h == null) {
                 throw unsupported;
             }
-            return JpegPlanarDecoder.decode(bytes, h, scale, executor);
+            if (!h.progressive()) {
+                return JpegPlanarDecoder.decode(bytes, h, scale, executor);
+            }
+            checkScans(info());
+            try {
+                return JpegPlanarDecoder.decode(bytes, h, scale, executor);
+            } catch (IOException e) {
+                // libjpeg reads on past some damage with a warning that is not damage to the engine (an
+                // inconsistent progression, say): ImageIO has the last word on a progressive file, as before
+                throw new JpegUnsupportedException("a progressive JPEG Galerly's decoder stopped on (" + e.getMessage()
+                        + "), left to ImageIO");
+            }
         }
 
         @Override

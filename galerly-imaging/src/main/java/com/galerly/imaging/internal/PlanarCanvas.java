@@ -9,6 +9,7 @@ import com.galerly.core.image.RenditionSpec;
 import com.galerly.core.image.Size;
 import com.galerly.imaging.EncodeRequest;
 import com.galerly.imaging.ImageEncoder;
+import com.galerly.imaging.internal.colour.RgbTransform;
 import com.galerly.imaging.internal.jpeg.JpegPlanarEncoder;
 import com.galerly.imaging.internal.planar.BoxFilter;
 import com.galerly.imaging.internal.planar.Plane;
@@ -33,8 +34,11 @@ import java.util.Map;
  * @param scaleX      image pixels per frame pixel (1/8 when decoded at 1/8)
  * @param scaleY      the same vertically
  * @param orientation the EXIF orientation to apply (1 for renditions)
+ * @param colour      the conversion of the image's colours to sRGB (an embedded ICC profile), applied to each
+ *                    rendition made from it, at output resolution; null when the image is sRGB already
  */
-record PlanarCanvas(PlanarImage image, Size frame, double scaleX, double scaleY, int orientation) implements Canvas {
+record PlanarCanvas(PlanarImage image, Size frame, double scaleX, double scaleY, int orientation, RgbTransform colour)
+        implements Canvas {
     @Override
     public Rendering render(Region crop, Size out, Parallel parallel) {
         double[] r = stored(crop);
@@ -65,7 +69,19 @@ record PlanarCanvas(PlanarImage image, Size frame, double scaleX, double scaleY,
             }
         }
         parallel.run(work);
-        return new Planar(PlanarImage.of(out.width(), out.height(), planes));
+        PlanarImage rendered = PlanarImage.of(out.width(), out.height(), planes);
+        if (colour != null && !rendered.grey()) {
+            int rows = rendered.plane(1).height();
+            int bands = Math.min(parallel.threads(), Math.max(1, rows / 32));
+            List<Runnable> converting = new ArrayList<>();
+            for (int b = 0; b < bands; b++) {
+                int from = rows * b / bands;
+                int to = rows * (b + 1) / bands;
+                converting.add(() -> YCbCr.transform(rendered, colour, from, to));
+            }
+            parallel.run(converting);
+        }
+        return new Planar(rendered);
     }
 
     /** The crop in the image's stored coordinates: x, y, width, height. */
@@ -114,7 +130,7 @@ record PlanarCanvas(PlanarImage image, Size frame, double scaleX, double scaleY,
         @Override
         public Canvas canvas(Size oriented) {
             return new PlanarCanvas(image, oriented, (double) image.width() / oriented.width(),
-                    (double) image.height() / oriented.height(), 1);
+                    (double) image.height() / oriented.height(), 1, null);
         }
 
         @Override

@@ -17,6 +17,9 @@ interface PlanarReading {
     /** Whether a planar decode at 1/{@code scale} is possible (checked on the header only). */
     boolean planarSupported();
 
+    /** The embedded ICC profile's bytes, or null. */
+    byte[] icc() throws IOException;
+
     /** Bytes the planes take when decoded at 1/{@code scale} (only when {@link #planarSupported()}). */
     long planarBytes(int scale);
 

@@ -33,6 +33,12 @@ public final class IccProfileData {
         {0.222488, 0.716873, 0.060608},
         {0.013916, 0.097076, 0.714096}};
 
+    /** ProPhoto (ROMM RGB, gamma 1.8) to XYZ; its white is D50, so no adaptation. */
+    public static final double[][] PROPHOTO_TO_XYZ_D50 = {
+        {0.797675, 0.135192, 0.031342},
+        {0.288040, 0.711874, 0.000086},
+        {0.000000, 0.000000, 0.825210}};
+
     private static final double[] D50 = {0.9642, 1.0, 0.8249};
 
     private IccProfileData() {
@@ -46,6 +52,20 @@ public final class IccProfileData {
     /** Adobe RGB (1998). */
     public static byte[] adobeRgb() {
         return matrixShaper("Adobe RGB (1998)", ADOBE_RGB_TO_XYZ_D50, gammaCurve(563 / 256.0));
+    }
+
+    /**
+     * Display P3 as Apple's ICC v4 profile writes its curves: a {@code para} function of type 3 (the sRGB
+     * transfer function) instead of a table.
+     */
+    public static byte[] displayP3Parametric() {
+        return matrixShaper("Display P3 (parametric)", DISPLAY_P3_TO_XYZ_D50,
+                parametricCurve(2.4, 1 / 1.055, 0.055 / 1.055, 1 / 12.92, 0.04045));
+    }
+
+    /** ProPhoto RGB (ROMM), the widest of the common editing spaces. */
+    public static byte[] proPhoto() {
+        return matrixShaper("ProPhoto RGB", PROPHOTO_TO_XYZ_D50, gammaCurve(1.8));
     }
 
     /** The sRGB transfer function: encoded 0..1 to linear 0..1. */
@@ -68,6 +88,20 @@ public final class IccProfileData {
             int v = (int) Math.round(srgbToLinear(i / (double) (n - 1)) * 65535);
             curve.write(v >>> 8);
             curve.write(v);
+        }
+        return curve.toByteArray();
+    }
+
+    /** A {@code para} curve of function type 3: (a x + b)^g for x >= d, else c x. */
+    private static byte[] parametricCurve(double g, double a, double b, double c, double d) {
+        ByteArrayOutputStream curve = new ByteArrayOutputStream();
+        curve.writeBytes(ascii("para"));
+        curve.writeBytes(new byte[4]);
+        curve.write(0);
+        curve.write(3);
+        curve.writeBytes(new byte[2]);
+        for (double v : new double[] {g, a, b, c, d}) {
+            curve.writeBytes(s15f16(v));
         }
         return curve.toByteArray();
     }

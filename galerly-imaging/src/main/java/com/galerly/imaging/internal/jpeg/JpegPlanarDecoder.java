@@ -9,14 +9,14 @@ import java.io.EOFException;
 import java.io.IOException;
 
 /**
- * A pure-Java decoder for the JPEGs cameras and phones write: baseline or extended sequential Huffman, 8-bit,
- * grey or YCbCr with any sampling factors, restart markers, one interleaved scan. It returns the planes as coded
- * (chroma stays subsampled: no upsampling, no colour conversion, which is most of what the JDK's decoder spends
- * its time on), optionally reduced by 2, 4 or 8: each sample the mean of a 2x2, 4x4 or 8x8 group of the
+ * A pure-Java decoder for the JPEGs cameras, phones and web exports write: baseline, extended sequential or
+ * progressive Huffman, 8-bit, grey or YCbCr with any sampling factors, restart markers. It returns the planes as
+ * coded (chroma stays subsampled: no upsampling, no colour conversion, which is most of what the JDK's decoder
+ * spends its time on), optionally reduced by 2, 4 or 8: each sample the mean of a 2x2, 4x4 or 8x8 group of the
  * full-size samples (at 1/8 the DC alone, without an inverse DCT), as libjpeg's scaled decoding does. The full-size
- * transform is libjpeg's islow ({@link InverseDct}), so samples equal the JDK decoder's.
- * Anything else (progressive, arithmetic, 12-bit, CMYK/YCCK, RGB, several scans) is
- * {@link JpegUnsupportedException}, and the caller falls back to ImageIO.
+ * transform is libjpeg's islow ({@link InverseDct}), so samples equal the JDK decoder's. A progressive JPEG's scans
+ * fill a coefficient buffer first ({@link ProgressiveScans}). Anything else (arithmetic, lossless, 12-bit,
+ * CMYK/YCCK, RGB) is {@link JpegUnsupportedException}, and the caller falls back to ImageIO.
  *
  * <p>Damage is an error, never a grey patch: entropy data that runs out before the last block (truncation),
  * an invalid Huffman code, a wrong restart marker or a missing EOI marker throw {@link JpegFormatException}
@@ -25,6 +25,7 @@ import java.io.IOException;
 public final class JpegPlanarDecoder {
     private static final int SOF0 = 0xC0;
     private static final int SOF1 = 0xC1;
+    private static final int SOF2 = 0xC2;
     private static final int DHT = 0xC4;
     private static final int SOI = 0xD8;
     private static final int EOI = 0xD9;
@@ -58,11 +59,17 @@ public final class JpegPlanarDecoder {
         final int restartInterval;
         final HuffmanTable[] dc;
         final HuffmanTable[] ac;
-        /** Offset of the first byte of entropy-coded data. */
+        /**
+         * Offset of the first byte of entropy-coded data; for a progressive JPEG, of the first SOS marker (the
+         * scans are read with the tables defined between them).
+         */
         final int scanStart;
+        /** A progressive JPEG (SOF2): {@link #components} are in frame order, their tables bound scan by scan. */
+        final boolean progressive;
 
         Header(int width, int height, Component[] components, int restartInterval, HuffmanTable[] dc,
-               HuffmanTable[] ac, int scanStart) {
+               HuffmanTable[] ac, int scanStart, boolean progressive) {
+            this.progressive = progressive;
             this.width = width;
             this.height = height;
             this.components = components;
@@ -92,16 +99,35 @@ public final class JpegPlanarDecoder {
             return components.length == 1;
         }
 
-        /** Bytes the planes take when decoded at 1/{@code scale} (the heap check of the planar path counts them). */
-        public long planeBytes(int scale) {
-            int bs = 8 / scale;
-            int mcusX = (width + 8 * hmax - 1) / (8 * hmax);
-            int mcusY = (height + 8 * vmax - 1) / (8 * vmax);
+        public boolean progressive() {
+            return progressive;
+        }
+
+        int mcusX() {
+            return (width + 8 * hmax - 1) / (8 * hmax);
+        }
+
+        int mcusY() {
+            return (height + 8 * vmax - 1) / (8 * vmax);
+        }
+
+        /** Blocks of every component, MCU padding included. */
+        long blocks() {
             long n = 0;
             for (Component c : components) {
-                n += (long) mcusX * c.h * bs * mcusY * c.v * bs;
+                n += (long) mcusX() * c.h * mcusY() * c.v;
             }
             return n;
+        }
+
+        /**
+         * Bytes a decode at 1/{@code scale} holds at its peak (the heap check of the planar path counts them): the
+         * planes, and for a progressive JPEG its coefficient buffer (64 shorts a block; one at 1/8, the DC alone).
+         */
+        public long planeBytes(int scale) {
+            int bs = 8 / scale;
+            long planes = blocks() * bs * bs;
+            return progressive ? planes + blocks() * 2 * (scale == 8 ? 1 : 64) : planes;
         }
     }
 
@@ -110,6 +136,8 @@ public final class JpegPlanarDecoder {
         final int h;
         final int v;
         final int[] quant;
+        /** The quantisation table the frame names (bound to {@link #quant} at the component's first scan). */
+        int quantId;
         int dcTable;
         int acTable;
 
@@ -132,40 +160,12 @@ public final class JpegPlanarDecoder {
             throw new JpegFormatException("not a JPEG (no SOI marker)");
         }
         HeaderReader reader = new HeaderReader(data);
-        int pos = 2;
-        while (true) {
-            int at = markerAt(data, pos);
-            int marker = data[at] & 0xFF;
-            pos = at + 1;
-            if (marker == EOI) {
-                throw new JpegFormatException("JPEG has no image data (EOI before SOS)");
-            }
-            if (marker >= 0xD0 && marker <= 0xD7 || marker == 0x01) {
-                continue;                    // parameterless markers
-            }
-            if (pos + 2 > data.length) {
-                throw new EOFException("JPEG ends inside a marker segment");
-            }
-            int length = (data[pos] & 0xFF) << 8 | data[pos + 1] & 0xFF;
-            if (length < 2 || pos + length > data.length) {
-                throw new EOFException("JPEG segment 0x" + Integer.toHexString(marker) + " is cut short");
-            }
-            int p = pos + 2;
-            int end = pos + length;
-            switch (marker) {
-                case DQT -> reader.dqt(p, end);
-                case DHT -> reader.dht(p, end);
-                case DRI -> reader.dri(p, length);
-                case APP0 -> reader.app0(p, length);
-                case APP14 -> reader.app14(p, length);
-                case SOF0, SOF1 -> reader.sof(p, length);
-                case SOS -> {
-                    return reader.sos(p, length, end);
-                }
-                default -> HeaderReader.other(marker);
-            }
-            pos = end;
+        int at = reader.segments(2);
+        if ((data[at] & 0xFF) == EOI) {
+            throw new JpegFormatException("JPEG has no image data (EOI before SOS)");
         }
+        int end = reader.segmentEnd(at);
+        return reader.sos(at + 3, end - at - 1, end, at);
     }
 
     /**
@@ -211,21 +211,75 @@ public final class JpegPlanarDecoder {
         return count;
     }
 
-    /** What the markers before the first scan have said so far: one method per marker segment. */
-    private static final class HeaderReader {
+    /**
+     * What the markers have said so far: one method per marker segment. A progressive decode reads on with it
+     * past the first scan, since tables may be (re)defined between scans.
+     */
+    static final class HeaderReader {
         private final byte[] data;
-        private final int[][] quant = new int[4][];
-        private final HuffmanTable[] dc = new HuffmanTable[4];
-        private final HuffmanTable[] ac = new HuffmanTable[4];
-        private int restart;
+        final int[][] quant = new int[4][];
+        final HuffmanTable[] dc = new HuffmanTable[4];
+        final HuffmanTable[] ac = new HuffmanTable[4];
+        int restart;
         private Component[] components;
         private int width;
         private int height;
         private boolean jfif;
         private int adobeTransform = -1;
+        private boolean progressive;
 
         HeaderReader(byte[] data) {
             this.data = data;
+        }
+
+        /**
+         * Reads the segments from {@code pos} up to the next SOS or EOI marker and returns the offset of its code
+         * (the SOS segment itself is left to the caller).
+         */
+        int segments(int pos) throws IOException, JpegUnsupportedException {
+            while (true) {
+                int at = markerAt(data, pos);
+                int marker = data[at] & 0xFF;
+                pos = at + 1;
+                if (marker == EOI || marker == SOS) {
+                    return at;
+                }
+                if (marker >= 0xD0 && marker <= 0xD7 || marker == 0x01) {
+                    continue;                    // parameterless markers
+                }
+                int end = segmentEnd(at);
+                int p = at + 3;
+                int length = end - at - 1;
+                switch (marker) {
+                    case DQT -> dqt(p, end);
+                    case DHT -> dht(p, end);
+                    case DRI -> dri(p, length);
+                    case APP0 -> app0(p, length);
+                    case APP14 -> app14(p, length);
+                    case SOF0, SOF1 -> sof(p, length, false);
+                    case SOF2 -> sof(p, length, true);
+                    default -> other(marker);
+                }
+                pos = end;
+            }
+        }
+
+        /** The end of the segment whose marker code is at {@code at}. */
+        int segmentEnd(int at) throws EOFException {
+            int pos = at + 1;
+            if (pos + 2 > data.length) {
+                throw new EOFException("JPEG ends inside a marker segment");
+            }
+            int length = (data[pos] & 0xFF) << 8 | data[pos + 1] & 0xFF;
+            if (length < 2 || pos + length > data.length) {
+                throw new EOFException("JPEG segment 0x" + Integer.toHexString(data[at] & 0xFF) + " is cut short");
+            }
+            return pos + length;
+        }
+
+        /** The frame's components, in frame order (null before SOF). */
+        Component[] frame() {
+            return components;
         }
 
         /** DQT: quantisation tables. */
@@ -291,8 +345,9 @@ public final class JpegPlanarDecoder {
             }
         }
 
-        /** SOF0, SOF1: the frame (size, components, sampling, quantisation table ids). */
-        void sof(int p, int length) throws JpegFormatException, JpegUnsupportedException {
+        /** SOF0, SOF1, SOF2: the frame (size, components, sampling, quantisation table ids). */
+        void sof(int p, int length, boolean progressive) throws JpegFormatException, JpegUnsupportedException {
+            this.progressive = progressive;
             if (components != null) {
                 throw new JpegFormatException("more than one SOF marker");
             }
@@ -329,14 +384,21 @@ public final class JpegPlanarDecoder {
                     throw new JpegFormatException("bad sampling factors or table in SOF");
                 }
                 components[i] = new Component(data[q] & 0xFF, h, v, null);
-                components[i].dcTable = tq;           // holds the quantisation table id until SOS
+                components[i].quantId = tq;
             }
         }
 
-        /** SOS: the first scan, whose components are bound to their tables; the header ends here. */
-        Header sos(int p, int length, int end) throws JpegFormatException, JpegUnsupportedException {
+        /**
+         * SOS: the first scan, whose components are bound to their tables; the header ends here. A progressive
+         * JPEG's header keeps the frame's components, checked as a sequential one's are.
+         */
+        Header sos(int p, int length, int end, int at) throws JpegFormatException, JpegUnsupportedException {
             if (components == null) {
                 throw new JpegFormatException("SOS before SOF");
+            }
+            if (progressive) {
+                check(components);
+                return new Header(width, height, components, restart, dc, ac, at, true);
             }
             int ns = data[p] & 0xFF;
             if (ns != components.length) {
@@ -360,11 +422,12 @@ public final class JpegPlanarDecoder {
                 if (c == null) {
                     throw new JpegFormatException("scan names component " + id + ", not in the frame");
                 }
-                int tq = c.dcTable;
+                int tq = c.quantId;
                 if (quant[tq] == null) {
                     throw new JpegFormatException("component " + id + " uses undefined quantisation table " + tq);
                 }
                 Component bound = new Component(c.id, c.h, c.v, quant[tq]);
+                bound.quantId = tq;
                 bound.dcTable = tables >> 4;
                 bound.acTable = tables & 15;
                 if (bound.dcTable > 3 || bound.acTable > 3 || dc[bound.dcTable] == null
@@ -373,27 +436,32 @@ public final class JpegPlanarDecoder {
                 }
                 ordered[i] = bound;
             }
+            check(ordered);
+            return new Header(width, height, ordered, restart, dc, ac, end, false);
+        }
+
+        /** What this decoder handles of the frame's sampling and colour. */
+        private void check(Component[] comps) throws JpegFormatException, JpegUnsupportedException {
             int blocks = 0;
             int hmax = 1;
             int vmax = 1;
-            for (Component c : ordered) {
+            for (Component c : comps) {
                 blocks += c.h * c.v;
                 hmax = Math.max(hmax, c.h);
                 vmax = Math.max(vmax, c.v);
             }
-            for (Component c : ordered) {
+            for (Component c : comps) {
                 if (hmax % c.h != 0 || vmax % c.v != 0) {
                     throw new JpegUnsupportedException("sampling factors " + c.h + "x" + c.v + " of " + hmax
                             + "x" + vmax);
                 }
             }
-            if (ns > 1 && blocks > 10) {
+            if (comps.length > 1 && blocks > 10) {
                 throw new JpegFormatException("an MCU of " + blocks + " blocks (at most 10)");
             }
-            if (ns == 3 && !ycc(ordered, jfif, adobeTransform)) {
+            if (comps.length == 3 && !ycc(comps, jfif, adobeTransform)) {
                 throw new JpegUnsupportedException("RGB colour (not YCbCr)");
             }
-            return new Header(width, height, ordered, restart, dc, ac, end);
         }
 
         /** Any other marker: frames this decoder leaves to ImageIO are refused, the rest skipped. */
@@ -459,6 +527,9 @@ public final class JpegPlanarDecoder {
             throw new IllegalArgumentException("scale must be 1, 2, 4 or 8, was " + scale);
         }
         requireEntropyData(data, header);
+        if (header.progressive) {
+            return new ProgressiveScans(data, header, scale, executor).decode();
+        }
         return new Scan(data, header, scale, executor).decode();
     }
 
@@ -468,14 +539,10 @@ public final class JpegPlanarDecoder {
      * declaring 65534x249 would otherwise allocate 50 MB first; found by JpegFuzzTest).
      */
     private static void requireEntropyData(byte[] data, Header header) throws EOFException {
-        int mcusX = (header.width + 8 * header.hmax - 1) / (8 * header.hmax);
-        int mcusY = (header.height + 8 * header.vmax - 1) / (8 * header.vmax);
-        long blocks = 0;
-        for (Component c : header.components) {
-            blocks += (long) mcusX * mcusY * c.h * c.v;
-        }
+        long blocks = header.blocks();
         long available = (long) data.length - header.scanStart;
-        if (available < blocks / 4) {
+        // a progressive JPEG's first DC scan alone codes at least one bit a block
+        if (available < blocks / (header.progressive ? 8 : 4)) {
             throw new EOFException("premature end of JPEG entropy data: " + available + " bytes for " + blocks
                     + " blocks");
         }

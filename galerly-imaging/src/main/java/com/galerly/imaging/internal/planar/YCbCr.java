@@ -4,6 +4,8 @@
  */
 package com.galerly.imaging.internal.planar;
 
+import com.galerly.imaging.internal.colour.RgbTransform;
+
 /**
  * Conversions between packed RGB and planes, with libjpeg's JFIF equations and fixed-point rounding
  * (full-range BT.601). Chroma is upsampled by bilinear interpolation between sample centres (libjpeg's "fancy"
@@ -65,8 +67,7 @@ public final class YCbCr {
                 int l = yd[o + i] & 0xFF;
                 int b = cb[i] & 0xFF;
                 int r = cr[i] & 0xFF;
-                out[j * w + i] = 0xFF000000 | clamp(l + CR_R[r]) << 16 | clamp(l + (CB_G[b] + CR_G[r] >> SCALE)) << 8
-                        | clamp(l + CB_B[b]);
+                out[j * w + i] = 0xFF000000 | rgb(l, b, r);
             }
         }
         return out;
@@ -134,13 +135,81 @@ public final class YCbCr {
                 int g = (p00 >> 8 & 0xFF) + (p01 >> 8 & 0xFF) + (p10 >> 8 & 0xFF) + (p11 >> 8 & 0xFF);
                 int b = (p00 & 0xFF) + (p01 & 0xFF) + (p10 & 0xFF) + (p11 & 0xFF);
                 // averages of 4 carry 2 extra bits: fold them into the fixed-point scale
-                cbd[j * cw + i] = (byte) clamp((-fix(0.16874) * r - fix(0.33126) * g + fix(0.5) * b + (128 << (SCALE + 2))
-                        + (HALF << 2) - 1 >> (SCALE + 2)));
-                crd[j * cw + i] = (byte) clamp((fix(0.5) * r - fix(0.41869) * g - fix(0.08131) * b + (128 << (SCALE + 2))
-                        + (HALF << 2) - 1 >> (SCALE + 2)));
+                cbd[j * cw + i] = (byte) cb4(r, g, b);
+                crd[j * cw + i] = (byte) cr4(r, g, b);
             }
         }
         return PlanarImage.of(w, h, y, cb, cr);
+    }
+
+    /**
+     * Converts the colours of a 4:2:0 image in place, chroma rows {@code [from, to)} (and the luma rows they
+     * cover): each 2x2 group's pixels are made RGB with the group's chroma sample, converted, and written back as
+     * four luma samples and the mean of their chroma. Converting output-sized planes this way costs a fraction of
+     * converting the decoded photo. (Upsampling chroma smoothly first was measured too: it blurs chroma once more,
+     * upsampled then averaged, and ends further from converting first: delta-E76 mean 0.93 against 0.64.)
+     */
+    public static void transform(PlanarImage image, RgbTransform t, int from, int to) {
+        if (image.grey() || image.factorX(1) != 2 || image.factorY(1) != 2 || image.factorX(2) != 2
+                || image.factorY(2) != 2) {
+            throw new IllegalArgumentException("colour conversion of planes needs 4:2:0 chroma, was " + image);
+        }
+        int w = image.width();
+        int h = image.height();
+        Plane y = image.plane(0);
+        Plane cb = image.plane(1);
+        Plane cr = image.plane(2);
+        byte[] yd = y.data();
+        byte[] cbd = cb.data();
+        byte[] crd = cr.data();
+        int[] rgb = new int[2 * w];
+        for (int j = from; j < to; j++) {
+            int y0 = 2 * j * y.stride();
+            int y1 = Math.min(2 * j + 1, h - 1) * y.stride();
+            int c = j * cb.stride();
+            int d = j * cr.stride();
+            for (int i = 0; i < w; i++) {
+                int b = cbd[c + (i >> 1)] & 0xFF;
+                int r = crd[d + (i >> 1)] & 0xFF;
+                rgb[i] = rgb(yd[y0 + i] & 0xFF, b, r);
+                rgb[w + i] = rgb(yd[y1 + i] & 0xFF, b, r);
+            }
+            t.apply(rgb, 0, 2 * w);
+            for (int i = 0; i < w; i++) {
+                yd[y0 + i] = (byte) luma(rgb[i]);
+                yd[y1 + i] = (byte) luma(rgb[w + i]);    // (the same row again when the image ends here)
+            }
+            for (int i = 0, n = (w + 1) / 2; i < n; i++) {
+                int x0 = 2 * i;
+                int x1 = Math.min(2 * i + 1, w - 1);
+                int p00 = rgb[x0];
+                int p01 = rgb[x1];
+                int p10 = rgb[w + x0];
+                int p11 = rgb[w + x1];
+                int rs = (p00 >> 16 & 0xFF) + (p01 >> 16 & 0xFF) + (p10 >> 16 & 0xFF) + (p11 >> 16 & 0xFF);
+                int gs = (p00 >> 8 & 0xFF) + (p01 >> 8 & 0xFF) + (p10 >> 8 & 0xFF) + (p11 >> 8 & 0xFF);
+                int bs = (p00 & 0xFF) + (p01 & 0xFF) + (p10 & 0xFF) + (p11 & 0xFF);
+                cbd[c + i] = (byte) cb4(rs, gs, bs);
+                crd[d + i] = (byte) cr4(rs, gs, bs);
+            }
+        }
+    }
+
+    /** Packed RGB of one pixel (JFIF equations, libjpeg's rounding). */
+    private static int rgb(int l, int b, int r) {
+        return clamp(l + CR_R[r]) << 16 | clamp(l + (CB_G[b] + CR_G[r] >> SCALE)) << 8 | clamp(l + CB_B[b]);
+    }
+
+    /** Cb of the sums of four pixels' R, G and B. */
+    private static int cb4(int r, int g, int b) {
+        return clamp(-fix(0.16874) * r - fix(0.33126) * g + fix(0.5) * b + (128 << (SCALE + 2)) + (HALF << 2) - 1
+                >> (SCALE + 2));
+    }
+
+    /** Cr of the sums of four pixels' R, G and B. */
+    private static int cr4(int r, int g, int b) {
+        return clamp(fix(0.5) * r - fix(0.41869) * g - fix(0.08131) * b + (128 << (SCALE + 2)) + (HALF << 2) - 1
+                >> (SCALE + 2));
     }
 
     private static int luma(int p) {

@@ -77,6 +77,47 @@ final class JdkJpeg {
         }
     }
 
+    /**
+     * A progressive JPEG (libjpeg's default script) with the same quantised coefficients as {@link
+     * #write(BufferedImage, int, int, int, boolean)} writes baseline for the same arguments (the same forward DCT
+     * and tables; only the entropy coding differs); a restart interval of {@code interval} MCUs when positive.
+     */
+    static byte[] progressive(BufferedImage image, int quality, int h, int v, int interval) {
+        ImageWriter writer = writer();
+        try {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality / 100f);
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
+            String tree = "javax_imageio_jpeg_image_1.0";
+            IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(tree);
+            IIOMetadataNode sof = (IIOMetadataNode) root.getElementsByTagName("sof").item(0);
+            if (sof.getLength() > 1) {
+                IIOMetadataNode luma = (IIOMetadataNode) sof.getChildNodes().item(0);
+                luma.setAttribute("HsamplingFactor", Integer.toString(h));
+                luma.setAttribute("VsamplingFactor", Integer.toString(v));
+            }
+            if (interval > 0) {
+                IIOMetadataNode sequence = (IIOMetadataNode) root.getElementsByTagName("markerSequence").item(0);
+                IIOMetadataNode dri = new IIOMetadataNode("dri");
+                dri.setAttribute("interval", Integer.toString(interval));
+                sequence.insertBefore(dri, sequence.getFirstChild());
+            }
+            metadata.setFromTree(tree, root);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                writer.write(null, new IIOImage(image, null, metadata), param);
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+    }
+
     /** The decoded samples before colour conversion (Y, Cb, Cr upsampled to full size, or grey). */
     static Raster raw(byte[] jpeg) {
         ImageReader reader = reader();
