@@ -153,6 +153,26 @@ if $run_sharp; then
     fi
     echo "load average after sharp: $(load)" >> "$out/env.txt"
 
+    # galerly's CPU time per ladder on the same files (sharp's is in its lines): the ratio that holds under load
+    echo "== galerly: CPU time per ladder, one thread (load average $(load))"
+    : > "$out/galerly-cpu.jsonl"
+    cpu_seconds=3
+    [[ "$profile" == full ]] && cpu_seconds=10
+    cpu_files=("$ladder_file")
+    if [[ -z "$source" ]]; then
+      for v in "${variants[@]}"; do
+        file="$fixtures/photo-6000x4000-$v.jpg"
+        [[ "$v" == png ]] && file="$fixtures/photo-6000x4000-png.png"
+        cpu_files+=("$file")
+      done
+    fi
+    for file in "${cpu_files[@]}"; do
+      "$java" -Xms3g -Xmx3g -Djava.awt.headless=true -cp "$jar" com.galerly.benchmarks.CpuTime ladder "$file" "$cpu_seconds" \
+        | tee -a "$out/galerly-cpu.jsonl"
+    done
+    "$java" -Xms3g -Xmx3g -Djava.awt.headless=true -cp "$jar" com.galerly.benchmarks.CpuTime ladder-webp "$ladder_file" \
+      "$cpu_seconds" | tee -a "$out/galerly-cpu.jsonl"
+
     # fresh processes, one 24 MP ladder each, everyone on its defaults (threads included): the galerly launcher
     # (its class-data archive written by an untimed first render), the CLI jar started bare, sharp in a new node
     echo "== cold start: fresh processes, one 24 MP ladder each (load average $(load))"
@@ -203,7 +223,7 @@ for part in variants webp first; do
   [[ -s "$out/jmh-$part.json" ]] && jsons="$jsons,$out/jmh-$part.json"
 done
 "$java" -cp "$jar" com.galerly.benchmarks.ResultsTable "$jsons" "$out/sharp.jsonl" "$out/memory.txt" "$out/cold.txt" \
-  > "$out/table.md"
+  "$out/galerly-cpu.jsonl" > "$out/table.md"
 echo
 cat "$out/env.txt"
 echo

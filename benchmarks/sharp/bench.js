@@ -7,7 +7,8 @@
 //   0 for sharp's default (one per core); with more than one thread the ladder's sizes also run as parallel
 //   pipelines (Promise.all). SECONDS 0: one run, no warm-up (a fresh process's first render, for run.sh's cold
 //   start, which times the whole process).
-// Prints one JSON line: {"task", "file", "threads", "ms" (mean), "runs", "bytes", "maxRssMb", "versions"}.
+// Prints one JSON line: {"task", "file", "threads", "ms" (mean), "cpuMs" (the process's user+system CPU time per
+// run: robust to other processes' load, unlike ms), "runs", "bytes", "maxRssMb", "versions"}.
 'use strict';
 const sharp = require('sharp');
 
@@ -61,11 +62,17 @@ async function run(specs) {
     throw new Error('task must be one of ' + Object.keys(TASKS).join(', ') + ', was ' + task);
   }
   let bytes = 0;
+  const cpuMs = (since) => {
+    const u = process.cpuUsage(since);
+    return (u.user + u.system) / 1000;
+  };
   if (seconds === 0) {
     const once = process.hrtime.bigint();
+    const cpu = process.cpuUsage();
     bytes = await run(specs);
     console.log(JSON.stringify({
-      task, file, threads, ms: Math.round(Number(process.hrtime.bigint() - once) / 1e5) / 10, runs: 1, bytes,
+      task, file, threads, ms: Math.round(Number(process.hrtime.bigint() - once) / 1e5) / 10,
+      cpuMs: Math.round(cpuMs(cpu) * 10) / 10, runs: 1, bytes,
       maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       versions: { sharp: sharp.versions.sharp, vips: sharp.versions.vips },
     }));
@@ -76,6 +83,7 @@ async function run(specs) {
     bytes = await run(specs);
   }
   let runs = 0;
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   const end = Date.now() + seconds * 1000;
   while (Date.now() < end || runs < 3) {
@@ -84,7 +92,7 @@ async function run(specs) {
   }
   const ms = Number(process.hrtime.bigint() - start) / 1e6 / runs;
   console.log(JSON.stringify({
-    task, file, threads, ms: Math.round(ms * 10) / 10, runs, bytes,
+    task, file, threads, ms: Math.round(ms * 10) / 10, cpuMs: Math.round(cpuMs(cpu) / runs * 10) / 10, runs, bytes,
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     versions: { sharp: sharp.versions.sharp, vips: sharp.versions.vips },
   }));

@@ -75,7 +75,7 @@ public final class ResultsTable {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: ResultsTable JMH.json[,MORE.json] [SHARP.jsonl [MEMORY.txt [COLD.txt]]]");
+            System.err.println("usage: ResultsTable JMH.json[,MORE.json] [SHARP.jsonl [MEMORY.txt [COLD.txt [GALERLY-CPU.jsonl]]]]");
             System.exit(2);
         }
         List<Row> rows = new ArrayList<>();
@@ -85,7 +85,8 @@ public final class ResultsTable {
         Map<String, Double> sharp = args.length > 1 && Files.exists(Path.of(args[1])) ? sharp(Path.of(args[1])) : Map.of();
         List<MemoryRun> memory = args.length > 2 && Files.exists(Path.of(args[2])) ? memory(Path.of(args[2])) : List.of();
         List<ColdRun> cold = args.length > 3 && Files.exists(Path.of(args[3])) ? cold(Path.of(args[3])) : List.of();
-        System.out.print(render(rows, sharp, memory, cold));
+        Map<String, Double> cpu = args.length > 4 && Files.exists(Path.of(args[4])) ? sharp(Path.of(args[4])) : Map.of();
+        System.out.print(render(rows, sharp, memory, cold, cpu));
     }
 
     /** The lines of cold.txt that parse. */
@@ -140,8 +141,13 @@ public final class ResultsTable {
             out.put(n.get("task").asText() + "/" + n.get("threads").asInt(), n.get("ms").asDouble());
             String name = Path.of(n.path("file").asText("-")).getFileName().toString();
             out.put(n.get("task").asText() + "/" + n.get("threads").asInt() + "/" + name, n.get("ms").asDouble());
-            out.put(n.get("task").asText() + "/" + n.get("threads").asInt() + "/bytes", n.get("bytes").asDouble());
-            out.put(n.get("task").asText() + "/" + n.get("threads").asInt() + "/rss", n.get("maxRssMb").asDouble());
+            if (n.has("cpuMs")) {
+                out.put(n.get("task").asText() + "/" + n.get("threads").asInt() + "/" + name + "/cpu",
+                        n.get("cpuMs").asDouble());
+            }
+            String key = n.get("task").asText() + "/" + n.get("threads").asInt();
+            out.put(key + "/bytes", n.path("bytes").asDouble(Double.NaN));
+            out.put(key + "/rss", n.path("maxRssMb").asDouble(Double.NaN));
         }
         return out;
     }
@@ -159,10 +165,15 @@ public final class ResultsTable {
     }
 
     static String render(List<Row> rows, Map<String, Double> sharp, List<MemoryRun> memory) {
-        return render(rows, sharp, memory, List.of());
+        return render(rows, sharp, memory, List.of(), Map.of());
     }
 
-    static String render(List<Row> all, Map<String, Double> sharp, List<MemoryRun> memory, List<ColdRun> cold) {
+    /**
+     * All tables; {@code cpu} is galerly's CPU time per ladder on the variants ({@link CpuTime}, keyed like
+     * {@link #sharp}), empty when not measured.
+     */
+    static String render(List<Row> all, Map<String, Double> sharp, List<MemoryRun> memory, List<ColdRun> cold,
+                         Map<String, Double> cpu) {
         List<Row> rows = all.stream().filter(r -> !r.task().startsWith("Variants.")
                 && !r.task().startsWith("FirstRender.")).toList();
         List<Row> variants = all.stream().filter(r -> r.task().startsWith("Variants.")).toList();
@@ -219,7 +230,7 @@ public final class ResultsTable {
         }
         StringBuilder goals = new StringBuilder(goals(byTask, sharp, memory));
         if (!variants.isEmpty()) {
-            out.append(out.length() > 0 ? "\n" : "").append(variants(variants, sharp, goals));
+            out.append(out.length() > 0 ? "\n" : "").append(variants(variants, sharp, cpu, goals));
         }
         if (!first.isEmpty() || !cold.isEmpty()) {
             out.append(out.length() > 0 ? "\n" : "").append(coldStart(first, cold, goals));
@@ -234,10 +245,17 @@ public final class ResultsTable {
         return dash < 0 ? "baseline" : source.substring(dash + 1);
     }
 
-    /** The variants table, galerly and sharp on the same files; adds the variant goals to {@code goals}. */
-    private static String variants(List<Row> rows, Map<String, Double> sharp, StringBuilder goals) {
-        StringBuilder v = new StringBuilder("| ladder (1 thread) | file | galerly | sharp | galerly / sharp | goal |\n"
-                + "|---|---|---|---|---|---|\n");
+    /**
+     * The variants table, galerly and sharp on the same files, wall time (JMH; sharp's mean) and, when measured, CPU
+     * time per ladder on both sides; adds the variant goals to {@code goals}, judged on the CPU-time ratio when there
+     * is one (it holds under other processes' load, the wall ratio does not), else on the wall ratio.
+     */
+    private static String variants(List<Row> rows, Map<String, Double> sharp, Map<String, Double> cpu,
+                                   StringBuilder goals) {
+        boolean cpus = !cpu.isEmpty();
+        StringBuilder v = new StringBuilder("| ladder (1 thread) | file | galerly | sharp | galerly / sharp |"
+                + (cpus ? " galerly CPU | sharp CPU | CPU ratio |" : "") + " goal |\n|---|---|---|---|---|"
+                + (cpus ? "---|---|---|" : "") + "---|\n");
         for (Row r : rows) {
             boolean webp = r.task().endsWith(".webp");
             String name = variant(r.source());
@@ -245,16 +263,32 @@ public final class ResultsTable {
                 continue;                     // the WebP ladder is measured on the baseline file only
             }
             String file = fixtureName(r.source());
-            Double s = file == null ? null : sharp.get((webp ? "ladder-webp" : "ladder") + "/1/" + file);
+            String key = (webp ? "ladder-webp" : "ladder") + "/1/" + file;
+            Double s = file == null ? null : sharp.get(key);
+            Double gc = cpu.get(key + "/cpu");
+            Double sc = sharp.get(key + "/cpu");
+            Double cpuRatio = gc != null && sc != null ? gc / sc : null;
             double limit = webp ? 1.0 : name.equals("baseline") ? 0.6 : 0.8;
             String what = webp ? "WebP ladder, quality 80" : name.equals("baseline") ? "baseline JPEG" : name;
             v.append("| ").append(what).append(" | ").append(file == null ? r.source() : file).append(" | ")
                     .append(time(r)).append(" | ").append(s == null ? "not run" : fmt(s) + " ms").append(" | ")
-                    .append(s == null ? "" : ratio(r.score() / s)).append(" | <= ").append(ratio(limit)).append(" |\n");
-            if (s != null) {
-                goal(goals, (webp ? "WebP ladder (quality 80), 1 thread: <= 1.0x sharp" : name.equals("baseline")
+                    .append(s == null ? "" : ratio(r.score() / s)).append(" |");
+            if (cpus) {
+                v.append(' ').append(gc == null ? "" : fmt(gc) + " ms").append(" | ")
+                        .append(sc == null ? "" : fmt(sc) + " ms").append(" | ")
+                        .append(cpuRatio == null ? "" : ratio(cpuRatio)).append(" |");
+            }
+            v.append(" <= ").append(ratio(limit)).append(" |\n");
+            if (s != null || cpuRatio != null) {
+                String goal = (webp ? "WebP ladder (quality 80), 1 thread: <= 1.0x sharp" : name.equals("baseline")
                         ? "baseline ladder, 1 thread: <= 0.6x sharp" : "ladder on the " + name + " photo, 1 thread: "
-                        + "<= 0.8x sharp") + " (" + r.source() + ")", r.score() / s, limit);
+                        + "<= 0.8x sharp") + " (" + r.source();
+                if (cpuRatio != null) {
+                    goal(goals, goal + "; CPU time; wall: " + (s == null ? "not run" : ratio(r.score() / s)) + ")",
+                            cpuRatio, limit);
+                } else {
+                    goal(goals, goal + ")", r.score() / s, limit);
+                }
             }
         }
         return v.toString();

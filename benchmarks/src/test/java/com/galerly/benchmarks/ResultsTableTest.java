@@ -123,7 +123,7 @@ class ResultsTableTest {
                 not a run
                 """);
         String table = ResultsTable.render(ResultsTable.jmh(jmh), ResultsTable.sharp(sharp), java.util.List.of(),
-                ResultsTable.cold(cold));
+                ResultsTable.cold(cold), java.util.Map.of());
         assertTrue(table.contains("| baseline JPEG | photo-6000x4000-q90.jpg | 280 ± 1.5 ms/op | 500 ms | 0.56x | <= 0.60x |"),
                 table);
         assertTrue(table.contains("| progressive | photo-6000x4000-progressive.jpg | 450 ± 1.5 ms/op | 500 ms | 0.90x |"),
@@ -142,5 +142,26 @@ class ResultsTableTest {
         assertTrue(table.contains("<= 1.3x sharp's fresh node process, wall (CPU: 1.41x) | 1.33x | **no** |"), table);
         assertFalse(table.contains("| Variants.ladder |"), table);
         assertTrue(table.startsWith("| ladder (1 thread) |"), "no empty table of the other tasks: " + table);
+    }
+
+    @Test
+    void withCpuTimesTheVariantGoalsAreJudgedOnTheCpuRatio() throws IOException {
+        Path jmh = Files.writeString(dir.resolve("jmh.json"), """
+                [{"benchmark":"com.galerly.benchmarks.VariantsBenchmark.ladder",
+                  "params":{"source":"generated:6000x4000-444"},
+                  "primaryMetric":{"score":900,"scoreError":1.5,"scoreUnit":"ms/op"}}]
+                """);
+        Path sharp = Files.writeString(dir.resolve("sharp.jsonl"), """
+                {"task":"ladder","file":"/x/photo-6000x4000-444.jpg","threads":1,"ms":600,"cpuMs":500,"bytes":3,"maxRssMb":1}
+                """);
+        Path cpu = Files.writeString(dir.resolve("galerly-cpu.jsonl"), """
+                {"task":"ladder","file":"/y/photo-6000x4000-444.jpg","threads":1,"ms":700,"cpuMs":350,"runs":4,"bytes":3}
+                """);
+        String table = ResultsTable.render(ResultsTable.jmh(jmh), ResultsTable.sharp(sharp), java.util.List.of(),
+                java.util.List.of(), ResultsTable.sharp(cpu));
+        assertTrue(table.contains("| 444 | photo-6000x4000-444.jpg | 900 ± 1.5 ms/op | 600 ms | 1.50x | 350 ms | 500 ms "
+                + "| 0.70x | <= 0.80x |"), table);
+        assertTrue(table.contains("| ladder on the 444 photo, 1 thread: <= 0.8x sharp (generated:6000x4000-444; CPU time; "
+                + "wall: 1.50x) | 0.70x | yes |"), table);
     }
 }
