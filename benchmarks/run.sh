@@ -2,13 +2,16 @@
 # Copyright 2026 The Galerly Authors
 # SPDX-License-Identifier: Apache-2.0
 #
-# Galerly's performance suite: builds the shaded JMH jar, generates the photo fixtures, runs the imaging
-# benchmarks (Galerly and its Java peers side by side in one JMH run), optionally sharp on the same files, and
-# prints the results table with the ratios to Thumbnailator and sharp and the goals met or not.
+# Galerly's performance suite: builds the shaded JMH jar and the CLI, generates the photo fixtures, runs the imaging
+# benchmarks (Galerly and its Java peers side by side in one JMH run), the real-world variants of the 24 MP photo
+# (progressive, ICC-tagged, 4:4:4, rotated, PNG; and the WebP ladder), the first render in a fresh JVM primed as
+# the SnapStart hook does and unprimed, fresh processes of the `galerly` launcher against sharp's fresh node
+# process, optionally sharp on the same files, and prints the results tables with the ratios to Thumbnailator and
+# sharp and the goals met or not.
 #
 #   benchmarks/run.sh [--quick|--full] [--sharp] [--java JAVA_HOME] [--source FILE] [--gc] [--no-build]
 #
-#   --quick        (default) short warm-up and measurement, imaging tasks only, imgscalr left out: about 3 minutes
+#   --quick        (default) short warm-up and measurement, imaging tasks only, imgscalr left out: about 10 minutes
 #   --full         JMH's annotated iterations, -prof gc, the handler and signing benchmarks, memory checks
 #   --sharp        also run sharp (npm) on the same files, installed into benchmarks/node/ on first use;
 #                  skipped with a note when node or npm is missing
@@ -17,7 +20,8 @@
 #   --gc           add JMH's -prof gc (allocation per operation) to a quick run
 #   --no-build     use the jar already in benchmarks/target
 #
-# Results go to benchmarks/results/<date>-<java>/: jmh.json, sharp.jsonl, memory.txt, env.txt and table.md.
+# Results go to benchmarks/results/<date>-<java>/: jmh*.json, sharp.jsonl, cold.txt, memory.txt, env.txt and
+# table.md. The machine's load average goes into env.txt before and after each part: compare ratios of one run.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -55,7 +59,7 @@ fixtures="$here/target/fixtures"
 
 if $build; then
   echo "== building the benchmark jar"
-  (cd "$root" && ./mvnw -q -B -pl benchmarks -am package -DskipTests)
+  (cd "$root" && ./mvnw -q -B -pl benchmarks,galerly-cli -am package -DskipTests -Dmaven.javadoc.skip=true)
 fi
 [[ -f "$jar" ]] || { echo "run.sh: $jar is missing (run without --no-build)" >&2; exit 2; }
 
@@ -79,15 +83,23 @@ photo24="$fixtures/photo-6000x4000-q90.jpg"
 photo720="$fixtures/photo-2725x2225-q90.jpg"
 photo100="$fixtures/photo-12000x8334-q90.jpg"
 ladder_file="${source:-$photo24}"
+variants=(progressive adobe-rgb display-p3 srgb-icc 444 orientation-6 png)
+sample="$root/examples/lambda/src/main/resources/com/galerly/examples/lambda/priming-sample.jpg"
 
 jmh_args=(-rf json -rff "$out/jmh.json" -jvmArgsPrepend "-Dgalerly.fixtures=$fixtures")
+short=()
+forks=()
 if [[ "$profile" == quick ]]; then
-  jmh_args+=(-wi 2 -w 2s -i 3 -r 2s -p implementation=galerly,galerly-2t,thumbnailator-file,thumbnailator-decoded,java2d-bicubic)
+  short=(-wi 2 -w 2s -i 3 -r 2s)
+  forks=(-f 3)
+  jmh_args+=("${short[@]}" -p implementation=galerly,galerly-2t,thumbnailator-file,thumbnailator-decoded,java2d-bicubic)
   pattern='(RenditionLadder|Resize720)Benchmark'
 else
   pattern='(RenditionLadder|Resize720|RenditionHandler|CloudFrontSigning)Benchmark'
 fi
 $gc && jmh_args+=(-prof gc)
+sources="generated:6000x4000"
+for v in "${variants[@]}"; do sources="$sources,generated:6000x4000-$v"; done
 
 echo "== JMH ($profile): $pattern"
 # each benchmark has its own default photo (the 720 task: 2725x2225); --source replaces them all
@@ -100,6 +112,22 @@ if ! grep -q '"benchmark"' "$out/jmh.json" 2>/dev/null; then
 fi
 echo "load average after JMH: $(load)" >> "$out/env.txt"
 
+# the real-world variants and the WebP ladder (galerly on one thread; sharp on the same files below), then the first
+# render in fresh JVMs, primed and not
+[[ -n "$source" ]] && sources="$source"
+echo "== JMH: the ladder on the 24 MP photo's variants, and as WebP"
+"$java" -jar "$jar" 'VariantsBenchmark.ladder' -rf json -rff "$out/jmh-variants.json" \
+  -jvmArgsPrepend "-Dgalerly.fixtures=$fixtures" "${short[@]}" -p source="$sources" 2>&1 | tee "$out/jmh-variants.log" \
+  | grep -E '^(Benchmark|Variants)|# Run progress' || true
+"$java" -jar "$jar" 'VariantsBenchmark.webp' -rf json -rff "$out/jmh-webp.json" \
+  -jvmArgsPrepend "-Dgalerly.fixtures=$fixtures" "${short[@]}" -p source="${source:-generated:6000x4000}" 2>&1 \
+  | tee "$out/jmh-webp.log" | grep -E '^(Benchmark|Variants)|# Run progress' || true
+echo "== JMH: the first render in a fresh JVM, primed as the SnapStart hook does and unprimed"
+"$java" -jar "$jar" 'FirstRenderBenchmark' -rf json -rff "$out/jmh-first.json" "${forks[@]}" \
+  -jvmArgsPrepend "-Dgalerly.fixtures=$fixtures -Dgalerly.primingSample=$sample" 2>&1 | tee "$out/jmh-first.log" \
+  | grep -E '^(Benchmark|FirstRender)|# Run progress' || true
+echo "load average after the variants and first renders: $(load)" >> "$out/env.txt"
+
 if $run_sharp; then
   if command -v node > /dev/null && command -v npm > /dev/null; then
     if [[ ! -d "$here/node/node_modules/sharp" ]]; then
@@ -110,13 +138,60 @@ if $run_sharp; then
     [[ "$profile" == full ]] && seconds=15
     echo "== sharp (load average $(load))"
     : > "$out/sharp.jsonl"
-    for task in ladder thumbnail resize720; do
+    for task in ladder thumbnail resize720 ladder-webp; do
       file="$ladder_file"
       [[ "$task" == resize720 ]] && file="${source:-$photo720}"
       NODE_PATH="$here/node/node_modules" node "$here/sharp/bench.js" "$task" "$file" 1 "$seconds" | tee -a "$out/sharp.jsonl"
     done
     NODE_PATH="$here/node/node_modules" node "$here/sharp/bench.js" ladder "$ladder_file" 2 "$seconds" | tee -a "$out/sharp.jsonl"
+    if [[ -z "$source" ]]; then
+      for v in "${variants[@]}"; do
+        file="$fixtures/photo-6000x4000-$v.jpg"
+        [[ "$v" == png ]] && file="$fixtures/photo-6000x4000-png.png"
+        NODE_PATH="$here/node/node_modules" node "$here/sharp/bench.js" ladder "$file" 1 "$seconds" | tee -a "$out/sharp.jsonl"
+      done
+    fi
     echo "load average after sharp: $(load)" >> "$out/env.txt"
+
+    # galerly's CPU time per ladder on the same files (sharp's is in its lines): the ratio that holds under load
+    echo "== galerly: CPU time per ladder, one thread (load average $(load))"
+    : > "$out/galerly-cpu.jsonl"
+    cpu_seconds=3
+    [[ "$profile" == full ]] && cpu_seconds=10
+    cpu_files=("$ladder_file")
+    if [[ -z "$source" ]]; then
+      for v in "${variants[@]}"; do
+        file="$fixtures/photo-6000x4000-$v.jpg"
+        [[ "$v" == png ]] && file="$fixtures/photo-6000x4000-png.png"
+        cpu_files+=("$file")
+      done
+    fi
+    for file in "${cpu_files[@]}"; do
+      "$java" -Xms3g -Xmx3g -Djava.awt.headless=true -cp "$jar" com.galerly.benchmarks.CpuTime ladder "$file" "$cpu_seconds" \
+        | tee -a "$out/galerly-cpu.jsonl"
+    done
+    "$java" -Xms3g -Xmx3g -Djava.awt.headless=true -cp "$jar" com.galerly.benchmarks.CpuTime ladder-webp "$ladder_file" \
+      "$cpu_seconds" | tee -a "$out/galerly-cpu.jsonl"
+
+    # fresh processes, one 24 MP ladder each, everyone on its defaults (threads included): the galerly launcher
+    # (its class-data archive written by an untimed first render), the CLI jar started bare, sharp in a new node
+    echo "== cold start: fresh processes, one 24 MP ladder each (load average $(load))"
+    cold_dir="$(mktemp -d)"
+    launcher_env=()
+    [[ -n "$java_home" ]] && launcher_env=(JAVA_HOME="$java_home")
+    env "${launcher_env[@]}" "$root/galerly" render --out "$cold_dir/train" "$ladder_file" > /dev/null
+    : > "$out/cold.txt"
+    for i in 1 2 3 4 5; do
+      TIMEFORMAT="galerly %R %U %S"
+      { time env "${launcher_env[@]}" "$root/galerly" render --out "$cold_dir/g$i" "$ladder_file" > /dev/null 2>&1 ; } 2>> "$out/cold.txt"
+      TIMEFORMAT="java-jar %R %U %S"
+      { time "$java" -jar "$root/galerly-cli/target/galerly-cli.jar" render --out "$cold_dir/j$i" "$ladder_file" > /dev/null 2>&1 ; } 2>> "$out/cold.txt"
+      TIMEFORMAT="sharp %R %U %S"
+      { time NODE_PATH="$here/node/node_modules" node "$here/sharp/bench.js" ladder "$ladder_file" 0 0 > /dev/null 2>&1 ; } 2>> "$out/cold.txt"
+    done
+    rm -rf "$cold_dir"
+    cat "$out/cold.txt"
+    echo "load average after the cold starts: $(load)" >> "$out/env.txt"
   else
     echo "== sharp skipped: node and npm are needed for --sharp" | tee -a "$out/env.txt"
   fi
@@ -143,7 +218,12 @@ if [[ "$profile" == full ]]; then
   } | tee "$out/memory.txt"
 fi
 
-"$java" -cp "$jar" com.galerly.benchmarks.ResultsTable "$out/jmh.json" "$out/sharp.jsonl" "$out/memory.txt" > "$out/table.md"
+jsons="$out/jmh.json"
+for part in variants webp first; do
+  [[ -s "$out/jmh-$part.json" ]] && jsons="$jsons,$out/jmh-$part.json"
+done
+"$java" -cp "$jar" com.galerly.benchmarks.ResultsTable "$jsons" "$out/sharp.jsonl" "$out/memory.txt" "$out/cold.txt" \
+  "$out/galerly-cpu.jsonl" > "$out/table.md"
 echo
 cat "$out/env.txt"
 echo

@@ -4,6 +4,11 @@
  */
 package com.galerly.benchmarks;
 
+import com.galerly.testkit.image.ExifData;
+import com.galerly.testkit.image.IccProfileData;
+import com.galerly.testkit.image.JpegMarkers;
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.io.IOException;
@@ -12,13 +17,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import org.w3c.dom.NodeList;
 
 /**
  * Deterministic photo-like JPEGs for the benchmarks, written once into a cache folder so that every JVM fork
@@ -32,12 +42,21 @@ import javax.imageio.stream.ImageOutputStream;
  * Path photo = PhotoFixtures.jpeg(Path.of("benchmarks/target/fixtures"), 6000, 4000, 90);
  * }</pre>
  *
+ * <p>The real-world variants of the 24 MP photo ({@link #VARIANTS}) are the same scene as uploads arrive: a
+ * progressive JPEG (the JDK writer's standard scan script), ICC-tagged ones (Adobe RGB (1998), Display P3 and the
+ * JDK's sRGB profile in APP2, on the baseline file's bytes), 4:4:4 chroma, EXIF orientation 6 (a portrait stored
+ * landscape, as cameras write it) and a PNG. {@code source} names them {@code generated:6000x4000-progressive}.
+ *
  * <p>Run {@code java -cp benchmarks.jar com.galerly.benchmarks.PhotoFixtures DIR} to write the standard set
- * (24 MP, 100 MP and the 2725x2225 photo of sharp's published benchmark) and print their paths.
+ * (24 MP, 100 MP and the 2725x2225 photo of sharp's published benchmark, and the 24 MP variants) and print their
+ * paths.
  */
 public final class PhotoFixtures {
     /** The folder fixtures are cached in unless {@code galerly.fixtures} names another. */
     public static final String DEFAULT_DIR = "target/fixtures";
+    /** The real-world variants of a generated photo, as {@code generated:WxH-variant}. */
+    public static final List<String> VARIANTS = List.of("progressive", "adobe-rgb", "display-p3", "srgb-icc", "444",
+            "orientation-6", "png");
 
     private PhotoFixtures() {
     }
@@ -47,6 +66,9 @@ public final class PhotoFixtures {
         for (String spec : new String[] {"6000x4000", "2725x2225", "12000x8334"}) {
             System.out.println(resolve("generated:" + spec, dir));
         }
+        for (String variant : VARIANTS) {
+            System.out.println(resolve("generated:6000x4000-" + variant, dir));
+        }
     }
 
     /**
@@ -55,8 +77,12 @@ public final class PhotoFixtures {
      */
     public static Path resolve(String source, Path dir) {
         if (source.startsWith("generated:")) {
-            String[] wh = source.substring("generated:".length()).split("x");
-            return jpeg(dir, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]), 90);
+            String spec = source.substring("generated:".length());
+            int dash = spec.indexOf('-');
+            String[] wh = (dash < 0 ? spec : spec.substring(0, dash)).split("x");
+            int width = Integer.parseInt(wh[0]);
+            int height = Integer.parseInt(wh[1]);
+            return dash < 0 ? jpeg(dir, width, height, 90) : variant(dir, width, height, spec.substring(dash + 1));
         }
         Path path = Path.of(source);
         if (!Files.isRegularFile(path)) {
@@ -97,6 +123,90 @@ public final class PhotoFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the fixture " + file, e);
         }
+    }
+
+    /**
+     * The {@code variant} (one of {@link #VARIANTS}) of the generated photo of {@code width x height}, quality 90
+     * for the JPEGs, written into {@code dir} once.
+     */
+    public static synchronized Path variant(Path dir, int width, int height, String variant) {
+        if (!VARIANTS.contains(variant)) {
+            throw new IllegalArgumentException("variant must be one of " + VARIANTS + ", was " + variant);
+        }
+        Path file = dir.resolve(String.format(Locale.ROOT, "photo-%dx%d-%s.%s", width, height, variant,
+                variant.equals("png") ? "png" : "jpg"));
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        try {
+            byte[] bytes = switch (variant) {
+                case "adobe-rgb" -> tagged(dir, width, height, JpegMarkers.icc(IccProfileData.adobeRgb()));
+                case "display-p3" -> tagged(dir, width, height, JpegMarkers.icc(IccProfileData.displayP3()));
+                case "srgb-icc" -> tagged(dir, width, height,
+                        JpegMarkers.icc(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
+                case "orientation-6" -> tagged(dir, width, height,
+                        JpegMarkers.exif(ExifData.builder().orientation(6).build()));
+                case "png" -> png(scene(width, height, 2026));
+                default -> encode(scene(width, height, 2026), 90, variant.equals("progressive"), variant.equals("444"));
+            };
+            write(dir, file, bytes);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the fixture " + file, e);
+        }
+    }
+
+    /** The baseline photo's bytes with {@code segments} inserted after its JFIF header. */
+    private static byte[] tagged(Path dir, int width, int height, byte[] segments) throws IOException {
+        return JpegMarkers.insert(Files.readAllBytes(jpeg(dir, width, height, 90)), segments);
+    }
+
+    private static void write(Path dir, Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "photo", ".tmp");
+        Files.write(tmp, bytes);
+        tmp.toFile().setReadable(true, false);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static byte[] png(BufferedImage image) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(image.getWidth() * image.getHeight() * 2);
+        if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer");
+        }
+        return out.toByteArray();
+    }
+
+    /** The JDK writer's JPEG: baseline 4:2:0 unless {@code progressive} (its standard scans) or {@code full} (4:4:4). */
+    private static byte[] encode(BufferedImage image, int quality, boolean progressive, boolean full)
+            throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(image.getWidth() * image.getHeight());
+        ImageWriter writer = jdkJpegWriter();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality / 100f);
+            if (progressive) {
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            }
+            IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
+            if (full) {
+                String format = "javax_imageio_jpeg_image_1.0";
+                IIOMetadataNode tree = (IIOMetadataNode) metadata.getAsTree(format);
+                NodeList components = tree.getElementsByTagName("componentSpec");
+                for (int i = 0; i < components.getLength(); i++) {
+                    IIOMetadataNode c = (IIOMetadataNode) components.item(i);
+                    c.setAttribute("HsamplingFactor", "1");
+                    c.setAttribute("VsamplingFactor", "1");
+                }
+                metadata.setFromTree(format, tree);
+            }
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, metadata), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
     }
 
     static ImageWriter jdkJpegWriter() {

@@ -23,8 +23,13 @@ import java.util.regex.Pattern;
  * the allocation per operation when {@code -prof gc} ran; the bounded-heap renders; and the performance goals with
  * their measured values, met or not.
  *
+ * <p>Then the real-world variants ({@link VariantsBenchmark}) next to sharp on the same files, the first render in
+ * a fresh JVM primed and unprimed ({@link FirstRenderBenchmark}), and the fresh processes run.sh timed
+ * ({@code cold.txt}: one line per process, {@code <who> <wall s> <user s> <sys s>}), each with its goal.
+ *
  * <pre>{@code
- * // java -cp benchmarks.jar com.galerly.benchmarks.ResultsTable results/jmh.json results/sharp.jsonl results/memory.txt
+ * // java -cp benchmarks.jar com.galerly.benchmarks.ResultsTable results/jmh.json results/sharp.jsonl \
+ * //     results/memory.txt results/cold.txt
  * }</pre>
  */
 public final class ResultsTable {
@@ -53,15 +58,47 @@ public final class ResultsTable {
         }
     }
 
+    /** One fresh process run.sh timed: a line of cold.txt. */
+    record ColdRun(String who, double wallSeconds, double cpuSeconds) {
+        static ColdRun parse(String line) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length != 4) {
+                return null;
+            }
+            try {
+                return new ColdRun(f[0], Double.parseDouble(f[1]), Double.parseDouble(f[2]) + Double.parseDouble(f[3]));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: ResultsTable JMH.json [SHARP.jsonl [MEMORY.txt]]");
+            System.err.println("usage: ResultsTable JMH.json[,MORE.json] [SHARP.jsonl [MEMORY.txt [COLD.txt [GALERLY-CPU.jsonl]]]]");
             System.exit(2);
         }
-        List<Row> rows = jmh(Path.of(args[0]));
+        List<Row> rows = new ArrayList<>();
+        for (String file : args[0].split(",")) {                // run.sh's JMH runs: jmh.json,jmh-variants.json...
+            rows.addAll(jmh(Path.of(file)));
+        }
         Map<String, Double> sharp = args.length > 1 && Files.exists(Path.of(args[1])) ? sharp(Path.of(args[1])) : Map.of();
         List<MemoryRun> memory = args.length > 2 && Files.exists(Path.of(args[2])) ? memory(Path.of(args[2])) : List.of();
-        System.out.print(render(rows, sharp, memory));
+        List<ColdRun> cold = args.length > 3 && Files.exists(Path.of(args[3])) ? cold(Path.of(args[3])) : List.of();
+        Map<String, Double> cpu = args.length > 4 && Files.exists(Path.of(args[4])) ? sharp(Path.of(args[4])) : Map.of();
+        System.out.print(render(rows, sharp, memory, cold, cpu));
+    }
+
+    /** The lines of cold.txt that parse. */
+    static List<ColdRun> cold(Path file) throws IOException {
+        List<ColdRun> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            ColdRun run = ColdRun.parse(line);
+            if (run != null) {
+                out.add(run);
+            }
+        }
+        return out;
     }
 
     static List<Row> jmh(Path file) throws IOException {
@@ -90,7 +127,10 @@ public final class ResultsTable {
         return rows;
     }
 
-    /** sharp's mean ms per task and thread count: keys "ladder/1", "thumbnail/1", "resize720/1", "ladder/2". */
+    /**
+     * sharp's mean ms per task and thread count: keys "ladder/1", "thumbnail/1", "resize720/1", "ladder/2"; and per
+     * file too, "ladder/1/photo-6000x4000-progressive.jpg" (the variants run on several files).
+     */
     static Map<String, Double> sharp(Path file) throws IOException {
         Map<String, Double> out = new LinkedHashMap<>();
         for (String line : Files.readAllLines(file)) {
@@ -99,8 +139,15 @@ public final class ResultsTable {
             }
             JsonNode n = JSON.readTree(line);
             out.put(n.get("task").asText() + "/" + n.get("threads").asInt(), n.get("ms").asDouble());
-            out.put(n.get("task").asText() + "/" + n.get("threads").asInt() + "/bytes", n.get("bytes").asDouble());
-            out.put(n.get("task").asText() + "/" + n.get("threads").asInt() + "/rss", n.get("maxRssMb").asDouble());
+            String name = Path.of(n.path("file").asText("-")).getFileName().toString();
+            out.put(n.get("task").asText() + "/" + n.get("threads").asInt() + "/" + name, n.get("ms").asDouble());
+            if (n.has("cpuMs")) {
+                out.put(n.get("task").asText() + "/" + n.get("threads").asInt() + "/" + name + "/cpu",
+                        n.get("cpuMs").asDouble());
+            }
+            String key = n.get("task").asText() + "/" + n.get("threads").asInt();
+            out.put(key + "/bytes", n.path("bytes").asDouble(Double.NaN));
+            out.put(key + "/rss", n.path("maxRssMb").asDouble(Double.NaN));
         }
         return out;
     }
@@ -118,11 +165,26 @@ public final class ResultsTable {
     }
 
     static String render(List<Row> rows, Map<String, Double> sharp, List<MemoryRun> memory) {
+        return render(rows, sharp, memory, List.of(), Map.of());
+    }
+
+    /**
+     * All tables; {@code cpu} is galerly's CPU time per ladder on the variants ({@link CpuTime}, keyed like
+     * {@link #sharp}), empty when not measured.
+     */
+    static String render(List<Row> all, Map<String, Double> sharp, List<MemoryRun> memory, List<ColdRun> cold,
+                         Map<String, Double> cpu) {
+        List<Row> rows = all.stream().filter(r -> !r.task().startsWith("Variants.")
+                && !r.task().startsWith("FirstRender.")).toList();
+        List<Row> variants = all.stream().filter(r -> r.task().startsWith("Variants.")).toList();
+        List<Row> first = all.stream().filter(r -> r.task().startsWith("FirstRender.")).toList();
         StringBuilder out = new StringBuilder();
         boolean gc = rows.stream().anyMatch(r -> !Double.isNaN(r.allocMb()));
-        out.append("| task | source | implementation | time | vs thumbnailator-file | vs sharp |")
-                .append(gc ? " alloc MB/op |" : "").append('\n');
-        out.append("|---|---|---|---|---|---|").append(gc ? "---|" : "").append('\n');
+        if (!rows.isEmpty()) {
+            out.append("| task | source | implementation | time | vs thumbnailator-file | vs sharp |")
+                    .append(gc ? " alloc MB/op |" : "").append('\n');
+            out.append("|---|---|---|---|---|---|").append(gc ? "---|" : "").append('\n');
+        }
         Map<String, Map<String, Row>> byTask = new LinkedHashMap<>();
         for (Row r : rows) {
             byTask.computeIfAbsent(r.task() + " " + r.source(), k -> new LinkedHashMap<>()).put(r.implementation(), r);
@@ -166,8 +228,130 @@ public final class ResultsTable {
                         .append(m.maxRssKb() < 0 ? "" : m.maxRssKb() / 1024 + " MB").append(" |\n");
             }
         }
-        out.append('\n').append(goals(byTask, sharp, memory));
+        StringBuilder goals = new StringBuilder(goals(byTask, sharp, memory));
+        if (!variants.isEmpty()) {
+            out.append(out.length() > 0 ? "\n" : "").append(variants(variants, sharp, cpu, goals));
+        }
+        if (!first.isEmpty() || !cold.isEmpty()) {
+            out.append(out.length() > 0 ? "\n" : "").append(coldStart(first, cold, goals));
+        }
+        out.append('\n').append(goals);
         return out.toString();
+    }
+
+    /** A variant's name from its source: "generated:6000x4000-progressive" is "progressive", the plain one "baseline". */
+    static String variant(String source) {
+        int dash = source.indexOf('-', source.indexOf(':') + 1);
+        return dash < 0 ? "baseline" : source.substring(dash + 1);
+    }
+
+    /**
+     * The variants table, galerly and sharp on the same files, wall time (JMH; sharp's mean) and, when measured, CPU
+     * time per ladder on both sides; adds the variant goals to {@code goals}, judged on the CPU-time ratio when there
+     * is one (it holds under other processes' load, the wall ratio does not), else on the wall ratio.
+     */
+    private static String variants(List<Row> rows, Map<String, Double> sharp, Map<String, Double> cpu,
+                                   StringBuilder goals) {
+        boolean cpus = !cpu.isEmpty();
+        StringBuilder v = new StringBuilder("| ladder (1 thread) | file | galerly | sharp | galerly / sharp |"
+                + (cpus ? " galerly CPU | sharp CPU | CPU ratio |" : "") + " goal |\n|---|---|---|---|---|"
+                + (cpus ? "---|---|---|" : "") + "---|\n");
+        for (Row r : rows) {
+            boolean webp = r.task().endsWith(".webp");
+            String name = variant(r.source());
+            if (webp && !name.equals("baseline")) {
+                continue;                     // the WebP ladder is measured on the baseline file only
+            }
+            String file = fixtureName(r.source());
+            String key = (webp ? "ladder-webp" : "ladder") + "/1/" + file;
+            Double s = file == null ? null : sharp.get(key);
+            Double gc = cpu.get(key + "/cpu");
+            Double sc = sharp.get(key + "/cpu");
+            Double cpuRatio = gc != null && sc != null ? gc / sc : null;
+            double limit = webp ? 1.0 : name.equals("baseline") ? 0.6 : 0.8;
+            String what = webp ? "WebP ladder, quality 80" : name.equals("baseline") ? "baseline JPEG" : name;
+            v.append("| ").append(what).append(" | ").append(file == null ? r.source() : file).append(" | ")
+                    .append(time(r)).append(" | ").append(s == null ? "not run" : fmt(s) + " ms").append(" | ")
+                    .append(s == null ? "" : ratio(r.score() / s)).append(" |");
+            if (cpus) {
+                v.append(' ').append(gc == null ? "" : fmt(gc) + " ms").append(" | ")
+                        .append(sc == null ? "" : fmt(sc) + " ms").append(" | ")
+                        .append(cpuRatio == null ? "" : ratio(cpuRatio)).append(" |");
+            }
+            v.append(" <= ").append(ratio(limit)).append(" |\n");
+            if (s != null || cpuRatio != null) {
+                String goal = (webp ? "WebP ladder (quality 80), 1 thread: <= 1.0x sharp" : name.equals("baseline")
+                        ? "baseline ladder, 1 thread: <= 0.6x sharp" : "ladder on the " + name + " photo, 1 thread: "
+                        + "<= 0.8x sharp") + " (" + r.source();
+                if (cpuRatio != null) {
+                    goal(goals, goal + "; CPU time; wall: " + (s == null ? "not run" : ratio(r.score() / s)) + ")",
+                            cpuRatio, limit);
+                } else {
+                    goal(goals, goal + ")", r.score() / s, limit);
+                }
+            }
+        }
+        return v.toString();
+    }
+
+    /** The fixture file name of a generated source, or null for a path. */
+    private static String fixtureName(String source) {
+        if (!source.startsWith("generated:")) {
+            return Path.of(source).getFileName().toString();
+        }
+        String spec = source.substring("generated:".length());
+        String name = variant(source);
+        String size = spec.contains("-") ? spec.substring(0, spec.indexOf('-')) : spec;
+        return name.equals("baseline") ? "photo-" + size + "-q90.jpg"
+                : "photo-" + size + "-" + name + (name.equals("png") ? ".png" : ".jpg");
+    }
+
+    /** The first render in a fresh JVM, primed and not, and the fresh processes' medians; adds the cold goal. */
+    private static String coldStart(List<Row> first, List<ColdRun> cold, StringBuilder goals) {
+        StringBuilder c = new StringBuilder();
+        if (!first.isEmpty()) {
+            c.append("| first render of the 24 MP ladder in a fresh JVM | source | time (mean of forks) |\n"
+                    + "|---|---|---|\n");
+            for (Row r : first) {
+                String primed = r.source().contains("primed=true") ? "primed as the SnapStart hook does (3 sample "
+                        + "ladders), then the photo" : "unprimed: the photo is the JVM's first render";
+                c.append("| ").append(primed).append(" | ").append(r.source().replace("primed=true", "")
+                        .replace("primed=false", "").trim()).append(" | ").append(time(r)).append(" |\n");
+            }
+        }
+        if (!cold.isEmpty()) {
+            Map<String, List<ColdRun>> byWho = new LinkedHashMap<>();
+            cold.forEach(r -> byWho.computeIfAbsent(r.who(), k -> new ArrayList<>()).add(r));
+            List<ColdRun> sharpRuns = byWho.get("sharp");
+            double sharpWall = sharpRuns == null ? Double.NaN : median(sharpRuns, true);
+            double sharpCpu = sharpRuns == null ? Double.NaN : median(sharpRuns, false);
+            if (c.length() > 0) {
+                c.append('\n');
+            }
+            c.append("| fresh process, one 24 MP ladder | runs | wall (median) | CPU user+sys (median) | wall vs sharp "
+                    + "| CPU vs sharp |\n|---|---|---|---|---|---|\n");
+            for (Map.Entry<String, List<ColdRun>> e : byWho.entrySet()) {
+                double wall = median(e.getValue(), true);
+                double cpu = median(e.getValue(), false);
+                c.append("| ").append(e.getKey()).append(" | ").append(e.getValue().size()).append(" | ")
+                        .append(String.format(Locale.ROOT, "%.2f s", wall)).append(" | ")
+                        .append(String.format(Locale.ROOT, "%.2f s", cpu)).append(" | ")
+                        .append(Double.isNaN(sharpWall) ? "" : ratio(wall / sharpWall)).append(" | ")
+                        .append(Double.isNaN(sharpCpu) ? "" : ratio(cpu / sharpCpu)).append(" |\n");
+            }
+            List<ColdRun> launcher = byWho.get("galerly");
+            if (launcher != null && sharpRuns != null) {
+                goal(goals, "fresh process, one 24 MP ladder (the galerly launcher): <= 1.3x sharp's fresh node "
+                        + "process, wall (CPU: " + ratio(median(launcher, false) / sharpCpu) + ")",
+                        median(launcher, true) / sharpWall, 1.3);
+            }
+        }
+        return c.toString();
+    }
+
+    private static double median(List<ColdRun> runs, boolean wall) {
+        double[] v = runs.stream().mapToDouble(r -> wall ? r.wallSeconds() : r.cpuSeconds()).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     private static boolean timed(Row r) {
@@ -197,7 +381,7 @@ public final class ResultsTable {
             Row file = t.get("thumbnailator-file");
             if (name.contains(".ladder")) {
                 if (s != null) {
-                    goal(g, "ladder, 1 thread: <= 1.0x sharp (" + name + ")", galerly.score() / s, 1.0);
+                    goal(g, "ladder, 1 thread: <= 0.6x sharp (" + name + ")", galerly.score() / s, 0.6);
                 }
                 if (file != null) {
                     double speedup = file.score() / galerly.score();
