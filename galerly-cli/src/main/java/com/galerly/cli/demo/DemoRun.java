@@ -4,6 +4,10 @@
  */
 package com.galerly.cli.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.galerly.aws.lambda.RenditionHandler;
 import com.galerly.aws.s3.S3BlobStore;
 import com.galerly.aws.s3.S3UploadService;
@@ -52,8 +56,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
-import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 
 /**
  * The whole Galerly flow on {@link LocalCloud}: presigned upload over HTTP, the S3 event (as S3 sends it through
@@ -67,6 +69,7 @@ public final class DemoRun {
     private static final GalleryId GALLERY = GalleryId.of("demo");
     private static final String CALLER = "demo-user";
     private static final int SQS_BATCH = 5;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * Options.
@@ -110,12 +113,9 @@ public final class DemoRun {
         }
 
         public String summaryJson() {
-            return new String(JsonWriter.create().writeStartObject()
-                    .writeFieldName("photos").writeValue(photos).writeFieldName("active").writeValue(active)
-                    .writeFieldName("failed").writeValue(failed).writeFieldName("orphans").writeValue(orphans)
-                    .writeFieldName("duplicatesSuppressed").writeValue(duplicatesSuppressed)
-                    .writeFieldName("faultsInjected").writeValue(faultsInjected)
-                    .writeEndObject().getBytes(), StandardCharsets.UTF_8);
+            return JSON.createObjectNode().put("photos", photos).put("active", active).put("failed", failed)
+                    .put("orphans", orphans).put("duplicatesSuppressed", duplicatesSuppressed)
+                    .put("faultsInjected", faultsInjected).toString();
         }
     }
 
@@ -202,10 +202,10 @@ public final class DemoRun {
                 batch.add(queue.poll());
             }
             deliveries += batch.size();
-            JsonNode response = JsonNode.parser().parse(new String(handler.handle(sqsEvent(batch)), StandardCharsets.UTF_8));
+            JsonNode response = readJson(handler.handle(sqsEvent(batch)));
             Set<String> failed = new HashSet<>();
-            for (JsonNode failure : response.field("batchItemFailures").orElseThrow().asArray()) {
-                failed.add(failure.field("itemIdentifier").orElseThrow().text());
+            for (JsonNode failure : response.required("batchItemFailures")) {
+                failed.add(failure.required("itemIdentifier").asText());
             }
             for (String[] message : batch) {
                 if (failed.contains(message[0])) {
@@ -281,32 +281,32 @@ public final class DemoRun {
 
     /** The notification S3 sends for a PUT (keys form-encoded, as S3 does). */
     static String s3Notification(String key, long size, String eTag, String sequencer) {
-        return new String(JsonWriter.create().writeStartObject().writeFieldName("Records").writeStartArray()
-                .writeStartObject()
-                .writeFieldName("eventVersion").writeValue("2.1")
-                .writeFieldName("eventSource").writeValue("aws:s3")
-                .writeFieldName("awsRegion").writeValue("us-east-1")
-                .writeFieldName("eventName").writeValue("ObjectCreated:Put")
-                .writeFieldName("s3").writeStartObject()
-                .writeFieldName("bucket").writeStartObject().writeFieldName("name").writeValue(LocalCloud.BUCKET)
-                .writeEndObject()
-                .writeFieldName("object").writeStartObject()
-                .writeFieldName("key").writeValue(URLEncoder.encode(key, StandardCharsets.UTF_8))
-                .writeFieldName("size").writeValue(size)
-                .writeFieldName("eTag").writeValue(eTag)
-                .writeFieldName("sequencer").writeValue(sequencer.toUpperCase())
-                .writeEndObject().writeEndObject().writeEndObject().writeEndArray().writeEndObject().getBytes(),
-                StandardCharsets.UTF_8);
+        ObjectNode record = JSON.createObjectNode().put("eventVersion", "2.1").put("eventSource", "aws:s3")
+                .put("awsRegion", "us-east-1").put("eventName", "ObjectCreated:Put");
+        ObjectNode s3 = record.putObject("s3");
+        s3.putObject("bucket").put("name", LocalCloud.BUCKET);
+        s3.putObject("object").put("key", URLEncoder.encode(key, StandardCharsets.UTF_8)).put("size", size)
+                .put("eTag", eTag).put("sequencer", sequencer.toUpperCase());
+        ObjectNode notification = JSON.createObjectNode();
+        notification.putArray("Records").add(record);
+        return notification.toString();
     }
 
     private static byte[] sqsEvent(List<String[]> messages) {
-        JsonWriter json = JsonWriter.create().writeStartObject().writeFieldName("Records").writeStartArray();
+        ObjectNode event = JSON.createObjectNode();
+        ArrayNode records = event.putArray("Records");
         for (String[] m : messages) {
-            json.writeStartObject().writeFieldName("messageId").writeValue(m[0])
-                    .writeFieldName("eventSource").writeValue("aws:sqs")
-                    .writeFieldName("body").writeValue(m[1]).writeEndObject();
+            records.addObject().put("messageId", m[0]).put("eventSource", "aws:sqs").put("body", m[1]);
         }
-        return json.writeEndArray().writeEndObject().getBytes();
+        return event.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode readJson(byte[] json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The upload service's HTTP client and executor are released. */
