@@ -6,15 +6,15 @@ package com.galerly.aws.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.galerly.aws.internal.lambda.HandlerLog;
 import com.galerly.aws.internal.Json;
+import com.galerly.aws.internal.lambda.HandlerLog;
 import com.galerly.aws.internal.lambda.S3Events;
 import com.galerly.core.GalerlyException;
-import com.galerly.core.spi.Checks;
 import com.galerly.core.metrics.Metrics;
 import com.galerly.core.pipeline.ObjectCreated;
 import com.galerly.core.pipeline.Outcome;
 import com.galerly.core.pipeline.RenditionPipeline;
+import com.galerly.core.spi.Checks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

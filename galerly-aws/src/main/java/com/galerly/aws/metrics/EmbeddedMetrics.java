@@ -6,10 +6,10 @@ package com.galerly.aws.metrics;
 
 import com.galerly.aws.internal.Json;
 import com.galerly.core.ErrorCode;
-import com.galerly.core.spi.Checks;
 import com.galerly.core.metrics.Metrics;
 import com.galerly.core.metrics.Stage;
 import com.galerly.core.pipeline.Outcome;
+import com.galerly.core.spi.Checks;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
