@@ -18,6 +18,7 @@ import com.galerly.core.GalerlyException;
 import com.galerly.core.GalleryId;
 import com.galerly.core.KeyLayout;
 import com.galerly.core.Photo;
+import com.galerly.core.PhotoKey;
 import com.galerly.core.Rendition;
 import com.galerly.core.gallery.AccessPolicy;
 import com.galerly.core.gallery.GalleryPage;
@@ -231,8 +232,8 @@ public final class DemoRun {
         while (true) {
             GalleryPage listing = gallery.list(CALLER, GALLERY, page);
             for (PhotoView view : listing.photos()) {
-                int index = indexOf(tickets, view.photo());
-                results.add(new Result(index >= 0 ? names.get(index) : view.photo().fileName(), view));
+                int index = indexOf(tickets, view.key());
+                results.add(new Result(index >= 0 ? names.get(index) : view.fileName().orElse(null), view));
             }
             if (listing.next().isEmpty()) {
                 break;
@@ -246,13 +247,18 @@ public final class DemoRun {
                 cloud.records().description());
     }
 
-    private static int indexOf(List<UploadTicket> tickets, Photo photo) {
+    private static int indexOf(List<UploadTicket> tickets, PhotoKey photo) {
         for (int i = 0; i < tickets.size(); i++) {
-            if (tickets.get(i).photo().equals(photo.key())) {
+            if (tickets.get(i).photo().equals(photo)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** The repository's record of a photo: the operator's view, with its renditions' storage keys. */
+    public Photo record(PhotoKey key) {
+        return photos.get(key).orElseThrow(() -> GalerlyException.notFound("no record of " + key));
     }
 
     /** Downloads a stored object (to show renditions locally). */

@@ -22,7 +22,6 @@ import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.GalleryId;
 import com.galerly.core.KeyLayout;
-import com.galerly.core.Photo;
 import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.gallery.AccessPolicy;
@@ -256,16 +255,11 @@ public final class WebGallery implements AutoCloseable {
     }
 
     private static void photo(ObjectNode json, PhotoView view) {
-        Photo p = view.photo();
-        json.put("id", p.id().value()).put("status", p.status().name())
-                .put("fileName", p.fileName() == null ? "" : p.fileName())
-                .put("width", p.width()).put("height", p.height());
-        if (p.placeholder() != null) {
-            json.put("blurhash", p.placeholder());
-        }
-        if (p.errorCode() != null) {
-            json.put("error", p.errorCode().name());
-        }
+        json.put("id", view.id().value()).put("status", view.status().name())
+                .put("fileName", view.fileName().orElse(""))
+                .put("width", view.width()).put("height", view.height());
+        view.placeholder().ifPresent(blurhash -> json.put("blurhash", blurhash));
+        view.errorCode().ifPresent(code -> json.put("error", code.name()));
         json.put("jpegSrcset", view.srcset("image/jpeg")).put("webpSrcset", view.srcset("image/webp"));
         ArrayNode sources = json.putArray("sources");
         for (RenditionSource s : view.sources()) {
