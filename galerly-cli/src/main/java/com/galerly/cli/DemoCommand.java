@@ -175,11 +175,10 @@ final class DemoCommand implements Callable<Integer> {
     private static void printTable(PrintWriter out, DemoRun.Report report) {
         out.printf(Locale.ROOT, "%-26s  %-18s  %-8s  %-11s  %s%n", "PHOTO", "FILE", "STATUS", "SIZE", "THUMBNAIL (signed CloudFront URL)");
         for (DemoRun.Result r : report.results()) {
-            PhotoView view = r.view();
-            var p = view.photo();
+            PhotoView p = r.view();
             out.printf(Locale.ROOT, "%-26s  %-18s  %-8s  %-11s  %s%n", p.id(), abbreviate(r.fileName(), 18), p.status(),
                     p.status() == PhotoStatus.ACTIVE ? p.width() + "x" + p.height() : "",
-                    view.url("thumbnail").orElse(p.errorCode() != null ? p.errorCode().name() : ""));
+                    p.url("thumbnail").orElse(p.errorCode().map(Enum::name).orElse("")));
         }
     }
 

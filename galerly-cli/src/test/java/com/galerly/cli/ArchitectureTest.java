@@ -6,6 +6,7 @@ package com.galerly.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,10 +22,13 @@ import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 
@@ -94,6 +98,60 @@ class ArchitectureTest {
                 }
             }
         }).check(GALERLY);
+    }
+
+    /**
+     * The request types of the SDK's public {@code HttpSigner} SPI ({@code AwsV4HttpSigner.sign} takes and returns
+     * them): the SDK marks them {@code @SdkProtectedApi} yet a public API cannot be called without them. Only the
+     * S3 presigner (galerly-aws internal) uses them.
+     */
+    private static final Set<String> PUBLIC_SIGNER_SPI_TYPES = Set.of(
+            "software.amazon.awssdk.http.SdkHttpRequest", "software.amazon.awssdk.http.SdkHttpMethod");
+
+    private static final DescribedPredicate<JavaClass> SDK_PROTECTED_OR_INTERNAL = new DescribedPredicate<>(
+            "are AWS SDK protected or internal API (@SdkProtectedApi, @SdkInternalApi, jsoncore, thirdparty)") {
+        @Override
+        public boolean test(JavaClass c) {
+            for (JavaClass k = c; k != null; k = k.getEnclosingClass().orElse(null)) {
+                if (PUBLIC_SIGNER_SPI_TYPES.contains(k.getName())) {
+                    return false;
+                }
+            }
+            for (JavaClass k = c; k != null; k = k.getEnclosingClass().orElse(null)) {   // the innermost marking counts
+                if (k.isAnnotatedWith("software.amazon.awssdk.annotations.SdkProtectedApi")
+                        || k.isAnnotatedWith("software.amazon.awssdk.annotations.SdkInternalApi")) {
+                    return true;
+                }
+                if (k.isAnnotatedWith("software.amazon.awssdk.annotations.SdkPublicApi")) {
+                    break;
+                }
+            }
+            String pkg = c.getPackageName();
+            return pkg.startsWith("software.amazon.awssdk.protocols.jsoncore")
+                    || pkg.startsWith("software.amazon.awssdk.thirdparty");
+        }
+    };
+
+    /**
+     * The AWS SDK's {@code @SdkProtectedApi} and {@code @SdkInternalApi} types (its JSON tree and writer, its shaded
+     * Jackson, its utilities) may change in any SDK release: Galerly uses public SDK types only.
+     */
+    static final ArchRule NO_SDK_PROTECTED_API = noClasses().should().dependOnClassesThat(SDK_PROTECTED_OR_INTERNAL)
+            .because("the AWS SDK may change its protected and internal APIs in any release");
+
+    @Test
+    void noAwsSdkProtectedOrInternalApi() {
+        NO_SDK_PROTECTED_API.check(GALERLY);
+    }
+
+    @Test
+    void theSdkRuleCatchesAViolation() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(
+                com.galerly.cli.archfixture.UsesSdkProtectedApi.class);
+        EvaluationResult result = NO_SDK_PROTECTED_API.evaluate(fixture);
+        String report = String.join("\n", result.getFailureReport().getDetails());
+        assertTrue(report.contains("software.amazon.awssdk.utils.Validate"), report);
+        assertTrue(report.contains("software.amazon.awssdk.protocols.jsoncore.JsonNode"), report);
     }
 
     @Test

@@ -4,8 +4,8 @@
  */
 package com.galerly.core;
 
-import com.galerly.core.spi.Checks;
 import com.galerly.core.internal.Crockford;
+import com.galerly.core.spi.Checks;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;

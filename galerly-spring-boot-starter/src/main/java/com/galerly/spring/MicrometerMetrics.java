@@ -5,10 +5,10 @@
 package com.galerly.spring;
 
 import com.galerly.core.ErrorCode;
-import com.galerly.core.spi.Checks;
 import com.galerly.core.metrics.Metrics;
 import com.galerly.core.metrics.Stage;
 import com.galerly.core.pipeline.Outcome;
+import com.galerly.core.spi.Checks;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /** Reads an S3 Inventory manifest and streams its gzipped CSV files (for {@code S3Inventory}). */
 public final class InventoryReader {
@@ -42,11 +41,11 @@ public final class InventoryReader {
     private InventoryReader(byte[] manifestJson, Opener opener, String manifestName) {
         this.opener = opener;
         this.manifestName = manifestName;
-        JsonNode manifest;
+        Object manifest;
         try {
-            manifest = JsonNode.parser().parse(manifestJson);
-        } catch (RuntimeException e) {
-            throw GalerlyException.invalid("inventory manifest " + manifestName + " is not JSON: " + e.getMessage());
+            manifest = Json.parse(new String(manifestJson, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (GalerlyException e) {
+            throw GalerlyException.invalid("inventory manifest " + manifestName + ": " + e.getMessage());
         }
         String format = text(manifest, "fileFormat");
         if (!"CSV".equalsIgnoreCase(format)) {
@@ -54,17 +53,18 @@ public final class InventoryReader {
                     + " format; only CSV inventories are read (set the inventory configuration's format to CSV)");
         }
         this.sourceBucket = text(manifest, "sourceBucket");
-        String timestamp = manifest.field("creationTimestamp").map(JsonNode::text).orElse("0");
+        String timestamp = Json.text(manifest, "creationTimestamp").orElse("0");
         this.created = Instant.ofEpochMilli(Long.parseLong(timestamp.trim()));
         this.schema = List.of(text(manifest, "fileSchema").split("\\s*,\\s*"));
         if (!schema.contains("Key")) {
             throw GalerlyException.invalid("inventory " + manifestName + " has no Key column: " + schema);
         }
         List<DataFile> list = new ArrayList<>();
-        for (JsonNode f : manifest.field("files").filter(JsonNode::isArray)
-                .orElseThrow(() -> GalerlyException.invalid("inventory manifest " + manifestName + " lists no files"))
-                .asArray()) {
-            list.add(new DataFile(text(f, "key"), f.field("MD5checksum").map(JsonNode::text).orElse(null)));
+        if (Json.at(manifest, "files").filter(java.util.List.class::isInstance).isEmpty()) {
+            throw GalerlyException.invalid("inventory manifest " + manifestName + " lists no files");
+        }
+        for (Object f : Json.array(manifest, "files")) {
+            list.add(new DataFile(text(f, "key"), Json.text(f, "MD5checksum").orElse(null)));
         }
         this.files = List.copyOf(list);
     }
@@ -256,8 +256,8 @@ public final class InventoryReader {
                 + " or any folder above it");
     }
 
-    private String text(JsonNode node, String field) {
-        return node.field(field).filter(n -> !n.isNull()).map(JsonNode::text)
+    private String text(Object node, String field) {
+        return Json.text(node, field)
                 .orElseThrow(() -> GalerlyException.invalid("inventory manifest " + manifestName + " has no " + field));
     }
 

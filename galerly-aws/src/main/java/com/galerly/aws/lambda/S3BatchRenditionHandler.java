@@ -10,8 +10,8 @@ import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
 import com.galerly.aws.internal.lambda.HandlerLog;
 import com.galerly.aws.internal.lambda.TypedEvents;
-import com.galerly.core.spi.Checks;
 import com.galerly.core.pipeline.RenditionPipeline;
+import com.galerly.core.spi.Checks;
 
 /**
  * The rendition function on {@code aws-lambda-java-events}' {@link S3BatchEventV2}, for teams that compose their own

@@ -9,8 +9,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.galerly.aws.internal.lambda.HandlerLog;
 import com.galerly.aws.internal.lambda.TypedEvents;
-import com.galerly.core.spi.Checks;
 import com.galerly.core.pipeline.RenditionPipeline;
+import com.galerly.core.spi.Checks;
 
 /**
  * The rendition function on {@code aws-lambda-java-events}' {@link S3Event}, for teams that compose their own

@@ -10,8 +10,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.galerly.aws.internal.lambda.HandlerLog;
 import com.galerly.aws.internal.lambda.TypedEvents;
-import com.galerly.core.spi.Checks;
 import com.galerly.core.pipeline.RenditionPipeline;
+import com.galerly.core.spi.Checks;
 
 /**
  * The rendition function on {@code aws-lambda-java-events}' {@link SQSEvent}, for teams that compose their own

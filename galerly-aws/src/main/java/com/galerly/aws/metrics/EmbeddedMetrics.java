@@ -4,11 +4,12 @@
  */
 package com.galerly.aws.metrics;
 
+import com.galerly.aws.internal.Json;
 import com.galerly.core.ErrorCode;
-import com.galerly.core.spi.Checks;
 import com.galerly.core.metrics.Metrics;
 import com.galerly.core.metrics.Stage;
 import com.galerly.core.pipeline.Outcome;
+import com.galerly.core.spi.Checks;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 
 /**
  * {@link Metrics} as CloudWatch Embedded Metric Format (EMF): JSON lines on standard output, which Lambda ships
@@ -182,47 +182,40 @@ public final class EmbeddedMetrics implements Metrics {
         List<Map.Entry<String, Series>> all = new ArrayList<>(metrics.entrySet());
         for (int from = 0; from < all.size(); from += MAX_METRICS_PER_DOCUMENT) {
             List<Map.Entry<String, Series>> chunk = all.subList(from, Math.min(all.size(), from + MAX_METRICS_PER_DOCUMENT));
-            JsonWriter json = JsonWriter.create().writeStartObject().writeFieldName("_aws").writeStartObject()
-                    .writeFieldName("Timestamp").writeValue(clock.millis())
-                    .writeFieldName("CloudWatchMetrics").writeStartArray().writeStartObject()
-                    .writeFieldName("Namespace").writeValue(namespace)
-                    .writeFieldName("Dimensions").writeStartArray().writeStartArray();
-            for (String d : dims.keySet()) {
-                json.writeValue(d);
-            }
-            json.writeEndArray().writeEndArray().writeFieldName("Metrics").writeStartArray();
+            Map<String, Object> document = new LinkedHashMap<>();
+            List<Map<String, String>> definitions = new ArrayList<>();
             for (Map.Entry<String, Series> m : chunk) {
-                json.writeStartObject().writeFieldName("Name").writeValue(m.getKey())
-                        .writeFieldName("Unit").writeValue(m.getValue().unit).writeEndObject();
+                definitions.add(Map.of("Name", m.getKey(), "Unit", m.getValue().unit));
             }
-            json.writeEndArray().writeEndObject().writeEndArray().writeEndObject();
-            dims.forEach((k, v) -> json.writeFieldName(k).writeValue(v));
+            Map<String, Object> directive = new LinkedHashMap<>();
+            directive.put("Namespace", namespace);
+            directive.put("Dimensions", List.of(List.copyOf(dims.keySet())));
+            directive.put("Metrics", definitions);
+            Map<String, Object> aws = new LinkedHashMap<>();
+            aws.put("Timestamp", clock.millis());
+            aws.put("CloudWatchMetrics", List.of(directive));
+            document.put("_aws", aws);
+            document.putAll(dims);
             for (Map.Entry<String, Series> m : chunk) {
-                json.writeFieldName(m.getKey());
                 List<Double> values = m.getValue().values;
-                if (values.size() == 1) {
-                    writeNumber(json, values.get(0));
-                } else {
-                    json.writeStartArray();
-                    values.forEach(v -> writeNumber(json, v));
-                    json.writeEndArray();
-                }
+                document.put(m.getKey(), values.size() == 1 ? number(values.get(0))
+                        : values.stream().map(EmbeddedMetrics::number).toList());
             }
-            emit(json);
+            emit(document);
         }
     }
 
-    private static void writeNumber(JsonWriter json, double value) {
+    /** Whole numbers are written without a fraction ({@code 3}, not {@code 3.0}). */
+    private static Number number(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            json.writeValue((long) value);
-        } else {
-            json.writeValue(value);
+            return (long) value;
         }
+        return value;
     }
 
-    private void emit(JsonWriter json) {
+    private void emit(Map<String, Object> document) {
         try {
-            out.println(new String(json.writeEndObject().getBytes(), StandardCharsets.UTF_8));
+            out.println(new String(Json.write(document), StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             // metrics must never fail the work they describe
         }

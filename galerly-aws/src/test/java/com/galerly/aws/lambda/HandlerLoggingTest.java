@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.galerly.aws.s3.S3BlobStore;
 import com.galerly.aws.s3.S3Bucket;
 import com.galerly.aws.s3.S3UploadService;
-import com.amazonaws.services.lambda.runtime.Context;
 import com.galerly.core.GalleryId;
 import com.galerly.core.KeyLayout;
 import com.galerly.core.PhotoId;

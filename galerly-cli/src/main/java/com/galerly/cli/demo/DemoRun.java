@@ -4,6 +4,10 @@
  */
 package com.galerly.cli.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.galerly.aws.lambda.EventFailure;
 import com.galerly.aws.lambda.RenditionHandler;
 import com.galerly.aws.s3.S3BlobStore;
@@ -15,6 +19,7 @@ import com.galerly.core.GalerlyException;
 import com.galerly.core.GalleryId;
 import com.galerly.core.KeyLayout;
 import com.galerly.core.Photo;
+import com.galerly.core.PhotoKey;
 import com.galerly.core.Rendition;
 import com.galerly.core.gallery.AccessPolicy;
 import com.galerly.core.gallery.GalleryPage;
@@ -54,8 +59,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
-import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 
 /**
  * The whole Galerly flow on {@link LocalCloud}: presigned upload over HTTP, the S3 event (as S3 sends it through
@@ -70,6 +73,7 @@ public final class DemoRun {
     static final String CALLER = "demo-user";
     static final String KEY_PAIR_ID = "KDEMOGALERLY01";
     private static final int SQS_BATCH = 5;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * Options.
@@ -113,12 +117,9 @@ public final class DemoRun {
         }
 
         public String summaryJson() {
-            return new String(JsonWriter.create().writeStartObject()
-                    .writeFieldName("photos").writeValue(photos).writeFieldName("active").writeValue(active)
-                    .writeFieldName("failed").writeValue(failed).writeFieldName("orphans").writeValue(orphans)
-                    .writeFieldName("duplicatesSuppressed").writeValue(duplicatesSuppressed)
-                    .writeFieldName("faultsInjected").writeValue(faultsInjected)
-                    .writeEndObject().getBytes(), StandardCharsets.UTF_8);
+            return JSON.createObjectNode().put("photos", photos).put("active", active).put("failed", failed)
+                    .put("orphans", orphans).put("duplicatesSuppressed", duplicatesSuppressed)
+                    .put("faultsInjected", faultsInjected).toString();
         }
     }
 
@@ -253,10 +254,10 @@ public final class DemoRun {
                 batch.add(queue.poll());
             }
             deliveries += batch.size();
-            JsonNode response = JsonNode.parser().parse(new String(handler.handle(sqsEvent(batch)), StandardCharsets.UTF_8));
+            JsonNode response = readJson(handler.handle(sqsEvent(batch)));
             Set<String> failed = new HashSet<>();
-            for (JsonNode failure : response.field("batchItemFailures").orElseThrow().asArray()) {
-                failed.add(failure.field("itemIdentifier").orElseThrow().text());
+            for (JsonNode failure : response.required("batchItemFailures")) {
+                failed.add(failure.required("itemIdentifier").asText());
             }
             for (String[] message : batch) {
                 if (failed.contains(message[0])) {
@@ -293,8 +294,8 @@ public final class DemoRun {
         while (true) {
             GalleryPage listing = gallery.list(CALLER, GALLERY, page);
             for (PhotoView view : listing.photos()) {
-                int index = indexOf(tickets, view.photo());
-                results.add(new Result(index >= 0 ? names.get(index) : view.photo().fileName(), view));
+                int index = indexOf(tickets, view.key());
+                results.add(new Result(index >= 0 ? names.get(index) : view.fileName().orElse(null), view));
             }
             if (listing.next().isEmpty()) {
                 break;
@@ -308,13 +309,18 @@ public final class DemoRun {
                 cloud.records().description());
     }
 
-    private static int indexOf(List<UploadTicket> tickets, Photo photo) {
+    private static int indexOf(List<UploadTicket> tickets, PhotoKey photo) {
         for (int i = 0; i < tickets.size(); i++) {
-            if (tickets.get(i).photo().equals(photo.key())) {
+            if (tickets.get(i).photo().equals(photo)) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** The repository's record of a photo: the operator's view, with its renditions' storage keys. */
+    public Photo record(PhotoKey key) {
+        return photos.get(key).orElseThrow(() -> GalerlyException.notFound("no record of " + key));
     }
 
     /** Downloads a stored object (to show renditions locally). */
@@ -343,35 +349,36 @@ public final class DemoRun {
 
     /** The notification S3 sends for a PUT (keys form-encoded, as S3 does); versionId only on a versioned bucket. */
     static String s3Notification(String key, long size, String eTag, String versionId, String sequencer) {
-        JsonWriter json = JsonWriter.create().writeStartObject().writeFieldName("Records").writeStartArray()
-                .writeStartObject()
-                .writeFieldName("eventVersion").writeValue("2.1")
-                .writeFieldName("eventSource").writeValue("aws:s3")
-                .writeFieldName("awsRegion").writeValue("us-east-1")
-                .writeFieldName("eventName").writeValue("ObjectCreated:Put")
-                .writeFieldName("s3").writeStartObject()
-                .writeFieldName("bucket").writeStartObject().writeFieldName("name").writeValue(LocalCloud.BUCKET)
-                .writeEndObject()
-                .writeFieldName("object").writeStartObject()
-                .writeFieldName("key").writeValue(URLEncoder.encode(key, StandardCharsets.UTF_8))
-                .writeFieldName("size").writeValue(size)
-                .writeFieldName("eTag").writeValue(eTag);
+        ObjectNode record = JSON.createObjectNode().put("eventVersion", "2.1").put("eventSource", "aws:s3")
+                .put("awsRegion", "us-east-1").put("eventName", "ObjectCreated:Put");
+        ObjectNode s3 = record.putObject("s3");
+        s3.putObject("bucket").put("name", LocalCloud.BUCKET);
+        ObjectNode object = s3.putObject("object").put("key", URLEncoder.encode(key, StandardCharsets.UTF_8))
+                .put("size", size).put("eTag", eTag);
         if (versionId != null) {
-            json.writeFieldName("versionId").writeValue(versionId);
+            object.put("versionId", versionId);
         }
-        return new String(json.writeFieldName("sequencer").writeValue(sequencer.toUpperCase())
-                .writeEndObject().writeEndObject().writeEndObject().writeEndArray().writeEndObject().getBytes(),
-                StandardCharsets.UTF_8);
+        object.put("sequencer", sequencer.toUpperCase());
+        ObjectNode notification = JSON.createObjectNode();
+        notification.putArray("Records").add(record);
+        return notification.toString();
     }
 
     private static byte[] sqsEvent(List<String[]> messages) {
-        JsonWriter json = JsonWriter.create().writeStartObject().writeFieldName("Records").writeStartArray();
+        ObjectNode event = JSON.createObjectNode();
+        ArrayNode records = event.putArray("Records");
         for (String[] m : messages) {
-            json.writeStartObject().writeFieldName("messageId").writeValue(m[0])
-                    .writeFieldName("eventSource").writeValue("aws:sqs")
-                    .writeFieldName("body").writeValue(m[1]).writeEndObject();
+            records.addObject().put("messageId", m[0]).put("eventSource", "aws:sqs").put("body", m[1]);
         }
-        return json.writeEndArray().writeEndObject().getBytes();
+        return event.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode readJson(byte[] json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The upload service's HTTP client and executor are released. */

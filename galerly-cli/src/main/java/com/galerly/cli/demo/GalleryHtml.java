@@ -37,7 +37,7 @@ public final class GalleryHtml {
                 <p>Rendered by the rendition handler from uploads to the local S3 server, recorded in\s""")
                 .append(escape(report.store())).append(".</p>\n<div class=\"grid\">\n");
         for (DemoRun.Result result : report.results()) {
-            Photo photo = result.view().photo();
+            Photo photo = run.record(result.view().key());
             html.append("<figure>");
             if (photo.rendition("thumbnail").isPresent()) {
                 for (Rendition r : photo.renditions().values()) {

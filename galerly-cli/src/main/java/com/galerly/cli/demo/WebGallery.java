@@ -4,6 +4,11 @@
  */
 package com.galerly.cli.demo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.galerly.aws.lambda.RenditionHandler;
 import com.galerly.aws.s3.S3BlobStore;
 import com.galerly.aws.s3.S3Bucket;
@@ -17,7 +22,6 @@ import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.GalleryId;
 import com.galerly.core.KeyLayout;
-import com.galerly.core.Photo;
 import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.gallery.AccessPolicy;
@@ -53,8 +57,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
-import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -70,6 +72,7 @@ public final class WebGallery implements AutoCloseable {
     static final GalleryId GALLERY = GalleryId.of("demo");
     static final String CALLER = "demo-user";
     static final String KEY_PAIR_ID = "KDEMOGALERLYWEB1";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration COOKIE_LIFETIME = Duration.ofHours(1);
     private static final String WEB = "/com/galerly/cli/demo/web/";
     private static final Map<String, String> STATIC = Map.of("/app.js", "text/javascript; charset=utf-8",
@@ -194,13 +197,9 @@ public final class WebGallery implements AutoCloseable {
             } catch (GalerlyException e) {
                 sendJson(exchange, e.code() == ErrorCode.NOT_FOUND ? 404 : e.code() == ErrorCode.INVALID_ARGUMENT
                         || e.code() == ErrorCode.UNSUPPORTED_FORMAT ? 400 : e.code() == ErrorCode.UNAUTHORIZED ? 403 : 500,
-                        JsonWriter.create().writeStartObject().writeFieldName("error").writeStartObject()
-                                .writeFieldName("code").writeValue(e.code().name())
-                                .writeFieldName("message").writeValue(e.getMessage()).writeEndObject().writeEndObject());
+                        error(e.code().name(), e.getMessage()));
             } catch (RuntimeException e) {
-                sendJson(exchange, 400, JsonWriter.create().writeStartObject().writeFieldName("error").writeStartObject()
-                        .writeFieldName("code").writeValue("INVALID_ARGUMENT")
-                        .writeFieldName("message").writeValue(String.valueOf(e.getMessage())).writeEndObject().writeEndObject());
+                sendJson(exchange, 400, error("INVALID_ARGUMENT", String.valueOf(e.getMessage())));
             }
         }
     }
@@ -220,13 +219,14 @@ public final class WebGallery implements AutoCloseable {
         } else if (method.equals("GET") && STATIC.containsKey(path)) {
             send(exchange, 200, STATIC.get(path), resource(path.substring(1)));
         } else if (method.equals("GET") && path.equals("/api/photos")) {
-            JsonWriter json = JsonWriter.create().writeStartObject().writeFieldName("photos").writeStartArray();
+            ObjectNode json = JSON.createObjectNode();
+            ArrayNode photos = json.putArray("photos");
             for (PhotoView view : gallery.list(CALLER, GALLERY, PageRequest.first(100)).photos()) {
-                photo(json, view);
+                photo(photos.addObject(), view);
             }
-            sendJson(exchange, 200, json.writeEndArray().writeEndObject());
+            sendJson(exchange, 200, json);
         } else if (method.equals("POST") && path.equals("/api/uploads")) {
-            JsonNode body = JsonNode.parser().parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            JsonNode body = readJson(exchange.getRequestBody().readAllBytes());
             UploadForm form = gallery.requestUploadForm(CALLER, UploadRequest.of(r -> {
                 r.gallery(GALLERY).contentType(text(body, "contentType"));
                 String name = text(body, "fileName");
@@ -234,20 +234,18 @@ public final class WebGallery implements AutoCloseable {
                     r.fileName(name);
                 }
             }));
-            JsonWriter json = JsonWriter.create().writeStartObject()
-                    .writeFieldName("photoId").writeValue(form.photo().id().value())
-                    .writeFieldName("url").writeValue(form.url().toString())
-                    .writeFieldName("fields").writeStartObject();
-            form.fields().forEach((n, v) -> json.writeFieldName(n).writeValue(v));
-            sendJson(exchange, 201, json.writeEndObject().writeEndObject());
+            ObjectNode json = JSON.createObjectNode().put("photoId", form.photo().id().value())
+                    .put("url", form.url().toString());
+            ObjectNode fields = json.putObject("fields");
+            form.fields().forEach(fields::put);
+            sendJson(exchange, 201, json);
         } else if (parts.length == 4 && parts[0].equals("api") && parts[1].equals("photos") && parts[3].equals("confirm")
                 && method.equals("POST")) {
             // S3 notifies every created object, even one that confirm promotes out of incoming/ a moment later; a
             // poll of the local server would miss such an object, so deliver what is there before confirming.
             events.poll();
             UploadConfirmation c = gallery.confirm(CALLER, new PhotoKey(GALLERY, PhotoId.of(parts[2])));
-            sendJson(exchange, c.accepted() ? 200 : 422, JsonWriter.create().writeStartObject()
-                    .writeFieldName("accepted").writeValue(c.accepted()).writeEndObject());
+            sendJson(exchange, c.accepted() ? 200 : 422, JSON.createObjectNode().put("accepted", c.accepted()));
         } else if (parts.length == 3 && parts[0].equals("api") && parts[1].equals("photos") && method.equals("DELETE")) {
             gallery.delete(CALLER, new PhotoKey(GALLERY, PhotoId.of(parts[2])));
             send(exchange, 204, "text/plain", new byte[0]);
@@ -256,32 +254,39 @@ public final class WebGallery implements AutoCloseable {
         }
     }
 
-    private static void photo(JsonWriter json, PhotoView view) {
-        Photo p = view.photo();
-        json.writeStartObject().writeFieldName("id").writeValue(p.id().value())
-                .writeFieldName("status").writeValue(p.status().name())
-                .writeFieldName("fileName").writeValue(p.fileName() == null ? "" : p.fileName())
-                .writeFieldName("width").writeValue(p.width()).writeFieldName("height").writeValue(p.height());
-        if (p.placeholder() != null) {
-            json.writeFieldName("blurhash").writeValue(p.placeholder());
-        }
-        if (p.errorCode() != null) {
-            json.writeFieldName("error").writeValue(p.errorCode().name());
-        }
-        json.writeFieldName("jpegSrcset").writeValue(view.srcset("image/jpeg"))
-                .writeFieldName("webpSrcset").writeValue(view.srcset("image/webp"))
-                .writeFieldName("sources").writeStartArray();
+    private static void photo(ObjectNode json, PhotoView view) {
+        json.put("id", view.id().value()).put("status", view.status().name())
+                .put("fileName", view.fileName().orElse(""))
+                .put("width", view.width()).put("height", view.height());
+        view.placeholder().ifPresent(blurhash -> json.put("blurhash", blurhash));
+        view.errorCode().ifPresent(code -> json.put("error", code.name()));
+        json.put("jpegSrcset", view.srcset("image/jpeg")).put("webpSrcset", view.srcset("image/webp"));
+        ArrayNode sources = json.putArray("sources");
         for (RenditionSource s : view.sources()) {
-            json.writeStartObject().writeFieldName("name").writeValue(s.name())
-                    .writeFieldName("width").writeValue(s.width()).writeFieldName("height").writeValue(s.height())
-                    .writeFieldName("format").writeValue(s.format()).writeFieldName("url").writeValue(s.url())
-                    .writeEndObject();
+            sources.addObject().put("name", s.name()).put("width", s.width()).put("height", s.height())
+                    .put("format", s.format()).put("url", s.url());
         }
-        json.writeEndArray().writeEndObject();
+    }
+
+    private static ObjectNode error(String code, String message) {
+        ObjectNode json = JSON.createObjectNode();
+        json.putObject("error").put("code", code).put("message", message);
+        return json;
+    }
+
+    private static JsonNode readJson(byte[] body) {
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("request body is not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String text(JsonNode node, String field) {
-        return node.field(field).filter(JsonNode::isString).map(JsonNode::asString).orElse("");
+        JsonNode value = node.path(field);
+        return value.isTextual() ? value.asText() : "";
     }
 
     private static byte[] resource(String name) throws IOException {
@@ -293,8 +298,8 @@ public final class WebGallery implements AutoCloseable {
         }
     }
 
-    private static void sendJson(HttpExchange exchange, int status, JsonWriter json) throws IOException {
-        send(exchange, status, "application/json", json.getBytes());
+    private static void sendJson(HttpExchange exchange, int status, ObjectNode json) throws IOException {
+        send(exchange, status, "application/json", JSON.writeValueAsBytes(json));
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {

@@ -4,9 +4,15 @@
  */
 package com.galerly.core.gallery;
 
+import com.galerly.core.ErrorCode;
+import com.galerly.core.GalleryId;
 import com.galerly.core.Photo;
+import com.galerly.core.PhotoId;
+import com.galerly.core.PhotoKey;
+import com.galerly.core.PhotoStatus;
 import com.galerly.core.Rendition;
 import com.galerly.core.spi.Checks;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +21,120 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * A photo as a client sees it: its record and the URLs of its renditions (signed when the gallery is private;
- * empty until the photo is ACTIVE). {@link #sources()} and {@link #srcset(String)} give each rendition's URL with
- * its width, height and format, what a {@code <picture>}/{@code srcset} needs.
+ * A photo as a user sees it: what it is (id, status, file name, type, size, dimensions, placeholder, why it failed)
+ * and the URLs of its renditions (signed when the gallery is private; empty until the photo is ACTIVE), without the
+ * worker's bookkeeping ({@link Photo}'s version, lease, event sequencer, ETag, digest, expiry). {@link #sources()}
+ * and {@link #srcset(String)} give each rendition's URL with its width, height and format, what a
+ * {@code <picture>}/{@code srcset} needs.
  *
- * @param photo the record
- * @param urls  rendition name -> URL, in profile order
+ * <p>A class with accessors, not a record, so that a field added to the view breaks no caller.
+ *
+ * <pre>{@code
+ * for (PhotoView photo : gallery.list(caller, galleryId, PageRequest.first(50)).photos()) {
+ *     html.img(photo.id().value(), photo.srcset("image/webp"), photo.width(), photo.height(), photo.placeholder().orElse(null));
+ * }
+ * }</pre>
  */
-public record PhotoView(Photo photo, Map<String, String> urls) {
-    public PhotoView {
-        Checks.notNull(photo, "photo");
-        urls = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Checks.notNull(urls, "urls")));
+public final class PhotoView {
+    private final Photo photo;
+    private final Map<String, String> urls;
+
+    /**
+     * The view of {@code photo} with the URLs of its renditions (rendition name -> URL, in profile order); made by
+     * {@link GalleryService}, and by tests and fakes that stand in for it.
+     */
+    public PhotoView(Photo photo, Map<String, String> urls) {
+        this.photo = Checks.notNull(photo, "photo");
+        this.urls = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Checks.notNull(urls, "urls")));
+    }
+
+    /**
+     * The repository's record behind this view, with the worker's bookkeeping.
+     *
+     * @deprecated a user needs the view's own accessors ({@link #id()}, {@link #status()}, {@link #sources()} ...);
+     *     the record's bookkeeping fields change with the pipeline. To be removed in 0.3.
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public Photo photo() {
+        return photo;
+    }
+
+    /** The photo's gallery and id. */
+    public PhotoKey key() {
+        return photo.key();
+    }
+
+    public GalleryId gallery() {
+        return photo.gallery();
+    }
+
+    public PhotoId id() {
+        return photo.id();
+    }
+
+    /** Where the photo is in its life: PENDING until uploaded and confirmed, ACTIVE once its renditions exist. */
+    public PhotoStatus status() {
+        return photo.status();
+    }
+
+    /** Who uploaded it (an application's user id), if recorded. */
+    public Optional<String> owner() {
+        return Optional.ofNullable(photo.owner());
+    }
+
+    /** The uploader's file name, sanitised, if given. */
+    public Optional<String> fileName() {
+        return Optional.ofNullable(photo.fileName());
+    }
+
+    /** The original's content type, once known. */
+    public Optional<String> contentType() {
+        return Optional.ofNullable(photo.contentType());
+    }
+
+    /** The original's size in bytes, 0 while unknown. */
+    public long size() {
+        return photo.size();
+    }
+
+    /** Oriented pixel width of the original, 0 while unknown. */
+    public int width() {
+        return photo.width();
+    }
+
+    /** Oriented pixel height of the original, 0 while unknown. */
+    public int height() {
+        return photo.height();
+    }
+
+    /** When the upload was requested or first seen. */
+    public Instant uploadedAt() {
+        return photo.uploadedAt();
+    }
+
+    /** When it last turned ACTIVE or FAILED, if it did. */
+    public Optional<Instant> processedAt() {
+        return Optional.ofNullable(photo.processedAt());
+    }
+
+    /** A BlurHash to show while the image loads, if computed. */
+    public Optional<String> placeholder() {
+        return Optional.ofNullable(photo.placeholder());
+    }
+
+    /** Why it FAILED or was REJECTED, if it did. */
+    public Optional<ErrorCode> errorCode() {
+        return Optional.ofNullable(photo.errorCode());
+    }
+
+    /** A human-readable reason for FAILED or REJECTED, if it did. */
+    public Optional<String> errorMessage() {
+        return Optional.ofNullable(photo.errorMessage());
+    }
+
+    /** Rendition name -> URL, in profile order; empty until the photo is ACTIVE. */
+    public Map<String, String> urls() {
+        return urls;
     }
 
     public Optional<String> url(String rendition) {
@@ -59,6 +168,21 @@ public record PhotoView(Photo photo, Map<String, String> urls) {
         sources().stream().filter(s -> s.contentType().equals(contentType)).filter(this::keepsAspect)
                 .forEach(s -> byWidth.putIfAbsent(s.width(), s));
         return byWidth.values().stream().map(RenditionSource::srcsetCandidate).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PhotoView other && photo.equals(other.photo) && urls.equals(other.urls);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * photo.hashCode() + urls.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "PhotoView[" + key() + ", " + status() + ", " + width() + "x" + height() + ", urls=" + urls.keySet() + "]";
     }
 
     private boolean keepsAspect(RenditionSource s) {

@@ -6,8 +6,8 @@ package com.galerly.core.scan;
 
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
-import com.galerly.core.spi.Checks;
 import com.galerly.core.internal.scan.Clamd;
+import com.galerly.core.spi.Checks;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;

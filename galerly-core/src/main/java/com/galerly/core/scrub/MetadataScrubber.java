@@ -5,10 +5,10 @@
 package com.galerly.core.scrub;
 
 import com.galerly.core.image.ImageFormat;
-import com.galerly.core.spi.Checks;
 import com.galerly.core.internal.scrub.JpegScrub;
 import com.galerly.core.internal.scrub.PngScrub;
 import com.galerly.core.internal.scrub.WebpScrub;
+import com.galerly.core.spi.Checks;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -7,8 +7,8 @@ package com.galerly.core.upload;
 import com.galerly.core.ErrorCode;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.image.ImageFormat;
-import com.galerly.core.spi.Checks;
 import com.galerly.core.scan.ScanVerdict;
+import com.galerly.core.spi.Checks;
 import com.galerly.core.storage.BlobMetadata;
 import java.util.List;
 

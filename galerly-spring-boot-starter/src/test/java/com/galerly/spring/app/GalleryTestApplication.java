@@ -60,10 +60,10 @@ public class GalleryTestApplication {
             GalleryPage page = this.gallery.list("bob", GalleryId.of(gallery), PageRequest.first(50));
             return page.photos().stream().map(v -> {
                 Map<String, Object> photo = new LinkedHashMap<>();
-                photo.put("id", v.photo().key().id().toString());
-                photo.put("status", v.photo().status().name());
-                photo.put("width", v.photo().width());
-                photo.put("height", v.photo().height());
+                photo.put("id", v.id().toString());
+                photo.put("status", v.status().name());
+                photo.put("width", v.width());
+                photo.put("height", v.height());
                 photo.put("urls", v.urls());
                 return photo;
             }).toList();

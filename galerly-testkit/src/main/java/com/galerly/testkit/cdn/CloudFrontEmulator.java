@@ -4,6 +4,8 @@
  */
 package com.galerly.testkit.cdn;
 
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +15,9 @@ import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
  * Checks signed URLs and cookies the way CloudFront documents it, written independently of the code under test:
@@ -118,27 +119,45 @@ public final class CloudFrontEmulator {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return Decision.deny("signature unreadable: " + e);
         }
-        JsonNode statement = JsonNode.parser().parse(json).field("Statement").orElseThrow().asArray().get(0);
-        String resource = statement.field("Resource").orElseThrow().asString();
+        Map<String, Object> statement = object(((List<?>) object(parse(json)).get("Statement")).get(0));
+        String resource = (String) statement.get("Resource");
         if (!glob(resource).matcher(requestUrl).matches()) {
             return new Decision(false, "resource " + resource + " does not match " + requestUrl, json);
         }
-        JsonNode condition = statement.field("Condition").orElseThrow();
-        long lessThan = Long.parseLong(condition.field("DateLessThan").orElseThrow().field("AWS:EpochTime").orElseThrow()
-                .asNumber());
+        Map<String, Object> condition = object(statement.get("Condition"));
+        long lessThan = ((Number) object(condition.get("DateLessThan")).get("AWS:EpochTime")).longValue();
         if (now.getEpochSecond() >= lessThan) {
             return new Decision(false, "expired", json);
         }
-        Optional<JsonNode> greaterThan = condition.field("DateGreaterThan");
-        if (greaterThan.isPresent() && now.getEpochSecond() <= Long.parseLong(
-                greaterThan.get().field("AWS:EpochTime").orElseThrow().asNumber())) {
+        Object greaterThan = condition.get("DateGreaterThan");
+        if (greaterThan != null
+                && now.getEpochSecond() <= ((Number) object(greaterThan).get("AWS:EpochTime")).longValue()) {
             return new Decision(false, "not yet valid", json);
         }
-        Optional<JsonNode> ip = condition.field("IpAddress");
-        if (ip.isPresent() && !inRange(clientIp, ip.get().field("AWS:SourceIp").orElseThrow().asString())) {
-            return new Decision(false, "client " + clientIp + " outside " + ip.get(), json);
+        Object ip = condition.get("IpAddress");
+        if (ip != null) {
+            String range = (String) object(ip).get("AWS:SourceIp");
+            if (!inRange(clientIp, range)) {
+                return new Decision(false, "client " + clientIp + " outside " + range, json);
+            }
         }
         return new Decision(true, "ok", json);
+    }
+
+    private static Object parse(String json) {
+        try {
+            return JSON.std.anyFrom(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("policy is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object node) {
+        if (!(node instanceof Map)) {
+            throw new IllegalArgumentException("policy JSON: expected an object, found " + node);
+        }
+        return (Map<String, Object>) node;
     }
 
     /** Decodes CloudFront's URL-safe base64 ({@code -} for {@code +}, {@code _} for {@code =}, {@code ~} for {@code /}). */

@@ -13,16 +13,10 @@ import java.util.List;
 import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotification;
 import software.amazon.awssdk.eventnotifications.s3.model.S3EventNotificationRecord;
 import software.amazon.awssdk.eventnotifications.s3.model.S3Object;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /** Reads S3 event notifications (through the SDK's s3-event-notifications): ObjectCreated records with URL-decoded keys. */
 public final class S3Events {
     private S3Events() {
-    }
-
-    /** The ObjectCreated records of a notification ({@code {"Records":[...]}}); a test event has none. */
-    public static List<ObjectCreated> objectsCreated(JsonNode notification) {
-        return objectsCreated(notification.toString());
     }
 
     /**

@@ -10,11 +10,11 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
-import java.nio.charset.StandardCharsets;
+import com.galerly.aws.internal.Json;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import software.amazon.awssdk.protocols.jsoncore.JsonNode;
-import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
+import java.util.Map;
 
 /**
  * Converts aws-lambda-java-events types to the JSON the stream handler reads, and its answers back, so the typed
@@ -26,18 +26,20 @@ public final class TypedEvents {
 
     /** {@code {"Records":[{"eventSource":"aws:sqs","messageId":...,"body":...}]}}. */
     public static byte[] sqs(SQSEvent event) {
-        JsonWriter json = JsonWriter.create().writeStartObject().writeFieldName("Records").writeStartArray();
+        List<Map<String, Object>> records = new ArrayList<>();
         for (SQSEvent.SQSMessage m : records(event.getRecords())) {
-            json.writeStartObject().writeFieldName("eventSource").writeValue("aws:sqs")
-                    .writeFieldName("messageId").writeValue(m.getMessageId() == null ? "" : m.getMessageId())
-                    .writeFieldName("body").writeValue(m.getBody() == null ? "" : m.getBody()).writeEndObject();
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("eventSource", "aws:sqs");
+            record.put("messageId", nonNull(m.getMessageId(), ""));
+            record.put("body", nonNull(m.getBody(), ""));
+            records.add(record);
         }
-        return json.writeEndArray().writeEndObject().getBytes();
+        return Json.write(Map.of("Records", records));
     }
 
     public static SQSBatchResponse sqsResponse(byte[] response) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (JsonNode f : Json.array(parse(response), "batchItemFailures")) {
+        for (Object f : Json.array(parse(response), "batchItemFailures")) {
             failures.add(new SQSBatchResponse.BatchItemFailure(Json.required(f, "itemIdentifier")));
         }
         return new SQSBatchResponse(failures);
@@ -45,52 +47,53 @@ public final class TypedEvents {
 
     /** The notification as S3 sent it (keys still URL-encoded: the stream handler decodes them). */
     public static byte[] s3(S3Event event) {
-        JsonWriter json = JsonWriter.create().writeStartObject().writeFieldName("Records").writeStartArray();
+        List<Map<String, Object>> records = new ArrayList<>();
         for (S3EventNotification.S3EventNotificationRecord r : records(event.getRecords())) {
-            json.writeStartObject().writeFieldName("eventSource").writeValue(nonNull(r.getEventSource(), "aws:s3"))
-                    .writeFieldName("eventName").writeValue(nonNull(r.getEventName(), ""))
-                    .writeFieldName("s3").writeStartObject();
+            Map<String, Object> s3 = new LinkedHashMap<>();
             if (r.getS3() != null && r.getS3().getBucket() != null) {
-                json.writeFieldName("bucket").writeStartObject().writeFieldName("name")
-                        .writeValue(nonNull(r.getS3().getBucket().getName(), "")).writeEndObject();
+                s3.put("bucket", Map.of("name", nonNull(r.getS3().getBucket().getName(), "")));
             }
             S3EventNotification.S3ObjectEntity o = r.getS3() == null ? null : r.getS3().getObject();
             if (o != null) {
-                json.writeFieldName("object").writeStartObject();
-                optional(json, "key", o.getKey());
-                if (o.getSizeAsLong() != null) {
-                    json.writeFieldName("size").writeValue(o.getSizeAsLong());
-                }
-                optional(json, "eTag", o.geteTag());
-                optional(json, "versionId", o.getVersionId());
-                optional(json, "sequencer", o.getSequencer());
-                json.writeEndObject();
+                Map<String, Object> object = new LinkedHashMap<>();
+                optional(object, "key", o.getKey());
+                optional(object, "size", o.getSizeAsLong());
+                optional(object, "eTag", o.geteTag());
+                optional(object, "versionId", o.getVersionId());
+                optional(object, "sequencer", o.getSequencer());
+                s3.put("object", object);
             }
-            json.writeEndObject().writeEndObject();
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("eventSource", nonNull(r.getEventSource(), "aws:s3"));
+            record.put("eventName", nonNull(r.getEventName(), ""));
+            record.put("s3", s3);
+            records.add(record);
         }
-        return json.writeEndArray().writeEndObject().getBytes();
+        return Json.write(Map.of("Records", records));
     }
 
     /** An S3 Batch Operations 2.0 invocation. */
     public static byte[] batch(S3BatchEventV2 event) {
-        JsonWriter json = JsonWriter.create().writeStartObject()
-                .writeFieldName("invocationSchemaVersion").writeValue(nonNull(event.getInvocationSchemaVersion(), "2.0"))
-                .writeFieldName("invocationId").writeValue(nonNull(event.getInvocationId(), ""))
-                .writeFieldName("tasks").writeStartArray();
+        List<Map<String, Object>> tasks = new ArrayList<>();
         for (S3BatchEventV2.Task t : records(event.getTasks())) {
-            json.writeStartObject().writeFieldName("taskId").writeValue(nonNull(t.getTaskId(), ""));
-            optional(json, "s3Key", t.getS3Key());
-            optional(json, "s3VersionId", t.getS3VersionId());
-            optional(json, "s3Bucket", t.getS3Bucket());
-            json.writeEndObject();
+            Map<String, Object> task = new LinkedHashMap<>();
+            task.put("taskId", nonNull(t.getTaskId(), ""));
+            optional(task, "s3Key", t.getS3Key());
+            optional(task, "s3VersionId", t.getS3VersionId());
+            optional(task, "s3Bucket", t.getS3Bucket());
+            tasks.add(task);
         }
-        return json.writeEndArray().writeEndObject().getBytes();
+        Map<String, Object> invocation = new LinkedHashMap<>();
+        invocation.put("invocationSchemaVersion", nonNull(event.getInvocationSchemaVersion(), "2.0"));
+        invocation.put("invocationId", nonNull(event.getInvocationId(), ""));
+        invocation.put("tasks", tasks);
+        return Json.write(invocation);
     }
 
     public static S3BatchResponse batchResponse(byte[] response) {
-        JsonNode json = parse(response);
+        Object json = parse(response);
         List<S3BatchResponse.Result> results = new ArrayList<>();
-        for (JsonNode r : Json.array(json, "results")) {
+        for (Object r : Json.array(json, "results")) {
             results.add(new S3BatchResponse.Result(Json.required(r, "taskId"),
                     S3BatchResponse.ResultCode.valueOf(Json.required(r, "resultCode")),
                     Json.text(r, "resultString").orElse(null)));
@@ -108,13 +111,13 @@ public final class TypedEvents {
         return value == null ? otherwise : value;
     }
 
-    private static void optional(JsonWriter json, String name, String value) {
+    private static void optional(Map<String, Object> json, String name, Object value) {
         if (value != null) {
-            json.writeFieldName(name).writeValue(value);
+            json.put(name, value);
         }
     }
 
-    private static JsonNode parse(byte[] response) {
-        return JsonNode.parser().parse(new String(response, StandardCharsets.UTF_8));
+    private static Object parse(byte[] response) {
+        return Json.parse(new String(response, java.nio.charset.StandardCharsets.UTF_8));
     }
 }
