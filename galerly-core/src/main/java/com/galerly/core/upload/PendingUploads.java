@@ -9,7 +9,7 @@ import com.galerly.core.KeyLayout;
 import com.galerly.core.Photo;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.PhotoStatus;
-import com.galerly.core.internal.Checks;
+import com.galerly.core.spi.Checks;
 import com.galerly.core.photo.PhotoRepository;
 import java.time.Duration;
 import java.time.Instant;
