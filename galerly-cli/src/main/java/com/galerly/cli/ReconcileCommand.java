@@ -13,17 +13,11 @@ import com.galerly.aws.s3.S3Bucket;
 import com.galerly.aws.s3.S3Inventory;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.GalleryId;
-import com.galerly.core.KeyLayout;
-import com.galerly.core.Photo;
 import com.galerly.core.image.ImageProcessors;
-import com.galerly.core.pipeline.ObjectCreated;
-import com.galerly.core.pipeline.Outcome;
 import com.galerly.core.pipeline.RenditionPipeline;
 import com.galerly.core.reconcile.Finding;
 import com.galerly.core.reconcile.ReconcileReport;
 import com.galerly.core.reconcile.Reconciler;
-import com.galerly.core.reconcile.Rerender;
-import com.galerly.core.storage.BlobMetadata;
 import com.galerly.core.storage.BlobStore;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -134,7 +128,7 @@ final class ReconcileCommand implements Callable<Integer> {
                     .photos(photos).clock(clock).build();
             reconciler.profileFingerprint(pipeline.profileFingerprint());
             if (repair) {
-                reconciler.rerender(rerender(pipeline, blobs, bucket));
+                reconciler.rerender(pipeline.rerender(bucket));
             }
             Reconciler r = reconciler.build();
             ReconcileReport report = input.inventory != null
@@ -144,29 +138,6 @@ final class ReconcileCommand implements Callable<Integer> {
             boolean left = repair ? !report.unrepaired().isEmpty() : !report.clean();
             return left ? 1 : 0;
         }
-    }
-
-    /**
-     * Renders a photo again through the pipeline, as the storage event of its original would (or, for an upload whose
-     * event was lost before promotion, the event of its upload in quarantine).
-     */
-    static Rerender rerender(RenditionPipeline pipeline, BlobStore blobs, String bucket) {
-        KeyLayout layout = pipeline.layout();
-        return (Photo photo) -> {
-            String key = photo.originalKey();
-            BlobMetadata head = blobs.head(key).orElse(null);
-            if (head == null) {
-                key = layout.parseOriginal(photo.originalKey())
-                        .map(o -> layout.incomingKey(o.gallery(), o.photo(), o.extension())).orElse(key);
-                head = blobs.head(key).orElseThrow(() -> GalerlyException.notFound("original " + photo.originalKey()
-                        + " is gone, and no upload of it is in quarantine"));
-            }
-            Outcome outcome = pipeline.handle(new ObjectCreated(bucket, key, head.size(), head.eTag(),
-                    head.versionId(), null));
-            if (outcome.kind() != Outcome.Kind.PROCESSED) {
-                throw GalerlyException.conflict("the pipeline answered " + outcome + " for " + photo.key());
-            }
-        };
     }
 
     static void print(PrintWriter out, ReconcileReport report) {

@@ -43,7 +43,8 @@ class MissingRenditionRepairTest {
     private final KeyLayout layout = KeyLayout.standard();
     private final GalleryId gallery = GalleryId.of("repairs");
     private final PhotoId.Generator ids = PhotoId.generator(clock);
-    private final RenditionPipeline pipeline = RenditionPipeline.builder().processor(new FakeImageProcessor())
+    private final RenditionPipeline pipeline = RenditionPipeline.builder().adoptUnknownOriginals(true)   // originals put directly: adopted
+            .processor(new FakeImageProcessor())
             .blobs(blobs).photos(photos).profile(RenditionProfile.standard()).layout(layout).clock(clock).build();
     private final Reconciler reconciler = Reconciler.builder().blobs(blobs).photos(photos).layout(layout).clock(clock)
             .profileFingerprint(pipeline.profileFingerprint()).rerender(pipeline.rerender(BUCKET)).build();

@@ -123,7 +123,7 @@ class PipelineObservationTest {
                         new RenderTimes(Duration.ofMillis(40), Duration.ofMillis(30), Duration.ofMillis(35)));
             }
         };
-        RenditionPipeline timedPipeline = RenditionPipeline.builder().processor(timed).blobs(blobs).photos(photos)
+        RenditionPipeline timedPipeline = RenditionPipeline.builder().adoptUnknownOriginals(true).processor(timed).blobs(blobs).photos(photos)
                 .clock(clock).metrics(metrics).tracer(tracer).build();
         PhotoKey photo = new PhotoKey(GalleryId.of("g"), ids.next());
         try (LogCapture log = LogCapture.of("com.galerly.core")) {
