@@ -151,6 +151,8 @@ class HandlerLoggingTest {
             assertEquals(1, errors.size(), log.text());
             assertTrue(errors.get(0).contains("record m-garbage") && errors.get(0).contains("code INVALID_ARGUMENT"),
                     errors.get(0));
+            assertTrue(!errors.get(0).contains("\n\tat "), "one line, no stack trace, per unparseable message: "
+                    + errors.get(0));
         }
     }
 

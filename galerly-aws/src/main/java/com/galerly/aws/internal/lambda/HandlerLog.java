@@ -4,6 +4,7 @@
  */
 package com.galerly.aws.internal.lambda;
 
+import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.pipeline.ObjectCreated;
 import com.galerly.core.pipeline.Outcome;
@@ -19,7 +20,7 @@ import org.slf4j.MDC;
  * The rendition handlers' log lines, through SLF4J (logger {@code com.galerly.aws.lambda.RenditionHandler}). Every
  * failure is logged once, with the message or task id, bucket, key, error code and cause: WARN when the event
  * source retries it, ERROR when it does not (or when it is not a {@link GalerlyException}); a REJECTED photo at
- * WARN. The Lambda request id and the record id are also put in the MDC ({@code AWSRequestId},
+ * WARN. A message that cannot be parsed as an event is one ERROR line without a stack trace. The Lambda request id and the record id are also put in the MDC ({@code AWSRequestId},
  * {@code galerly.record}) for JSON layouts. Only ids, bucket, key, codes and messages are logged: never a
  * payload, a URL with a signature or a credential.
  */
@@ -96,7 +97,12 @@ public final class HandlerLog {
         String key = keyOrNull == null ? "-" : keyOrNull;
         if (e instanceof GalerlyException g) {
             String line = "rendition failed: record {} bucket {} key {} code {} ({}): {}";
-            Object[] args = {recordId(), bucket, key, g.code(), g.retryable() ? "retryable" : "not retryable",
+            // a message that is not an event of ours: its parse error says all there is; a stack trace per bad
+            // message would let a flood of them flood the logs too (fuzzing the parsers wrote 19 KB per message)
+            boolean unparsed = g.code() == ErrorCode.INVALID_ARGUMENT && bucketOrNull == null;
+            Object[] args = unparsed
+                    ? new Object[] {recordId(), bucket, key, g.code(), "not retryable", g.getMessage()}
+                    : new Object[] {recordId(), bucket, key, g.code(), g.retryable() ? "retryable" : "not retryable",
                     g.getMessage(), e};
             if (g.retryable()) {
                 LOG.warn(line, args);
