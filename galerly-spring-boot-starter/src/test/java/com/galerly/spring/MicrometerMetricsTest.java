@@ -31,7 +31,8 @@ class MicrometerMetricsTest {
     private final TestClock clock = TestClock.standard();
     private final InMemoryBlobStore blobs = new InMemoryBlobStore(clock);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final RenditionPipeline pipeline = RenditionPipeline.builder().processor(new FakeImageProcessor())
+    private final RenditionPipeline pipeline = RenditionPipeline.builder().adoptUnknownOriginals(true)   // originals put directly
+            .processor(new FakeImageProcessor())
             .blobs(blobs).photos(new InMemoryPhotoRepository(clock)).clock(clock)
             .metrics(new MicrometerMetrics(registry)).build();
     private final PhotoId.Generator ids = PhotoId.generator(clock);
