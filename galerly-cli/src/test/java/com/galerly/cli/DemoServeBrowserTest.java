@@ -45,7 +45,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * CloudFront stand-in with the page's signed cookies; the same image URL without the cookies is refused 403;
  * both photos are deleted from the page and nothing is left in the bucket.
  *
- * <p>Screenshots go to {@code target/screenshots}, or to {@code -Dgalerly.screenshots=DIR}: the README's come from
+ * <p>Screenshots go to {@code target/screenshots}, or to {@code -Dgalerly.screenshots=DIR}: those of docs/cli.md come from
  * {@code ./mvnw -B -pl galerly-cli -am verify -Dtest=DemoServeBrowserTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dgalerly.screenshots=../docs/screenshots}.
  */

@@ -50,4 +50,15 @@ class GalerlyCliTest {
         assertEquals(2, run("frobnicate"));
         assertTrue(err.toString().startsWith("galerly: "), err.toString());
     }
+
+    @Test
+    void startUpBuildsOnlyTheSubcommandBeingRun() {
+        assertEquals(java.util.Set.of("render"),
+                GalerlyCli.commandLine(new String[] {"render", "--out", "x", "a.jpg"}).getSubcommands().keySet());
+        assertEquals(java.util.List.of("render", "inspect", "sign-url", "sign-cookies", "presign-put", "presign-post",
+                "demo", "reconcile", "help"),
+                java.util.List.copyOf(GalerlyCli.commandLine(new String[] {"--help"}).getSubcommands().keySet()));
+        assertEquals(0, run("render", "--help"));
+        assertTrue(out.toString().startsWith("Usage: galerly render"), out.toString());
+    }
 }

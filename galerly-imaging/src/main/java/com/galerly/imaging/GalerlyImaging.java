@@ -56,6 +56,14 @@ public final class GalerlyImaging {
     }
 
     /**
+     * The encoders galerly-imaging brings (JPEG, WebP), for tests that run them through a contract suite
+     * ({@code galerly-imaging-testkit}'s {@code ImageEncoderContract}) and for plugins that wrap one.
+     */
+    public static List<ImageEncoder> builtInEncoders() {
+        return BuiltIns.encoders();
+    }
+
+    /**
      * The file extensions (lower case, no dot) of every decoder a default {@link #builder()} would install: the
      * built-ins and the plugins on the classpath, whether or not a plugin's native library loads here (its files are
      * then refused with the reason, not skipped). {@code galerly render DIR} picks files by these.

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's memory rule, proven: a 24 MP JPEG (6000x4000, shown rotated by EXIF orientation 6) renders the
+ * The memory rule of docs/imaging.md, proven: a 24 MP JPEG (6000x4000, shown rotated by EXIF orientation 6) renders the
  * standard profile in a JVM whose heap is exactly what the rule asks for an 8-bit RGB photo:
  * 48 MiB + 7 bytes per pixel = 216 MiB.
  */

@@ -17,10 +17,12 @@ import com.galerly.core.spi.PageTokens;
 import com.galerly.core.photo.ClaimRequest;
 import com.galerly.core.photo.ClaimResult;
 import com.galerly.core.photo.Completion;
+import com.galerly.core.photo.GalleryCounts;
 import com.galerly.core.photo.PageRequest;
 import com.galerly.core.photo.PhotoPage;
 import com.galerly.core.photo.PhotoRepository;
 import com.galerly.core.photo.PhotoTransitions;
+import com.galerly.jdbc.internal.GalleryCountRows;
 import com.galerly.jdbc.internal.PhotoRows;
 import com.galerly.jdbc.internal.SchemaMigrations;
 import com.galerly.jdbc.internal.SqlErrors;
@@ -216,6 +218,24 @@ public final class JdbcPhotoRepository implements PhotoRepository {
         });
     }
 
+    /** One SELECT of the gallery's row in {@code galerly_gallery}. */
+    @Override
+    public GalleryCounts counts(GalleryId gallery) {
+        Checks.notNull(gallery, "gallery");
+        return inConnection("counts", c -> GalleryCountRows.read(c, gallery));
+    }
+
+    /**
+     * Recomputes a gallery's counts from its rows, for a database whose {@code V4__gallery_counts.sql} was run by a
+     * migration tool rather than {@link #createSchema()} (which counts the rows already there itself). Safe while
+     * photos are being written: it locks the gallery's row first, so a write it cannot see yet adds its difference
+     * after it.
+     */
+    public GalleryCounts recount(GalleryId gallery) {
+        Checks.notNull(gallery, "gallery");
+        return inConnection("recount", c -> inTransaction(c, () -> GalleryCountRows.recount(c, gallery)));
+    }
+
     /** A decision: what to return, and the record to write (null: write nothing). */
     private record Decision<T>(T result, Photo write) {
     }
@@ -249,8 +269,55 @@ public final class JdbcPhotoRepository implements PhotoRepository {
         }
     }
 
-    /** Writes {@code next} if the stored row is still {@code current}; false if another writer came first. */
+    /**
+     * Writes {@code next} if the stored row is still {@code current}; false if another writer came first. A write that
+     * changes what the row counts ({@link GalleryCounts#of}) also adds the difference to the gallery's row, in one
+     * transaction: both happen, or neither.
+     */
     private static boolean write(Connection c, Photo next, Optional<Photo> current) throws SQLException {
+        GalleryCounts was = current.map(GalleryCounts::of).orElse(GalleryCounts.empty(next.gallery()));
+        GalleryCounts now = GalleryCounts.of(next);
+        if (was.equals(now)) {
+            return writeRow(c, next, current);
+        }
+        try {
+            return inTransaction(c, () -> {
+                if (!writeRow(c, next, current)) {
+                    c.rollback();
+                    return false;
+                }
+                GalleryCountRows.add(c, next.gallery(), now.photos() - was.photos(), now.bytes() - was.bytes());
+                return true;
+            });
+        } catch (SQLException e) {
+            if (SqlErrors.lostRace(e)) {
+                return false;       // inTransaction rolled back: neither row changed
+            }
+            throw e;
+        }
+    }
+
+    /** Runs {@code work} in one transaction on {@code c} (committed when it returns, rolled back when it throws). */
+    private static <T> T inTransaction(Connection c, Work0<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run();
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work0<T> {
+        T run() throws SQLException;
+    }
+
+    private static boolean writeRow(Connection c, Photo next, Optional<Photo> current) throws SQLException {
         boolean insert = current.isEmpty();
         try (PreparedStatement s = c.prepareStatement(insert ? PhotoRows.INSERT : PhotoRows.UPDATE_IF_VERSION)) {
             if (insert) {

@@ -20,6 +20,8 @@ import com.galerly.core.PhotoStatus;
 import com.galerly.core.Rendition;
 import com.galerly.core.photo.ClaimRequest;
 import com.galerly.core.photo.ClaimResult;
+import com.galerly.core.photo.Completion;
+import com.galerly.core.photo.GalleryCounts;
 import com.galerly.core.photo.PageRequest;
 import com.galerly.core.photo.PhotoRepository;
 import com.galerly.testkit.PhotoRepositoryContract;
@@ -160,6 +162,9 @@ abstract class JdbcRepositoryChecks extends PhotoRepositoryContract {
             assertTrue(r.next());
             assertEquals(3, r.getInt(1));
             assertEquals("V3__profile_fingerprint.sql", r.getString(2));
+            assertTrue(r.next());
+            assertEquals(4, r.getInt(1));
+            assertEquals("V4__gallery_counts.sql", r.getString(2));
             assertTrue(!r.next(), "one row per version");
         }
     }
@@ -236,5 +241,57 @@ abstract class JdbcRepositoryChecks extends PhotoRepositoryContract {
                 .getMessage().contains("dataSource"));
         assertTrue(assertThrows(RuntimeException.class, () -> JdbcPhotoRepository.builder().dataSource(null))
                 .getMessage().contains("dataSource"));
+    }
+
+    private Photo activeIn(GalleryId gallery, long size, long... renditionBytes) {
+        PhotoKey key = new PhotoKey(gallery, PhotoId.generator(clock).next());
+        ClaimResult claimed = repository.claim(new ClaimRequest(key, "originals/" + gallery + "/" + key.id() + ".jpg",
+                "etag-1", "01", size, "image/jpeg", java.util.UUID.randomUUID().toString(), Duration.ofMinutes(15)));
+        List<Rendition> renditions = new ArrayList<>();
+        for (int i = 0; i < renditionBytes.length; i++) {
+            renditions.add(new Rendition("r" + i, "renditions/" + gallery + "/" + key.id() + "_r" + i + ".jpg", 10, 10,
+                    renditionBytes[i], "image/jpeg"));
+        }
+        return repository.complete(key, claimed.lease().orElseThrow(),
+                new Completion("image/jpeg", 10, 10, renditions, null));
+    }
+
+    @Test
+    void theV4MigrationAndRecountCountTheRowsAlreadyThere() throws Exception {
+        GalleryId a = gallery("before-v4");
+        GalleryId b = gallery("before-v4");
+        activeIn(a, 100, 1, 2);
+        activeIn(a, 200, 3);
+        activeIn(b, 50, 5);
+        JdbcPhotoRepository jdbc = (JdbcPhotoRepository) repository;
+        assertEquals(new GalleryCounts(a, 2, 306), jdbc.counts(a));
+        // as if V4 had been applied by a migration tool that does not run createSchema()'s counting step
+        try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM galerly_gallery WHERE gallery IN ('" + a + "', '" + b + "')");
+        }
+        assertEquals(GalleryCounts.empty(a), jdbc.counts(a));
+        assertEquals(new GalleryCounts(a, 2, 306), jdbc.recount(a));
+        assertEquals(new GalleryCounts(a, 2, 306), jdbc.counts(a));
+        assertEquals(new GalleryCounts(a, 2, 306), jdbc.recount(a), "recounting again changes nothing");
+        // createSchema()'s step after V4 counts every gallery at once (run here on the current rows)
+        try (Connection c = dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            com.galerly.jdbc.internal.GalleryCountRows.recountAll(c);
+            c.commit();
+            c.setAutoCommit(true);
+        }
+        assertEquals(new GalleryCounts(a, 2, 306), jdbc.counts(a));
+        assertEquals(new GalleryCounts(b, 1, 55), jdbc.counts(b));
+    }
+
+    @Test
+    void countsAreOneSelect() throws Exception {
+        GalleryId g = gallery("one-select");
+        activeIn(g, 100, 1);
+        java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
+        DataSource counting = CountingDataSource.wrap(dataSource(), statements);
+        JdbcPhotoRepository jdbc = JdbcPhotoRepository.create(counting, clock);
+        assertEquals(new GalleryCounts(g, 1, 101), jdbc.counts(g));
+        assertEquals(1, statements.get(), "one statement");
     }
 }

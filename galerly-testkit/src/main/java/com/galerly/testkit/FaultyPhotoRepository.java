@@ -12,6 +12,7 @@ import com.galerly.core.PhotoKey;
 import com.galerly.core.photo.ClaimRequest;
 import com.galerly.core.photo.ClaimResult;
 import com.galerly.core.photo.Completion;
+import com.galerly.core.photo.GalleryCounts;
 import com.galerly.core.photo.PageRequest;
 import com.galerly.core.photo.PhotoPage;
 import com.galerly.core.photo.PhotoRepository;
@@ -106,6 +107,12 @@ public final class FaultyPhotoRepository implements PhotoRepository {
     public boolean delete(PhotoKey key) {
         faults.check("delete");
         return delegate.delete(key);
+    }
+
+    @Override
+    public GalleryCounts counts(GalleryId gallery) {
+        faults.check("counts");
+        return delegate.counts(gallery);
     }
 
     @Override

@@ -15,6 +15,7 @@ import com.galerly.core.spi.PageTokens;
 import com.galerly.core.photo.ClaimRequest;
 import com.galerly.core.photo.ClaimResult;
 import com.galerly.core.photo.Completion;
+import com.galerly.core.photo.GalleryCounts;
 import com.galerly.core.photo.PageRequest;
 import com.galerly.core.photo.PhotoPage;
 import com.galerly.core.photo.PhotoRepository;
@@ -41,6 +42,7 @@ import java.util.TreeMap;
  */
 public final class InMemoryPhotoRepository implements PhotoRepository {
     private final Map<GalleryId, NavigableMap<PhotoId, Photo>> galleries = new TreeMap<>();
+    private final Map<GalleryId, GalleryCounts> counts = new TreeMap<>();
     private final Faults faults = new Faults();
     private final Clock clock;
     private final PageTokens tokens;
@@ -60,7 +62,8 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     }
 
     /**
-     * Fault injection; operations are {@code get, getAll, create, claim, complete, fail, release, list, delete}.
+     * Fault injection; operations are {@code get, getAll, create, claim, complete, fail, release, list, delete,
+     * counts}.
      * A fault is thrown before the record changes.
      */
     public Faults faults() {
@@ -151,6 +154,13 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
         return tombstone.isPresent();
     }
 
+    /** Kept under the same lock as the records, so each write changes the counts by its difference exactly once. */
+    @Override
+    public synchronized GalleryCounts counts(GalleryId gallery) {
+        faults.check("counts");
+        return counts.getOrDefault(gallery, GalleryCounts.empty(gallery));
+    }
+
     /**
      * Removes PENDING records and tombstones whose {@link Photo#expiresAt()} has passed, as DynamoDB's TTL sweep
      * eventually does; returns how many.
@@ -184,7 +194,16 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     }
 
     private Photo store(Photo photo) {
-        galleries.computeIfAbsent(photo.gallery(), g -> new TreeMap<>()).put(photo.id(), photo);
+        Photo previous = galleries.computeIfAbsent(photo.gallery(), g -> new TreeMap<>()).put(photo.id(), photo);
+        GalleryCounts was = previous == null ? GalleryCounts.empty(photo.gallery()) : GalleryCounts.of(previous);
+        GalleryCounts now = GalleryCounts.of(photo);
+        if (!was.equals(now)) {
+            counts.put(photo.gallery(), counts(photo.gallery(), now.photos() - was.photos(), now.bytes() - was.bytes()));
+        }
         return photo;
+    }
+
+    private GalleryCounts counts(GalleryId gallery, long photos, long bytes) {
+        return counts.getOrDefault(gallery, GalleryCounts.empty(gallery)).plus(photos, bytes);
     }
 }

@@ -24,6 +24,7 @@ import com.galerly.core.Rendition;
 import com.galerly.core.photo.ClaimRequest;
 import com.galerly.core.photo.ClaimResult;
 import com.galerly.core.photo.Completion;
+import com.galerly.core.photo.GalleryCounts;
 import com.galerly.core.photo.PageRequest;
 import com.galerly.core.photo.PhotoPage;
 import com.galerly.core.photo.PhotoRepository;
@@ -37,9 +38,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -576,5 +579,235 @@ public abstract class PhotoRepositoryContract {
         List<Photo> stale = StalePhotos.in(repository, gallery, clock.instant(), Duration.ofMinutes(10), 100);
         assertEquals(List.of(stuck.id(), waiting.id()), stale.stream().map(Photo::id).toList());
         assertEquals(1, StalePhotos.in(repository, gallery, clock.instant(), Duration.ofDays(2), 1).size());
+    }
+
+    // ---- gallery counts: ACTIVE photos and the bytes their records name (original + renditions) ----
+
+    private ClaimRequest claim(PhotoKey key, String eTag, String sequencer, long size) {
+        return new ClaimRequest(key, KeyLayout.standard().originalKey(key.gallery(), key.id(), "jpg"), eTag, sequencer,
+                size, "image/jpeg", UUID.randomUUID().toString(), LEASE);
+    }
+
+    private Completion completion(PhotoKey key, String profileFingerprint, long... renditionBytes) {
+        List<Rendition> renditions = new ArrayList<>();
+        String[] names = {"thumbnail", "small", "medium", "large"};
+        for (int i = 0; i < renditionBytes.length; i++) {
+            renditions.add(new Rendition(names[i], KeyLayout.standard().renditionKey(key.gallery(), key.id(), names[i],
+                    "jpg"), 400, 300, renditionBytes[i], "image/jpeg"));
+        }
+        return new Completion("image/jpeg", 6000, 4000, renditions, null, null, profileFingerprint);
+    }
+
+    private GalleryCounts counts(long photos, long bytes) {
+        return new GalleryCounts(gallery, photos, bytes);
+    }
+
+    /** The counts recomputed from the records a listing shows, to compare with what the repository kept. */
+    private GalleryCounts recount(GalleryId g) {
+        GalleryCounts sum = GalleryCounts.empty(g);
+        for (Photo p : repository.list(g, PageRequest.first(PageRequest.MAX_LIMIT)).photos()) {
+            GalleryCounts one = GalleryCounts.of(p);
+            sum = sum.plus(one.photos(), one.bytes());
+        }
+        return sum;
+    }
+
+    @Test
+    void countsAreTheActivePhotosAndTheBytesOfTheirOriginalsAndRenditions() {
+        assertEquals(counts(0, 0), repository.counts(gallery), "a gallery with no record counts nothing");
+        PhotoKey first = newPhoto();
+        repository.create(pending(first));
+        assertEquals(counts(0, 0), repository.counts(gallery), "PENDING counts nothing");
+        ClaimResult claimed = repository.claim(claim(first, "etag-1", "01", 1000));
+        assertEquals(counts(0, 0), repository.counts(gallery), "PROCESSING counts nothing");
+        repository.complete(first, claimed.lease().orElseThrow(), completion(first, "fp-1", 10, 20, 30));
+        assertEquals(counts(1, 1060), repository.counts(gallery));
+
+        PhotoKey second = newPhoto();
+        repository.complete(second, repository.claim(claim(second, "etag-2", "02", 500)).lease().orElseThrow(),
+                completion(second, "fp-1", 7));
+        PhotoKey failed = newPhoto();
+        repository.fail(failed, repository.claim(claim(failed, "etag-3", "03", 900)).lease().orElseThrow(),
+                ErrorCode.CORRUPT_IMAGE, "truncated");
+        PhotoKey rejected = newPhoto();
+        repository.fail(rejected, repository.claim(claim(rejected, "etag-4", "04", 900)).lease().orElseThrow(),
+                ErrorCode.INFECTED, "Eicar");
+        assertEquals(counts(2, 1567), repository.counts(gallery), "FAILED and REJECTED count nothing");
+        assertEquals(recount(gallery), repository.counts(gallery));
+        GalleryId other = freshGallery();
+        assertEquals(GalleryCounts.empty(other), repository.counts(other), "galleries are counted apart");
+    }
+
+    @Test
+    void duplicatedAndReorderedDeliveriesCountOnce() {
+        PhotoKey key = newPhoto();
+        repository.create(pending(key));
+        ClaimResult older = repository.claim(claim(key, "etag-1", "0A", 1000));
+        ClaimResult newer = repository.claim(claim(key, "etag-2", "0B", 2000));    // the newer event overtakes
+        assertEquals(ClaimResult.Outcome.CLAIMED, newer.outcome());
+        repository.complete(key, newer.lease().orElseThrow(), completion(key, "fp-1", 100));
+        assertEquals(counts(1, 2100), repository.counts(gallery));
+        // the older worker finishes late, its event is redelivered, the newer one twice more
+        assertThrows(GalerlyException.class,
+                () -> repository.complete(key, older.lease().orElseThrow(), completion(key, "fp-1", 5)));
+        assertEquals(ClaimResult.Outcome.STALE, repository.claim(claim(key, "etag-1", "0A", 1000)).outcome());
+        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(claim(key, "etag-2", "0B", 2000)).outcome());
+        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(claim(key, "etag-2", "0B", 2000)).outcome());
+        assertThrows(GalerlyException.class,
+                () -> repository.complete(key, newer.lease().orElseThrow(), completion(key, "fp-1", 100)),
+                "a duplicated completion conflicts");
+        assertEquals(counts(1, 2100), repository.counts(gallery));
+    }
+
+    @Test
+    void failedCallsCountNothingAndTheirRetriesCountOnce() {
+        FaultyPhotoRepository faulty = FaultyPhotoRepository.wrap(repository);
+        PhotoKey key = newPhoto();
+        faulty.create(pending(key));
+        ClaimResult claimed = faulty.claim(claim(key, "etag-1", "01", 1000));
+        faulty.faults().failNext("complete", 2, Fault.TRANSIENT);
+        for (int i = 0; i < 2; i++) {
+            assertThrows(GalerlyException.class,
+                    () -> faulty.complete(key, claimed.lease().orElseThrow(), completion(key, "fp-1", 10, 10)));
+            assertEquals(counts(0, 0), faulty.counts(gallery), "a failed completion counts nothing");
+        }
+        faulty.complete(key, claimed.lease().orElseThrow(), completion(key, "fp-1", 10, 10));
+        assertEquals(counts(1, 1020), faulty.counts(gallery));
+        faulty.faults().failNext("delete", 1, Fault.THROTTLED);
+        assertThrows(GalerlyException.class, () -> faulty.delete(key));
+        assertEquals(counts(1, 1020), faulty.counts(gallery), "a failed delete counts nothing");
+        assertTrue(faulty.delete(key));
+        assertEquals(counts(0, 0), faulty.counts(gallery));
+        assertFalse(faulty.delete(key), "a duplicated delete finds nothing");
+        assertEquals(counts(0, 0), faulty.counts(gallery), "and subtracts nothing");
+        assertEquals(ClaimResult.Outcome.GONE, faulty.claim(claim(key, "etag-1", "01", 1000)).outcome(),
+                "a late redelivery after the delete");
+        assertEquals(counts(0, 0), faulty.counts(gallery));
+    }
+
+    @Test
+    void aReplaceChangesTheBytesAndKeepsTheCount() {
+        PhotoKey key = newPhoto();
+        repository.complete(key, repository.claim(claim(key, "etag-1", "01", 1000)).lease().orElseThrow(),
+                completion(key, "fp-1", 10, 20));
+        assertEquals(counts(1, 1030), repository.counts(gallery));
+        ClaimResult replace = repository.claim(claim(key, "etag-2", "02", 4000));
+        assertEquals(ClaimResult.Outcome.CLAIMED, replace.outcome());
+        assertEquals(counts(0, 0), repository.counts(gallery), "counted again once the new renditions are recorded");
+        repository.complete(key, replace.lease().orElseThrow(), completion(key, "fp-1", 300, 400));
+        assertEquals(counts(1, 4700), repository.counts(gallery));
+        assertEquals(recount(gallery), repository.counts(gallery));
+    }
+
+    @Test
+    void aReprofileCountsTheNewRenditionsBytes() {
+        PhotoKey key = newPhoto();
+        repository.complete(key, repository.claim(claim(key, "etag-1", "01", 1000)).lease().orElseThrow(),
+                completion(key, "fp-1", 10, 20));
+        ClaimRequest backfill = new ClaimRequest(key, KeyLayout.standard().originalKey(gallery, key.id(), "jpg"),
+                "etag-1", null, 1000, "image/jpeg", UUID.randomUUID().toString(), LEASE, 5, true, "fp-2");
+        ClaimResult reprofile = repository.claim(backfill);
+        assertEquals(ClaimResult.Outcome.CLAIMED, reprofile.outcome());
+        repository.complete(key, reprofile.lease().orElseThrow(), completion(key, "fp-2", 11, 22, 33));
+        assertEquals(counts(1, 1066), repository.counts(gallery));
+        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(backfill).outcome(), "a second backfill");
+        assertEquals(counts(1, 1066), repository.counts(gallery));
+    }
+
+    @Test
+    void deletingEveryPhotoOfAGalleryCountsItEmpty() {
+        for (int i = 0; i < 3; i++) {
+            PhotoKey key = newPhoto();
+            repository.complete(key, repository.claim(claim(key, "etag-1", "01", 100)).lease().orElseThrow(),
+                    completion(key, "fp-1", 1));
+        }
+        PhotoKey processing = newPhoto();
+        repository.claim(claim(processing, "etag-1", "01", 100));
+        repository.create(pending(newPhoto()));
+        assertEquals(counts(3, 303), repository.counts(gallery));
+        for (Photo p : repository.list(gallery, PageRequest.first(100)).photos()) {
+            assertTrue(repository.delete(p.key()));
+        }
+        assertEquals(counts(0, 0), repository.counts(gallery));
+        assertTrue(repository.list(gallery, PageRequest.first(100)).photos().isEmpty());
+    }
+
+    @Test
+    void concurrentDuplicatedDeliveriesAndDeletesKeepTheCountsExact() throws Exception {
+        List<PhotoKey> keys = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            PhotoKey key = newPhoto();
+            repository.create(pending(key));
+            keys.add(key);
+        }
+        int workers = 6;
+        AtomicInteger completed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            CyclicBarrier between = new CyclicBarrier(workers);
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (PhotoKey key : keys) {                       // every worker gets every event: duplicates
+                        ClaimResult r = repository.claim(claim(key, "etag-1", "01", 1000));
+                        if (r.claimed()) {
+                            repository.complete(key, r.lease().orElseThrow(), completion(key, "fp-1", 10, 20));
+                            completed.incrementAndGet();
+                        }
+                    }
+                    between.await();                                // then every worker deletes the first two
+                    repository.delete(keys.get(0));
+                    repository.delete(keys.get(1));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(4, completed.get(), "each photo completed once");
+        assertEquals(counts(2, 2060), repository.counts(gallery));
+        assertEquals(recount(gallery), repository.counts(gallery));
+    }
+
+    @Test
+    void expiredPendingRecordsAreNeitherListedNorCounted() {
+        PhotoKey expiring = newPhoto();
+        repository.create(pending(expiring).toBuilder().expiresAt(clock.instant().plus(Duration.ofMinutes(5))).build());
+        PhotoKey active = newPhoto();
+        repository.complete(active, repository.claim(claim(active, "etag-1", "01", 100)).lease().orElseThrow(),
+                completion(active, "fp-1", 1));
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(List.of(active.id()), repository.list(gallery, PageRequest.first(10)).photos().stream()
+                .map(Photo::id).toList());
+        assertEquals(counts(1, 101), repository.counts(gallery));
+        assertEquals(ClaimResult.Outcome.CLAIMED, repository.claim(claim(expiring, "etag-1", "01", 50)).outcome(),
+                "its upload came late after all");
+        assertEquals(2, repository.list(gallery, PageRequest.first(10)).photos().size(), "claimed, it is listed again");
+    }
+
+    @Test
+    void aForcedRerenderClaimsAnActivePhotoOnlyAtTheVersionItWasDecidedOn() {
+        PhotoKey key = newPhoto();
+        Photo active = repository.complete(key, repository.claim(claim(key, "etag-1", "01", 1000)).lease()
+                .orElseThrow(), completion(key, "fp-1", 10));
+        ClaimRequest backfill = new ClaimRequest(key, KeyLayout.standard().originalKey(gallery, key.id(), "jpg"),
+                "etag-1", null, 1000, "image/jpeg", UUID.randomUUID().toString(), LEASE, 5, true, "fp-1");
+        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(backfill).outcome(),
+                "a matching fingerprint renders nothing");
+        assertEquals(active.version(), repository.get(key).orElseThrow().version(), "and writes nothing");
+        ClaimResult forced = repository.claim(backfill.forcedAt(active.version()));
+        assertEquals(ClaimResult.Outcome.CLAIMED, forced.outcome());
+        Photo rerendered = repository.complete(key, forced.lease().orElseThrow(), completion(key, "fp-1", 10));
+        assertEquals(counts(1, 1010), repository.counts(gallery));
+        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(backfill.forcedAt(active.version())).outcome(),
+                "a duplicated repair finds the record changed");
+        assertEquals(rerendered.version(), repository.get(key).orElseThrow().version());
+        assertThrows(IllegalArgumentException.class, () -> backfill.forcedAt(0));
     }
 }

@@ -83,7 +83,9 @@ public final class RecordingTracer implements Tracer {
 
         @Override
         public synchronized Span attribute(String key, String value) {
-            attributes.put(key, value);
+            if (value != null) {        // dropped, as OpenTelemetry drops it
+                attributes.put(key, value);
+            }
             return this;
         }
 

@@ -23,6 +23,7 @@ import com.galerly.core.gallery.ErasureReceipt;
 import com.galerly.core.gallery.GalleryPage;
 import com.galerly.core.gallery.GalleryService;
 import com.galerly.core.gallery.PhotoView;
+import com.galerly.core.photo.GalleryCounts;
 import com.galerly.core.photo.PageRequest;
 import com.galerly.core.pipeline.ObjectCreated;
 import com.galerly.core.pipeline.RenditionPipeline;
@@ -172,6 +173,26 @@ class GalleryServiceTest {
         service.delete("mallory", hostile);
         assertTrue(blobs.head(victim).isPresent(), "an object of another gallery survives");
         assertTrue(photos.get(hostile).isEmpty());
+    }
+
+    @Test
+    void countsAreTheActivePhotosAndTheBytesStoredForThemUntilTheGalleryIsDeleted() {
+        GalleryService service = service(AccessPolicy.allowAll());
+        uploadAndProcess(service, "alice", 800, 600);
+        uploadAndProcess(service, "alice", 1200, 900);
+        service.requestUpload("alice", UploadRequest.of(r -> r.gallery(wedding).contentType("image/png").contentLength(9)));
+        long stored = 0;
+        for (String key : blobs.keys()) {
+            if (key.startsWith(layout.originalsPrefix(wedding)) || key.startsWith(layout.renditionsPrefix(wedding))) {
+                stored += blobs.head(key).orElseThrow().size();
+            }
+        }
+        assertEquals(new GalleryCounts(wedding, 2, stored), service.counts("bob", wedding),
+                "two ACTIVE photos (the pending upload counts nothing), and exactly the bytes of their objects");
+        assertEquals(ErrorCode.UNAUTHORIZED, assertThrows(GalerlyException.class, () -> service(new Rules(
+                caller -> false, caller -> true, (caller, photo) -> true)).counts("bob", wedding)).code());
+        service.deleteGallery("alice", wedding);
+        assertEquals(GalleryCounts.empty(wedding), service.counts("bob", wedding));
     }
 
     @Test

@@ -5,6 +5,7 @@
 package com.galerly.aws.dynamodb;
 
 import com.galerly.aws.internal.dynamodb.DynamoDbErrors;
+import com.galerly.aws.internal.dynamodb.GalleryCounters;
 import com.galerly.aws.internal.dynamodb.PhotoItems;
 import com.galerly.core.ConflictException;
 import com.galerly.core.ErrorCode;
@@ -20,11 +21,13 @@ import com.galerly.core.spi.PageTokens;
 import com.galerly.core.photo.ClaimRequest;
 import com.galerly.core.photo.ClaimResult;
 import com.galerly.core.photo.Completion;
+import com.galerly.core.photo.GalleryCounts;
 import com.galerly.core.photo.PageRequest;
 import com.galerly.core.photo.PhotoPage;
 import com.galerly.core.photo.PhotoRepository;
 import com.galerly.core.photo.PhotoTransitions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -64,12 +67,17 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
     private final String table;
     private final Clock clock;
     private final PageTokens tokens;
+    private final GalleryCounters counters;
+
+    /** How long a counter's token may stay in flight before {@link #counts} looks after it (its writer crashed). */
+    private static final Duration STRANDED = Duration.ofMinutes(1);
 
     private DynamoDbPhotoRepository(Builder b) {
         this.client = b.client;
         this.table = b.table;
         this.clock = b.clock;
         this.tokens = b.tokenKey == null ? PageTokens.random() : new PageTokens(b.tokenKey);
+        this.counters = new GalleryCounters(b.client, b.table);
     }
 
     public static Builder builder() {
@@ -87,10 +95,15 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
 
     /** The stored record, tombstones included. */
     private Optional<Photo> read(PhotoKey key) {
+        return readItem(key).map(PhotoItems::fromItem);
+    }
+
+    /** The stored item, tombstones and count markers included. */
+    private Optional<Map<String, AttributeValue>> readItem(PhotoKey key) {
         return call("GetItem", () -> {
             Map<String, AttributeValue> item = client.getItem(r -> r.tableName(table).key(PhotoItems.key(key))
                     .consistentRead(true)).item();
-            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PhotoItems.fromItem(item));
+            return item == null || item.isEmpty() ? Optional.<Map<String, AttributeValue>>empty() : Optional.of(item);
         });
     }
 
@@ -214,13 +227,36 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
         });
     }
 
+    /**
+     * One GetItem of the gallery's counter item ({@code SK = COUNTS}). When the counter holds a token for longer than
+     * a minute (its writer crashed between the photo write and the counter update), this read settles it first: the
+     * counts then include every photo write that happened.
+     */
+    @Override
+    public GalleryCounts counts(GalleryId gallery) {
+        Checks.notNull(gallery, "gallery");
+        GalleryCounters.Counter counter = counters.read(gallery);
+        if (!counter.intents().isEmpty()
+                && counters.heal(gallery, counter.intents(), clock.instant(), STRANDED, this::readItem) > 0) {
+            counter = counters.read(gallery);
+        }
+        return counter.counts();
+    }
+
     /** A decision: what to return, and the record to write (null: write nothing). */
     private record Decision<T>(T result, Photo write) {
     }
 
+    /**
+     * Reads the item, settles a count marker a previous writer left on it (before this write replaces the item),
+     * decides, and writes if the item is unchanged; a lost race decides again on a fresh read.
+     */
     private <T> T decideAndWrite(PhotoKey key, Function<Optional<Photo>, Decision<T>> decide) {
         for (int race = 0; race < MAX_RACES; race++) {
-            Optional<Photo> current = read(key);
+            Optional<Map<String, AttributeValue>> item = readItem(key);
+            item.flatMap(GalleryCounters::markerOf).ifPresent(marker ->
+                    counters.settle(key, marker, item.get().get(GalleryCounters.DEFERRED_TTL)));
+            Optional<Photo> current = item.map(PhotoItems::fromItem);
             Decision<T> decision = decide.apply(current);
             if (decision.write() == null || write(decision.write(), current)) {
                 return decision.result();
@@ -231,9 +267,40 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
                 + " times while being written; retry later", null, true);
     }
 
-    /** Writes {@code next} if the stored item is still {@code current}; false if another writer came first. */
+    /**
+     * Writes {@code next} if the stored item is still {@code current}; false if another writer came first. A write
+     * that changes what the record counts ({@link GalleryCounts#of}) carries the difference as a marker and applies
+     * it to the gallery's counter exactly once ({@link GalleryCounters}).
+     */
     private boolean write(Photo next, Optional<Photo> current) {
-        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(PhotoItems.toItem(next));
+        GalleryCounts was = current.map(GalleryCounts::of).orElse(GalleryCounts.empty(next.gallery()));
+        GalleryCounts now = GalleryCounts.of(next);
+        if (was.equals(now)) {
+            return put(PhotoItems.toItem(next), current);
+        }
+        GalleryCounters.Marker marker = GalleryCounters.marker(next.key(), next.version(), clock.instant(),
+                now.photos() - was.photos(), now.bytes() - was.bytes());
+        Map<String, AttributeValue> item = GalleryCounters.withMarker(PhotoItems.toItem(next), marker);
+        counters.register(next.gallery(), marker);
+        // a put that fails outright leaves the token registered (written or not, counts() sorts it out later); one
+        // whose condition failed may be an SDK retry of our own write whose response was lost: then it did happen
+        boolean written = put(item, current)
+                || readItem(next.key()).flatMap(GalleryCounters::markerOf).filter(marker::equals).isPresent();
+        if (!written) {
+            counters.unregister(next.gallery(), marker);
+            return false;
+        }
+        try {
+            counters.settle(next.key(), marker, item.get(GalleryCounters.DEFERRED_TTL));
+        } catch (GalerlyException later) {
+            // the photo write happened; its marker stays on the item for the next reader or counts() to settle
+        }
+        return true;
+    }
+
+    /** Puts {@code item} if the stored item is still {@code current}; false if another writer came first. */
+    private boolean put(Map<String, AttributeValue> item, Optional<Photo> current) {
+        PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item);
         if (current.isPresent()) {
             put.conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", PhotoItems.VERSION))
                     .expressionAttributeValues(Map.of(":v", PhotoItems.n(current.get().version())));

@@ -19,6 +19,7 @@ import com.galerly.core.spi.Checks;
 import com.galerly.core.internal.Erasure;
 import com.galerly.core.photo.ClaimRequest;
 import com.galerly.core.photo.ClaimResult;
+import com.galerly.core.photo.GalleryCounts;
 import com.galerly.core.photo.PageRequest;
 import com.galerly.core.photo.PhotoPage;
 import com.galerly.core.photo.PhotoRepository;
@@ -51,6 +52,7 @@ import java.util.UUID;
  *     .build();
  * UploadTicket ticket = gallery.requestUpload("alice", UploadRequest.of(r -> r.gallery(g).contentType("image/jpeg")));
  * GalleryPage page = gallery.list("bob", g, PageRequest.first(50));
+ * GalleryCounts counts = gallery.counts("bob", g);          // ACTIVE photos and their bytes, one request
  * ErasureReceipt receipt = gallery.delete("alice", ticket.photo());
  * }</pre>
  *
@@ -151,6 +153,16 @@ public final class GalleryService {
         requireView(caller, gallery);
         PhotoPage records = photos.list(gallery, page);
         return new GalleryPage(views(records.photos(), layout.renditionsPrefix(gallery)), records.nextToken());
+    }
+
+    /**
+     * The gallery's ACTIVE photos and the bytes their records name (originals and renditions), in one request to the
+     * repository; exact under duplicated, reordered and failed deliveries and deletes ({@link GalleryCounts}). Who
+     * may view the gallery may read them.
+     */
+    public GalleryCounts counts(String caller, GalleryId gallery) {
+        requireView(caller, gallery);
+        return photos.counts(gallery);
     }
 
     public Optional<PhotoView> get(String caller, PhotoKey photo) {

@@ -26,10 +26,14 @@ import java.time.Duration;
  * @param profileFingerprint the fingerprint of the profile the worker renders with, or null: an ACTIVE photo of the
  *                      same upload rendered by another profile is claimed again (a re-profiling backfill), one
  *                      rendered by this profile is a DUPLICATE
+ * @param rerenderVersion 0 for an ordinary claim; otherwise a forced re-render (a repair of missing renditions): the
+ *                      {@link com.galerly.core.Photo#version()} of the ACTIVE record the repair was decided on. Such a
+ *                      claim re-renders the same upload under a matching profile fingerprint, but only while the record
+ *                      is still at that version, so a duplicated or late repair finds it changed and is a DUPLICATE
  */
 public record ClaimRequest(PhotoKey photo, String originalKey, String eTag, String sequencer, long size,
                            String contentType, String leaseToken, Duration leaseDuration, int maxAttempts,
-                           boolean adoptUnknown, String profileFingerprint) {
+                           boolean adoptUnknown, String profileFingerprint, long rerenderVersion) {
     /** Default {@link #maxAttempts()}. */
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
 
@@ -48,6 +52,29 @@ public record ClaimRequest(PhotoKey photo, String originalKey, String eTag, Stri
                 adoptUnknown, null);
     }
 
+    /** An ordinary claim (not a forced re-render). */
+    public ClaimRequest(PhotoKey photo, String originalKey, String eTag, String sequencer, long size,
+                        String contentType, String leaseToken, Duration leaseDuration, int maxAttempts,
+                        boolean adoptUnknown, String profileFingerprint) {
+        this(photo, originalKey, eTag, sequencer, size, contentType, leaseToken, leaseDuration, maxAttempts,
+                adoptUnknown, profileFingerprint, 0);
+    }
+
+    /**
+     * This claim as a forced re-render of the ACTIVE record at {@code version}: it re-renders even when the upload
+     * and the profile fingerprint match, as long as the record is still at that version.
+     */
+    public ClaimRequest forcedAt(long version) {
+        Checks.positive(version, "version");
+        return new ClaimRequest(photo, originalKey, eTag, sequencer, size, contentType, leaseToken, leaseDuration,
+                maxAttempts, adoptUnknown, profileFingerprint, version);
+    }
+
+    /** Whether this is a forced re-render ({@link #rerenderVersion()} set). */
+    public boolean forced() {
+        return rerenderVersion > 0;
+    }
+
     public ClaimRequest {
         Checks.inRange(maxAttempts, 1, 100, "maxAttempts");
         Checks.notNull(photo, "photo");
@@ -56,6 +83,7 @@ public record ClaimRequest(PhotoKey photo, String originalKey, String eTag, Stri
         Checks.notNegative(size, "size");
         Checks.notBlank(leaseToken, "leaseToken");
         Checks.notNull(leaseDuration, "leaseDuration");
+        Checks.notNegative(rerenderVersion, "rerenderVersion");
         if (leaseDuration.isNegative() || leaseDuration.isZero()) {
             throw new IllegalArgumentException("leaseDuration must be positive, was " + leaseDuration);
         }

@@ -26,6 +26,7 @@ import java.util.Optional;
  * }
  * PhotoPage page = repository.list(gallery, PageRequest.first(50));
  * PhotoPage next = repository.list(gallery, PageRequest.first(50).next(page.nextToken()));
+ * GalleryCounts counts = repository.counts(gallery);                  // ACTIVE photos and their bytes
  * }</pre>
  */
 public interface PhotoRepository {
@@ -59,4 +60,11 @@ public interface PhotoRepository {
 
     /** Deletes the record; true if it existed. */
     boolean delete(PhotoKey key);
+
+    /**
+     * The gallery's ACTIVE photos and the bytes their records name ({@link GalleryCounts}), in one request (one
+     * GetItem, one SELECT). Exact: every write above that changes what a record counts applies the difference once,
+     * whether its call is duplicated, reordered or fails; a gallery with no record counts nothing.
+     */
+    GalleryCounts counts(GalleryId gallery);
 }

@@ -24,7 +24,8 @@ import java.util.Optional;
  *   <li>claim: PENDING -> PROCESSING; absent -> PROCESSING when the request adopts unknown keys, else GONE;
  *       DELETED (a tombstone) -> GONE; ACTIVE or FAILED -> PROCESSING only for a different upload
  *       (newer sequencer, or another ETag when there is no sequencer) or, for ACTIVE, a claim with another profile
- *       fingerprint (a re-profiling backfill), else DUPLICATE; an older sequencer is
+ *       fingerprint (a re-profiling backfill) or a forced re-render decided on the record's current version
+ *       ({@link ClaimRequest#forcedAt}: a repair of missing renditions), else DUPLICATE; an older sequencer is
  *       STALE; PROCESSING is taken over when its lease expired or the event is newer, else BUSY. Taking over an
  *       expired lease of the same upload counts an attempt ({@link Photo#attempts()}); once
  *       {@link ClaimRequest#maxAttempts()} claims ended without a result, the claim writes FAILED
@@ -97,7 +98,8 @@ public final class PhotoTransitions {
             case ACTIVE -> {
                 boolean otherProfile = request.profileFingerprint() != null
                         && !request.profileFingerprint().equals(photo.profileFingerprint());
-                if (sameUpload && !otherProfile) {
+                boolean forced = request.forced() && request.rerenderVersion() == photo.version();
+                if (sameUpload && !otherProfile && !forced) {
                     return new ClaimResult(ClaimResult.Outcome.DUPLICATE, photo);
                 }
             }

@@ -10,6 +10,7 @@ import com.galerly.core.KeyLayout;
 import com.galerly.core.Lease;
 import com.galerly.core.Photo;
 import com.galerly.core.PhotoKey;
+import com.galerly.core.PhotoStatus;
 import com.galerly.core.Rendition;
 import com.galerly.core.image.EncodedRendition;
 import com.galerly.core.image.Fingerprints;
@@ -148,11 +149,63 @@ public final class RenditionPipeline {
      * @throws GalerlyException a retryable failure (storage, throttling, a busy photo): retry the event later
      */
     public Outcome handle(ObjectCreated event, Instant deadline) {
+        return run(event, deadline, 0);
+    }
+
+    /**
+     * Renders a photo again for a repair ({@link com.galerly.core.reconcile.Reconciler}): {@code record} is the record
+     * as the repair read it. An ACTIVE record is claimed with {@link ClaimRequest#forcedAt} its version, so it is
+     * re-rendered even under a matching profile fingerprint (renditions that went missing come back under the same keys,
+     * hence the same URLs), while a record that changed since the repair read it is a DUPLICATE and nothing is written.
+     * Any other record is handled as its original's lost storage event would be: from the original, or from its upload
+     * still in quarantine. An ordinary backfill ({@link #handle(ObjectCreated)}) never forces: a matching fingerprint
+     * writes nothing.
+     *
+     * <pre>{@code
+     * Reconciler repair = Reconciler.builder().blobs(blobs).photos(photos)
+     *     .profileFingerprint(pipeline.profileFingerprint()).rerender(pipeline.rerender("my-bucket")).build();
+     * }</pre>
+     *
+     * @param bucket the bucket the events would name
+     * @return what was done
+     * @throws GalerlyException NOT_FOUND when neither the original nor its upload is stored; retryable failures as
+     *                          {@link #handle(ObjectCreated)}
+     */
+    public Outcome rerender(String bucket, Photo record) {
+        Checks.notBlank(bucket, "bucket");
+        Checks.notNull(record, "record");
+        String key = record.originalKey();
+        Optional<BlobMetadata> head = blobs.head(key);
+        if (head.isEmpty() && record.status() != PhotoStatus.ACTIVE) {
+            key = layout.parseOriginal(key).map(o -> layout.incomingKey(o.gallery(), o.photo(), o.extension())).orElse(key);
+            head = blobs.head(key);
+        }
+        BlobMetadata object = head.orElseThrow(() -> GalerlyException.notFound("original " + record.originalKey()
+                + " is gone" + (record.status() == PhotoStatus.ACTIVE ? "" : ", and no upload of it is in quarantine")));
+        ObjectCreated event = new ObjectCreated(bucket, key, object.size(), object.eTag(), object.versionId(), null);
+        return run(event, null, record.status() == PhotoStatus.ACTIVE ? record.version() : 0);
+    }
+
+    /**
+     * {@link #rerender(String, Photo)} as a reconciler's {@link com.galerly.core.reconcile.Rerender}: a repair succeeds
+     * when the photo was rendered again, and fails with the pipeline's answer otherwise.
+     */
+    public com.galerly.core.reconcile.Rerender rerender(String bucket) {
+        Checks.notBlank(bucket, "bucket");
+        return record -> {
+            Outcome outcome = rerender(bucket, record);
+            if (outcome.kind() != Outcome.Kind.PROCESSED) {
+                throw GalerlyException.conflict("the pipeline answered " + outcome + " for " + record.key());
+            }
+        };
+    }
+
+    private Outcome run(ObjectCreated event, Instant deadline, long forcedVersion) {
         Checks.notNull(event, "event");
         Observation attempt = Observation.start(metrics, tracer, clock, event);
         attempt.deadline = deadline;
         try {
-            return attempt.finished(handle(event, attempt));
+            return attempt.finished(handle(event, attempt, forcedVersion));
         } catch (RuntimeException | Error e) {
             attempt.failed(e);
             throw e;
@@ -161,11 +214,11 @@ public final class RenditionPipeline {
         }
     }
 
-    private Outcome handle(ObjectCreated event, Observation attempt) {
+    private Outcome handle(ObjectCreated event, Observation attempt, long forcedVersion) {
         String key = event.key();
         Optional<KeyLayout.Original> upload = layout.parseIncoming(key);
         if (upload.isPresent()) {
-            return promotion.handle(event, upload.get(), promoted -> handle(promoted, attempt),
+            return promotion.handle(event, upload.get(), promoted -> handle(promoted, attempt, 0),
                     (photo, original, claimed, sha256) -> process(photo, original, claimed, attempt, sha256));
         }
         Optional<KeyLayout.Original> original = layout.parseOriginal(key);
@@ -183,8 +236,9 @@ public final class RenditionPipeline {
         if (changedSince(event, object)) {
             return Outcome.of(Outcome.Kind.STALE, photo, "the original was replaced after this event");
         }
-        ClaimResult claim = photos.claim(new ClaimRequest(photo, key, object.eTag(), event.sequencer(), object.size(),
-                object.contentType(), leaseTokens.get(), leaseDuration, maxAttempts, adoptUnknown, profileFingerprint));
+        ClaimRequest request = new ClaimRequest(photo, key, object.eTag(), event.sequencer(), object.size(),
+                object.contentType(), leaseTokens.get(), leaseDuration, maxAttempts, adoptUnknown, profileFingerprint);
+        ClaimResult claim = photos.claim(forcedVersion > 0 ? request.forcedAt(forcedVersion) : request);
         switch (claim.outcome()) {
             case GONE:
                 if (claim.photo() == null) {

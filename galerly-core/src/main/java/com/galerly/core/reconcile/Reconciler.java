@@ -50,7 +50,7 @@ import java.util.TreeMap;
  * Reconciler reconciler = Reconciler.builder()
  *     .blobs(blobStore).photos(photoRepository).layout(KeyLayout.standard()).clock(clock)
  *     .profileFingerprint(profile.fingerprint())
- *     .rerender(photo -> pipeline.backfill(photo.key()))
+ *     .rerender(pipeline.rerender("my-bucket"))
  *     .build();
  * ReconcileReport report = reconciler.check(S3Inventory.read(manifest).objects());
  * ReconcileReport fixed = reconciler.repair(GalleryId.of("smith-wedding"));

@@ -11,7 +11,7 @@ import com.galerly.core.Photo;
  * renditions, a lost event, a dead worker or fingerprint drift. Usually the rendition pipeline's backfill entry.
  *
  * <pre>{@code
- * Rerender rerender = photo -> pipeline.backfill(photo.key());
+ * Rerender rerender = pipeline.rerender("my-bucket");     // forced for ACTIVE records: see RenditionPipeline.rerender
  * }</pre>
  */
 @FunctionalInterface

@@ -43,15 +43,16 @@ public final class HeifDecoder implements ImageDecoder {
             "msf1", "mif2");
     private static final List<String> AVIF_BRANDS = List.of("avif", "avis");
 
-    private final HeifLibrary library;
+    private final String libraryName;
+    private volatile HeifLibrary library;
 
-    /** A decoder on the system's libheif (or the one {@code galerly.libheif} names). */
+    /** A decoder on the system's libheif (or the one {@code galerly.libheif} names), bound on first use. */
     public HeifDecoder() {
-        this(HeifLibrary.system());
+        this(HeifLibrary.systemName());
     }
 
-    private HeifDecoder(HeifLibrary library) {
-        this.library = library;
+    private HeifDecoder(String libraryName) {
+        this.libraryName = libraryName;
     }
 
     /** A decoder on the libheif found under {@code nameOrPath}: {@code "heif"}, or a path to the shared library. */
@@ -60,17 +61,30 @@ public final class HeifDecoder implements ImageDecoder {
         if (nameOrPath.isBlank()) {
             throw new IllegalArgumentException("nameOrPath must not be blank, was '" + nameOrPath + "'");
         }
-        return new HeifDecoder(HeifLibrary.load(nameOrPath));
+        return new HeifDecoder(nameOrPath);
+    }
+
+    /**
+     * libheif, bound (through JNA) the first time a HEIF or AVIF file is sniffed or opened, so that a process which
+     * never reads one never loads JNA or the native library.
+     */
+    private HeifLibrary library() {
+        HeifLibrary bound = library;
+        if (bound == null) {
+            bound = HeifLibrary.load(libraryName);           // memoised per name
+            library = bound;
+        }
+        return bound;
     }
 
     /** The libheif version in use ({@code "1.15.1"}), or empty when libheif is unavailable. */
     public Optional<String> libraryVersion() {
-        return library.available() ? Optional.ofNullable(library.version()) : Optional.empty();
+        return library().available() ? Optional.ofNullable(library().version()) : Optional.empty();
     }
 
     /** Whether AVIF can be read too (libheif built with an AV1 decoder). */
     public boolean readsAvif() {
-        return library.readsAvif();
+        return library().readsAvif();
     }
 
     @Override
@@ -85,7 +99,7 @@ public final class HeifDecoder implements ImageDecoder {
 
     @Override
     public Optional<String> unavailableReason() {
-        return Optional.ofNullable(library.reason());
+        return Optional.ofNullable(library().reason());
     }
 
     /** HEIC/HEIF and AVIF files, picked from directories even where libheif is missing (they are then refused). */
@@ -100,8 +114,8 @@ public final class HeifDecoder implements ImageDecoder {
         if (format == null) {
             return Sniff.decline("not HEIF or AVIF");
         }
-        if (format == ImageFormat.AVIF && !library.readsAvif()) {
-            return Sniff.decline("libheif " + library.version() + " has no AV1 decoder for AVIF");
+        if (format == ImageFormat.AVIF && !library().readsAvif()) {
+            return Sniff.decline("libheif " + library().version() + " has no AV1 decoder for AVIF");
         }
         return Sniff.accept(format);
     }
@@ -119,15 +133,16 @@ public final class HeifDecoder implements ImageDecoder {
 
     @Override
     public Reading open(ImageInput input) throws IOException {
-        if (!library.available()) {
-            throw new IllegalStateException("heif decoder opened although unavailable: " + library.reason());
+        HeifLibrary lib = library();
+        if (!lib.available()) {
+            throw new IllegalStateException("heif decoder opened although unavailable: " + lib.reason());
         }
         ImageFormat format = format(input.head());
-        return HeifReading.open(library, input, format != null ? format : ImageFormat.HEIF);
+        return HeifReading.open(lib, input, format != null ? format : ImageFormat.HEIF);
     }
 
     @Override
     public String toString() {
-        return "HeifDecoder[" + (library.available() ? "libheif " + library.version() : library.reason()) + "]";
+        return "HeifDecoder[" + (library().available() ? "libheif " + library().version() : library().reason()) + "]";
     }
 }

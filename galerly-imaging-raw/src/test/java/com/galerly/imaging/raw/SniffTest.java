@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.galerly.core.image.ImageFormat;
+import com.galerly.core.image.ImageSource;
 import com.galerly.imaging.GalerlyImaging;
 import com.galerly.imaging.ImageDecoder;
 import com.galerly.imaging.Sniff;
@@ -57,7 +58,8 @@ class SniffTest {
         for (ImageDecoder builtIn : GalerlyImaging.builtInDecoders()) {
             assertTrue(decoder.priority() > builtIn.priority(), builtIn.name());
         }
-        assertTrue(RawDecoderTest.PROCESSOR.toString().contains("raw"), "found through META-INF/services: "
-                + RawDecoderTest.PROCESSOR);
+        // found through META-INF/services and asked first: a default processor reads a DNG (a TIFF) as RAW
+        byte[] dng = RawFixtures.of(RawFixtures.Container.DNG, 1).bytes();
+        assertEquals(ImageFormat.RAW, RawDecoderTest.PROCESSOR.inspect(ImageSource.of("IMG.dng", dng)).format());
     }
 }

@@ -229,32 +229,29 @@ public final class ImagingEngine implements ImageProcessor {
         return 1;
     }
 
+    /**
+     * The first decoder, by priority, whose sniff accepts the head. Availability is asked only of that one (and,
+     * for the error message, of those that declined when none accepts): asking it loads a decoder's native library
+     * (libheif, libwebp) or scans the ImageIO registry, which a JPEG upload must not pay for at a cold start.
+     */
     private ImageDecoder decoderFor(SourceInput in) {
         byte[] head = in.headView();
-        List<String> tried = new ArrayList<>();
+        Map<ImageDecoder, String> declined = new java.util.LinkedHashMap<>();
         for (ImageDecoder decoder : decoders) {
-            Optional<String> unavailable = decoder.unavailableReason();
-            if (unavailable.isPresent()) {
-                Sniff would = sniffQuietly(decoder, head);
-                if (would != null && would.accepted()) {
+            Sniff sniff = sniffQuietly(decoder, head);
+            if (sniff != null && sniff.accepted()) {
+                Optional<String> unavailable = decoder.unavailableReason();
+                if (unavailable.isPresent()) {
                     throw new GalerlyException(ErrorCode.CONFIGURATION, in.name() + " is " + decoder.name()
                             + ", but its decoder cannot run here: " + unavailable.get());
                 }
-                tried.add(decoder.name() + " (" + unavailable.get() + ")");
-                continue;
-            }
-            Sniff sniff;
-            try {
-                sniff = decoder.sniff(head.clone());
-            } catch (RuntimeException e) {
-                tried.add(decoder.name() + " (failed: " + e + ")");
-                continue;
-            }
-            if (sniff != null && sniff.accepted()) {
                 return decoder;
             }
-            tried.add(decoder.name() + " (" + (sniff != null ? sniff.reason() : "no answer") + ")");
+            declined.put(decoder, sniff != null ? sniff.reason() : "no answer");
         }
+        List<String> tried = new ArrayList<>();
+        declined.forEach((decoder, reason) -> tried.add(decoder.name() + " ("
+                + decoder.unavailableReason().orElse(reason) + ")"));
         String sniffed = Signatures.describe(head);
         throw new UnsupportedFormatException("no decoder for " + in.name() + " (sniffed: " + sniffed
                 + (head.length > 0 ? ", starts " + Signatures.hex(head, 8) : "") + "); tried: " + String.join(", ", tried));
@@ -264,7 +261,7 @@ public final class ImagingEngine implements ImageProcessor {
         try {
             return decoder.sniff(head.clone());
         } catch (RuntimeException | LinkageError e) {
-            return null;
+            return Sniff.decline("failed: " + e);
         }
     }
 

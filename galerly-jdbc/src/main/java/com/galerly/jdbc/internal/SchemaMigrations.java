@@ -26,15 +26,28 @@ import javax.sql.DataSource;
 public final class SchemaMigrations {
     public static final String VERSION_TABLE = "galerly_schema_version";
 
-    /** One versioned script; a new one is appended here and shipped as {@code V{n}__{name}.sql}. */
-    public record Script(int version, String name) {
+    /**
+     * One versioned script; a new one is appended here and shipped as {@code V{n}__{name}.sql}. {@code after} runs
+     * in the script's transaction once its statements did (data the SQL alone cannot compute), or is null.
+     */
+    public record Script(int version, String name, Step after) {
+        public Script(int version, String name) {
+            this(version, name, null);
+        }
+
         public String resource() {
             return "/com/galerly/jdbc/V" + version + "__" + name + ".sql";
         }
     }
 
+    /** Work on the migrating connection, inside the script's transaction. */
+    @FunctionalInterface
+    public interface Step {
+        void run(Connection c) throws SQLException;
+    }
+
     public static final List<Script> SCRIPTS = List.of(new Script(1, "photos"), new Script(2, "photo_fields"),
-            new Script(3, "profile_fingerprint"));
+            new Script(3, "profile_fingerprint"), new Script(4, "gallery_counts", GalleryCountRows::recountAll));
 
     private SchemaMigrations() {
     }
@@ -92,6 +105,9 @@ public final class SchemaMigrations {
         try (Statement s = c.createStatement()) {
             for (String statement : statements(read(script))) {
                 s.execute(statement);
+            }
+            if (script.after() != null) {
+                script.after().run(c);
             }
             // last, so that on PostgreSQL a concurrent migrator waits here, then fails and re-reads
             try (PreparedStatement record = c.prepareStatement("INSERT INTO " + VERSION_TABLE

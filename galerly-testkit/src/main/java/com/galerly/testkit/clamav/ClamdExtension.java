@@ -66,8 +66,7 @@ public final class ClamdExtension implements BeforeAllCallback, AfterAllCallback
 
     /** The 68-byte EICAR anti-virus test file (harmless; every scanner detects it). */
     public static byte[] eicar() {
-        String s = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$" + "EICAR-STANDARD-ANTIVIRUS" + "-TEST-FILE!$H+H*";
-        return s.getBytes(StandardCharsets.US_ASCII);
+        return com.galerly.testkit.ContentScannerContract.eicar();
     }
 
     /**

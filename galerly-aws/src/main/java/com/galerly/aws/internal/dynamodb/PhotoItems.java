@@ -113,6 +113,8 @@ public final class PhotoItems {
         }
         if (item.containsKey(TTL)) {
             b.expiresAt(Instant.ofEpochSecond(num(item, TTL)));
+        } else if (item.containsKey(GalleryCounters.DEFERRED_TTL)) {     // a marked item gets its TTL once settled
+            b.expiresAt(Instant.ofEpochSecond(num(item, GalleryCounters.DEFERRED_TTL)));
         }
         if (item.containsKey("renditions")) {
             Map<String, AttributeValue> renditions = item.get("renditions").m();

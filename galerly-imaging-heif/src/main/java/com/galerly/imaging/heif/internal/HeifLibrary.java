@@ -30,11 +30,16 @@ public record HeifLibrary(LibHeif lib, String version, String reason) {
 
     /** The library named by {@value #PROPERTY}, {@value #ENVIRONMENT}, or the system's {@code libheif}. */
     public static HeifLibrary system() {
+        return load(systemName());
+    }
+
+    /** The library name {@link #system()} loads: {@value #PROPERTY}, else {@value #ENVIRONMENT}, else {@code heif}. */
+    public static String systemName() {
         String name = System.getProperty(PROPERTY);
         if (name == null || name.isBlank()) {
             name = System.getenv(ENVIRONMENT);
         }
-        return load(name == null || name.isBlank() ? "heif" : name.trim());
+        return name == null || name.isBlank() ? "heif" : name.trim();
     }
 
     public static HeifLibrary load(String name) {

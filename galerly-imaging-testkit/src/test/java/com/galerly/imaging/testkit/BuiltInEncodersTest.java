@@ -2,16 +2,17 @@
  * Copyright 2026 The Galerly Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package com.galerly.imaging;
+package com.galerly.imaging.testkit;
 
 import com.galerly.core.image.ImageFormat;
-import com.galerly.imaging.internal.BuiltIns;
+import com.galerly.imaging.GalerlyImaging;
+import com.galerly.imaging.ImageEncoder;
 import org.junit.jupiter.api.Nested;
 
-/** Every built-in encoder passes the {@link ImageEncoderContract}. */
+/** Every built-in encoder of galerly-imaging passes the {@link ImageEncoderContract}. */
 class BuiltInEncodersTest {
     static ImageEncoder builtIn(ImageFormat format) {
-        return BuiltIns.encoders().stream().filter(e -> e.format() == format).findFirst().orElseThrow();
+        return GalerlyImaging.builtInEncoders().stream().filter(e -> e.format() == format).findFirst().orElseThrow();
     }
 
     @Nested
