@@ -17,6 +17,7 @@ import com.galerly.core.image.ImageProcessor;
 import com.galerly.core.photo.PhotoRepository;
 import com.galerly.core.scan.ContentScanner;
 import com.galerly.core.scrub.MetadataScrubber;
+import com.galerly.core.spi.FileNames;
 import com.galerly.core.storage.BlobMetadata;
 import com.galerly.core.storage.PutOptions;
 import com.galerly.core.upload.Confirmer;
@@ -162,8 +163,8 @@ public final class InMemoryUploadService implements UploadService {
     @Override
     public URI presignGet(String key, Duration expiry, Optional<String> downloadName) {
         long expires = clock.instant().plus(expiry).getEpochSecond();
-        String disposition = downloadName.flatMap(InMemoryUploadService::sanitize)
-                .map(n -> "attachment; filename=\"" + n + "\"").orElse("");
+        String disposition = downloadName.flatMap(FileNames::sanitize)       // the real services' rule
+                .map(n -> "attachment; filename=\"" + n.replaceAll("[\"\\\\]", "_") + "\"").orElse("");
         String signature = hmac.sign(canonical("GET", key, Map.of("disposition", disposition), expires));
         return URI.create(baseUrl + QueryString.encodePath(key) + "?X-Expires=" + expires + "&X-Signature=" + signature
                 + (disposition.isEmpty() ? "" : "&response-content-disposition=" + QueryString.encode(disposition)));
@@ -229,13 +230,6 @@ public final class InMemoryUploadService implements UploadService {
             throw unauthorized("signature does not match");
         }
         return blobs.bytes(key).orElseThrow(() -> GalerlyException.notFound("no object at " + key));
-    }
-
-    /** A download name reduced to its last path segment, without quotes, backslashes or control characters. */
-    private static Optional<String> sanitize(String name) {
-        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        String clean = last.replaceAll("[\"\\p{Cntrl};]", "_").strip();
-        return clean.isEmpty() || clean.chars().allMatch(c -> c == '.') ? Optional.empty() : Optional.of(clean);
     }
 
     private PhotoKey accept(UploadRequest request) {

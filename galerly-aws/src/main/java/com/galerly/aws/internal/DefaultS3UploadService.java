@@ -24,6 +24,7 @@ import com.galerly.core.PhotoKey;
 import com.galerly.core.PhotoStatus;
 import com.galerly.core.Rendition;
 import com.galerly.core.image.ImageFormat;
+import com.galerly.core.spi.FileNames;
 import com.galerly.core.storage.BlobMetadata;
 import com.galerly.core.upload.UploadConfirmation;
 import com.galerly.core.upload.UploadForm;
@@ -264,7 +265,7 @@ public final class DefaultS3UploadService implements S3UploadService {
         Builder b = S3UploadService.builder()
                 .bucket(s.signer().bucket()).credentialsProvider(s.credentials()).clock(s.clock()).client(client())
                 .layout(s.layout()).ids(s.ids()).contentTypes(s.contentTypes()).maxBytes(s.maxBytes())
-                .expiry(s.expiry()).partSize(s.partSize()).pendingTtl(s.pendingTtl()).ticketKey(s.ticketKey())
+                .expiry(s.expiry()).partSize(s.partSize()).pendingExpiry(s.pendingExpiry()).ticketKey(s.ticketKey())
                 .scanner(s.quarantine().scanner()).scrubber(s.quarantine().scrubber())
                 .duplicates(s.quarantine().duplicates());
         s.quarantine().contentIndex().ifPresent(b::contentIndex);
@@ -303,13 +304,13 @@ public final class DefaultS3UploadService implements S3UploadService {
     private Map<String, String> metadata(UploadRequest request) {
         Map<String, String> metadata = new LinkedHashMap<>();
         request.fileName().flatMap(FileNames::sanitize)
-                .ifPresent(name -> metadata.put(FILENAME_METADATA, FileNames.toAscii(name)));
+                .ifPresent(name -> metadata.put(FILENAME_METADATA, FileNameHeaders.toAscii(name)));
         request.owner().ifPresent(owner -> {
             if (owner.length() > MAX_OWNER_LENGTH) {
                 throw GalerlyException.invalid("owner must be at most " + MAX_OWNER_LENGTH + " characters, was "
                         + owner.length());
             }
-            metadata.put(OWNER_METADATA, FileNames.toAscii(owner));
+            metadata.put(OWNER_METADATA, FileNameHeaders.toAscii(owner));
         });
         return metadata;
     }
@@ -348,7 +349,7 @@ public final class DefaultS3UploadService implements S3UploadService {
 
     private static String decoded(BlobMetadata head, String name) {
         String value = head.userMetadata().get(name);
-        return value == null ? null : FileNames.fromAscii(value);
+        return value == null ? null : FileNameHeaders.fromAscii(value);
     }
 
     private static String baseType(String contentType) {

@@ -22,6 +22,7 @@ import com.galerly.core.photo.PageRequest;
 import com.galerly.core.photo.PhotoPage;
 import com.galerly.core.photo.PhotoRepository;
 import com.galerly.core.spi.Checks;
+import com.galerly.core.spi.FileNames;
 import com.galerly.core.storage.BlobStore;
 import com.galerly.core.storage.BlobVersion;
 import com.galerly.core.upload.UploadConfirmation;
@@ -282,19 +283,9 @@ public final class GalleryService {
 
     private Photo pending(String caller, UploadRequest request, PhotoKey photo, String key) {
         return Photo.builder().gallery(photo.gallery()).id(photo.id()).status(PhotoStatus.PENDING)
-                .owner(caller).originalKey(key).fileName(request.fileName().map(GalleryService::sanitise).orElse(null))
+                .owner(caller).originalKey(key).fileName(request.fileName().flatMap(FileNames::sanitize).orElse(null))
                 .contentType(request.contentType()).size(Math.max(0, request.contentLength()))
                 .uploadedAt(clock.instant()).expiresAt(clock.instant().plus(pendingExpiry)).build();
-    }
-
-    /** A file name kept as metadata: no path, no control characters, at most 255 characters. */
-    static String sanitise(String fileName) {
-        String base = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
-        String clean = base.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}\u202a-\u202e\u2066-\u2069]", "").strip();
-        if (clean.codePointCount(0, clean.length()) > 255) {
-            clean = clean.substring(0, clean.offsetByCodePoints(0, 255));
-        }
-        return clean.isEmpty() || clean.equals(".") || clean.equals("..") ? null : clean;
     }
 
     private void requireUpload(String caller, GalleryId gallery) {

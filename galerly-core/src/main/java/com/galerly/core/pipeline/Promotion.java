@@ -78,7 +78,7 @@ final class Promotion {
         }
         ClaimResult claim = photos.claim(new ClaimRequest(photo, promotedKey, incoming.eTag(), event.sequencer(),
                 incoming.size(), incoming.contentType(), leaseTokens.get(), leaseDuration));
-        switch (claim.outcome()) {
+        switch (claim.verdict()) {
             case GONE:
                 quarantine.discard(incoming.key());         // an upload replayed after its photo was deleted
                 return Outcome.of(Outcome.Kind.MISSING, photo, claim.photo() == null

@@ -185,7 +185,7 @@ public final class RenditionPipeline {
         }
         ClaimResult claim = photos.claim(new ClaimRequest(photo, key, object.eTag(), event.sequencer(), object.size(),
                 object.contentType(), leaseTokens.get(), leaseDuration, maxAttempts, adoptUnknown, profileFingerprint));
-        switch (claim.outcome()) {
+        switch (claim.verdict()) {
             case GONE:
                 if (claim.photo() == null) {
                     return Outcome.of(Outcome.Kind.IGNORED, photo, "no record for this original (not uploaded "

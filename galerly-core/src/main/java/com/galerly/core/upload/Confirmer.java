@@ -91,7 +91,7 @@ public final class Confirmer {
         PhotoKey photo = upload.key();
         ClaimResult claim = repository.claim(new ClaimRequest(photo, quarantine.layout().promotedKey(upload),
                 incoming.eTag(), null, incoming.size(), incoming.contentType(), UUID.randomUUID().toString(), LEASE));
-        switch (claim.outcome()) {
+        switch (claim.verdict()) {
             case DUPLICATE:
                 if (claim.photo().status() == PhotoStatus.REJECTED) {
                     quarantine.discard(key);
