@@ -29,7 +29,7 @@ final class ImageJson {
         m.put("colorModel", info.colorModel());
         m.put("bitsPerSample", info.bitsPerSample());
         m.put("hasAlpha", info.hasAlpha());
-        m.put("iccProfile", info.iccProfile());
+        m.put("iccProfile", info.colorProfileName());
         m.put("megapixels", Math.round(info.megapixels() * 100) / 100.0);
         m.put("exif", new java.util.TreeMap<>(info.metadata()));
         return m;

@@ -84,7 +84,7 @@ public final class GalerlyImaging {
 
     /**
      * The description of an ICC profile ({@code "Display P3"}), read bounded from untrusted bytes, as
-     * {@link com.galerly.core.image.ImageInfo#iccProfile()} reports it for the built-in formats; a fallback naming
+     * {@link com.galerly.core.image.ImageInfo#colorProfileName()} reports it for the built-in formats; a fallback naming
      * the profile when it has none.
      */
     public static String iccProfileDescription(byte[] icc) {

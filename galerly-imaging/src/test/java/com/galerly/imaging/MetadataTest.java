@@ -59,7 +59,7 @@ class MetadataTest {
         assertEquals("Galerly Cam", info.metadata().get("Make"));
         assertEquals("GX-1", info.metadata().get("Model"));
         assertEquals("2026:05:04 12:34:56", info.metadata().get("DateTimeOriginal"));
-        assertEquals("Adobe RGB (1998)", info.iccProfile());
+        assertEquals("Adobe RGB (1998)", info.colorProfileName());
         assertTrue(info.metadata().keySet().stream().noneMatch(k -> k.toUpperCase().contains("GPS")), info.metadata()
                 .toString());
         assertEquals(900, info.width());

@@ -188,12 +188,12 @@ abstract class JdbcRepositoryChecks extends PhotoRepositoryContract {
                                 Duration.ofMinutes(15)));
                     }));
                 }
-                List<ClaimResult.Outcome> outcomes = new ArrayList<>();
+                List<ClaimResult.Verdict> outcomes = new ArrayList<>();
                 for (java.util.concurrent.Future<ClaimResult> f : results) {
-                    outcomes.add(f.get().outcome());
+                    outcomes.add(f.get().verdict());
                 }
-                assertEquals(1, outcomes.stream().filter(o -> o == ClaimResult.Outcome.CLAIMED).count(), outcomes.toString());
-                assertEquals(workers - 1, outcomes.stream().filter(o -> o == ClaimResult.Outcome.BUSY).count(),
+                assertEquals(1, outcomes.stream().filter(o -> o == ClaimResult.Verdict.CLAIMED).count(), outcomes.toString());
+                assertEquals(workers - 1, outcomes.stream().filter(o -> o == ClaimResult.Verdict.BUSY).count(),
                         outcomes.toString());
                 assertEquals(1, repository.get(key).orElseThrow().version());
             } finally {

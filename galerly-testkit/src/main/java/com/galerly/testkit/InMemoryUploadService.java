@@ -15,6 +15,7 @@ import com.galerly.core.image.ImageProcessor;
 import com.galerly.core.photo.PhotoRepository;
 import com.galerly.core.scan.ContentScanner;
 import com.galerly.core.scrub.MetadataScrubber;
+import com.galerly.core.spi.FileNames;
 import com.galerly.core.storage.BlobMetadata;
 import com.galerly.core.storage.PutOptions;
 import com.galerly.core.upload.Confirmer;
@@ -72,7 +73,7 @@ public final class InMemoryUploadService implements UploadService {
     private final Hmac hmac = new Hmac("galerly-testkit-uploads");
     private final Confirmer confirmer;
     private final PhotoRepository repository;
-    private final Duration pendingTtl;
+    private final Duration pendingExpiry;
 
     private InMemoryUploadService(Builder b) {
         this.blobs = b.blobs;
@@ -97,7 +98,7 @@ public final class InMemoryUploadService implements UploadService {
             quarantine.photos(b.repository);
         }
         this.repository = b.repository;
-        this.pendingTtl = b.pendingTtl;
+        this.pendingExpiry = b.pendingExpiry;
         this.confirmer = new Confirmer(quarantine.build(), b.blobs, Optional.ofNullable(b.repository));
     }
 
@@ -105,7 +106,7 @@ public final class InMemoryUploadService implements UploadService {
     private void recordPending(UploadRequest request, PhotoKey photo, String key, Instant urlExpiry) {
         if (repository != null) {
             PendingUploads.create(repository, PendingUploads.record(layout, photo, key, request,
-                    request.owner().orElse(null), clock.instant(), urlExpiry, pendingTtl));
+                    request.owner().orElse(null), clock.instant(), urlExpiry, pendingExpiry));
         }
     }
 
@@ -159,8 +160,8 @@ public final class InMemoryUploadService implements UploadService {
     @Override
     public URI presignGet(String key, Duration expiry, Optional<String> downloadName) {
         long expires = clock.instant().plus(expiry).getEpochSecond();
-        String disposition = downloadName.flatMap(InMemoryUploadService::sanitize)
-                .map(n -> "attachment; filename=\"" + n + "\"").orElse("");
+        String disposition = downloadName.flatMap(FileNames::sanitize)       // the real services' rule
+                .map(n -> "attachment; filename=\"" + n.replaceAll("[\"\\\\]", "_") + "\"").orElse("");
         String signature = hmac.sign(canonical("GET", key, Map.of("disposition", disposition), expires));
         return URI.create(baseUrl + QueryString.encodePath(key) + "?X-Expires=" + expires + "&X-Signature=" + signature
                 + (disposition.isEmpty() ? "" : "&response-content-disposition=" + QueryString.encode(disposition)));
@@ -226,13 +227,6 @@ public final class InMemoryUploadService implements UploadService {
             throw unauthorized("signature does not match");
         }
         return blobs.bytes(key).orElseThrow(() -> GalerlyException.notFound("no object at " + key));
-    }
-
-    /** A download name reduced to its last path segment, without quotes, backslashes or control characters. */
-    private static Optional<String> sanitize(String name) {
-        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        String clean = last.replaceAll("[\"\\p{Cntrl};]", "_").strip();
-        return clean.isEmpty() || clean.chars().allMatch(c -> c == '.') ? Optional.empty() : Optional.of(clean);
     }
 
     private PhotoKey accept(UploadRequest request) {
@@ -301,18 +295,18 @@ public final class InMemoryUploadService implements UploadService {
         private ContentIndex contentIndex;
         private DuplicatePolicy duplicates = DuplicatePolicy.REJECT;
         private ImageProcessor processor;
-        private Duration pendingTtl = PendingUploads.DEFAULT_TTL;
+        private Duration pendingExpiry = PendingUploads.DEFAULT_TTL;
 
         private Builder() {
         }
 
         /** How long a PENDING record waits for its upload after the upload URL expired (1 minute..30 days). */
-        public Builder pendingTtl(Duration pendingTtl) {
-            Objects.requireNonNull(pendingTtl, "pendingTtl");
-            if (pendingTtl.compareTo(Duration.ofMinutes(1)) < 0 || pendingTtl.compareTo(Duration.ofDays(30)) > 0) {
-                throw new IllegalArgumentException("pendingTtl must be 1 minute to 30 days, was " + pendingTtl);
+        public Builder pendingExpiry(Duration pendingExpiry) {
+            Objects.requireNonNull(pendingExpiry, "pendingExpiry");
+            if (pendingExpiry.compareTo(Duration.ofMinutes(1)) < 0 || pendingExpiry.compareTo(Duration.ofDays(30)) > 0) {
+                throw new IllegalArgumentException("pendingExpiry must be 1 minute to 30 days, was " + pendingExpiry);
             }
-            this.pendingTtl = pendingTtl;
+            this.pendingExpiry = pendingExpiry;
             return this;
         }
 

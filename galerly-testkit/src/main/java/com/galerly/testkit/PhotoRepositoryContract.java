@@ -110,7 +110,7 @@ public abstract class PhotoRepositoryContract {
 
     private Photo activate(PhotoKey key, String eTag, String sequencer) {
         ClaimResult result = repository.claim(claim(key, eTag, sequencer));
-        assertEquals(ClaimResult.Outcome.CLAIMED, result.outcome());
+        assertEquals(ClaimResult.Verdict.CLAIMED, result.verdict());
         return repository.complete(key, result.lease().orElseThrow(), completion(key));
     }
 
@@ -146,7 +146,7 @@ public abstract class PhotoRepositoryContract {
         PhotoKey key = newPhoto();
         repository.create(pending(key));
         ClaimResult result = repository.claim(claim(key, "etag-1", "0055AED6DCD90281E5"));
-        assertEquals(ClaimResult.Outcome.CLAIMED, result.outcome());
+        assertEquals(ClaimResult.Verdict.CLAIMED, result.verdict());
         Photo stored = repository.get(key).orElseThrow();
         assertEquals(PhotoStatus.PROCESSING, stored.status());
         assertEquals(result.lease().orElseThrow(), stored.lease());
@@ -160,7 +160,7 @@ public abstract class PhotoRepositoryContract {
     void claimingAnUnknownPhotoCreatesItAsProcessing() {
         PhotoKey key = newPhoto();
         ClaimResult result = repository.claim(claim(key, "etag-1", null));
-        assertEquals(ClaimResult.Outcome.CLAIMED, result.outcome());
+        assertEquals(ClaimResult.Verdict.CLAIMED, result.verdict());
         Photo stored = repository.get(key).orElseThrow();
         assertEquals(PhotoStatus.PROCESSING, stored.status());
         assertEquals(1234, stored.size());
@@ -212,7 +212,7 @@ public abstract class PhotoRepositoryContract {
         assertEquals(PhotoStatus.REJECTED, stored.status());
         assertEquals(ErrorCode.INFECTED, stored.errorCode());
         assertEquals("the scanner found Eicar-Test-Signature", stored.errorMessage());
-        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(claim(key, "etag-2", "02")).outcome(),
+        assertEquals(ClaimResult.Verdict.DUPLICATE, repository.claim(claim(key, "etag-2", "02")).verdict(),
                 "a replayed upload of a rejected photo is not processed");
         assertEquals(PhotoStatus.REJECTED, repository.get(key).orElseThrow().status());
     }
@@ -221,11 +221,11 @@ public abstract class PhotoRepositoryContract {
     void theSameUploadAgainIsADuplicateOnceActiveOrFailed() {
         PhotoKey active = newPhoto();
         activate(active, "etag-1", "0A");
-        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(claim(active, "etag-1", "0A")).outcome());
+        assertEquals(ClaimResult.Verdict.DUPLICATE, repository.claim(claim(active, "etag-1", "0A")).verdict());
         PhotoKey failed = newPhoto();
         ClaimResult result = repository.claim(claim(failed, "etag-2", "0B"));
         repository.fail(failed, result.lease().orElseThrow(), ErrorCode.UNSUPPORTED_FORMAT, "not an image");
-        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(claim(failed, "etag-2", "0B")).outcome());
+        assertEquals(ClaimResult.Verdict.DUPLICATE, repository.claim(claim(failed, "etag-2", "0B")).verdict());
         assertEquals(PhotoStatus.FAILED, repository.get(failed).orElseThrow().status());
     }
 
@@ -233,21 +233,21 @@ public abstract class PhotoRepositoryContract {
     void withoutSequencersTheETagDecidesWhetherItIsTheSameUpload() {
         PhotoKey key = newPhoto();
         activate(key, "etag-1", null);
-        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(claim(key, "etag-1", null)).outcome());
-        assertEquals(ClaimResult.Outcome.CLAIMED, repository.claim(claim(key, "etag-2", null)).outcome());
+        assertEquals(ClaimResult.Verdict.DUPLICATE, repository.claim(claim(key, "etag-1", null)).verdict());
+        assertEquals(ClaimResult.Verdict.CLAIMED, repository.claim(claim(key, "etag-2", null)).verdict());
     }
 
     @Test
     void anOlderSequencerIsStaleAndANewerOneReprocessesAnActivePhoto() {
         PhotoKey key = newPhoto();
         activate(key, "etag-2", "0055AED6DCD90281E6");
-        assertEquals(ClaimResult.Outcome.STALE, repository.claim(claim(key, "etag-1", "0055AED6DCD90281E5")).outcome());
+        assertEquals(ClaimResult.Verdict.STALE, repository.claim(claim(key, "etag-1", "0055AED6DCD90281E5")).verdict());
         // S3: sequencers of different lengths compare after right-padding the shorter with zeros
-        assertEquals(ClaimResult.Outcome.STALE, repository.claim(claim(key, "etag-1", "0055AED6DCD90281E")).outcome());
+        assertEquals(ClaimResult.Verdict.STALE, repository.claim(claim(key, "etag-1", "0055AED6DCD90281E")).verdict());
         ClaimResult newer = repository.claim(claim(key, "etag-3", "0055AED6DCD90281E600"));
-        assertEquals(ClaimResult.Outcome.DUPLICATE, newer.outcome(), "equal after padding: the same event");
+        assertEquals(ClaimResult.Verdict.DUPLICATE, newer.verdict(), "equal after padding: the same event");
         ClaimResult replaced = repository.claim(claim(key, "etag-3", "0055AED6DCD90281E7"));
-        assertEquals(ClaimResult.Outcome.CLAIMED, replaced.outcome());
+        assertEquals(ClaimResult.Verdict.CLAIMED, replaced.verdict());
         assertEquals("etag-3", repository.get(key).orElseThrow().eTag());
         assertEquals("0055AED6DCD90281E7", repository.get(key).orElseThrow().sequencer());
     }
@@ -256,10 +256,10 @@ public abstract class PhotoRepositoryContract {
     void anUnexpiredLeaseMakesOthersBusyUntilItExpires() {
         PhotoKey key = newPhoto();
         ClaimResult first = repository.claim(claim(key, "etag-1", "01"));
-        assertEquals(ClaimResult.Outcome.BUSY, repository.claim(claim(key, "etag-1", "01")).outcome());
+        assertEquals(ClaimResult.Verdict.BUSY, repository.claim(claim(key, "etag-1", "01")).verdict());
         clock.advance(LEASE.plusSeconds(1));
         ClaimResult second = repository.claim(claim(key, "etag-1", "01"));
-        assertEquals(ClaimResult.Outcome.CLAIMED, second.outcome());
+        assertEquals(ClaimResult.Verdict.CLAIMED, second.verdict());
         assertNotEquals(first.lease(), second.lease());
         assertEquals(ErrorCode.CONFLICT, assertThrows(GalerlyException.class,
                 () -> repository.complete(key, first.lease().orElseThrow(), completion(key))).code(),
@@ -271,7 +271,7 @@ public abstract class PhotoRepositoryContract {
         PhotoKey key = newPhoto();
         ClaimResult old = repository.claim(claim(key, "etag-1", "01"));
         ClaimResult newer = repository.claim(claim(key, "etag-2", "02"));
-        assertEquals(ClaimResult.Outcome.CLAIMED, newer.outcome());
+        assertEquals(ClaimResult.Verdict.CLAIMED, newer.verdict());
         assertThrows(GalerlyException.class, () -> repository.complete(key, old.lease().orElseThrow(), completion(key)));
         repository.complete(key, newer.lease().orElseThrow(), completion(key));
         assertEquals("etag-2", repository.get(key).orElseThrow().eTag());
@@ -282,9 +282,9 @@ public abstract class PhotoRepositoryContract {
         PhotoKey key = newPhoto();
         ClaimResult first = repository.claim(claim(key, "etag-1", "01"));
         repository.release(key, new Lease("stranger", clock.instant()));
-        assertEquals(ClaimResult.Outcome.BUSY, repository.claim(claim(key, "etag-1", "01")).outcome());
+        assertEquals(ClaimResult.Verdict.BUSY, repository.claim(claim(key, "etag-1", "01")).verdict());
         repository.release(key, first.lease().orElseThrow());
-        assertEquals(ClaimResult.Outcome.CLAIMED, repository.claim(claim(key, "etag-1", "01")).outcome());
+        assertEquals(ClaimResult.Verdict.CLAIMED, repository.claim(claim(key, "etag-1", "01")).verdict());
     }
 
     @Test
@@ -321,7 +321,7 @@ public abstract class PhotoRepositoryContract {
             for (Future<ClaimResult> f : results) {
                 ClaimResult r = f.get();
                 claimed += r.claimed() ? 1 : 0;
-                assertTrue(r.claimed() || r.outcome() == ClaimResult.Outcome.BUSY, r.outcome().toString());
+                assertTrue(r.claimed() || r.verdict() == ClaimResult.Verdict.BUSY, r.verdict().toString());
             }
             assertEquals(1, claimed);
         } finally {
@@ -477,23 +477,23 @@ public abstract class PhotoRepositoryContract {
         PhotoKey key = newPhoto();
         repository.create(pending(key));
         ClaimResult first = repository.claim(claim(key, "etag-1", "01", 2, true));
-        assertEquals(ClaimResult.Outcome.CLAIMED, first.outcome());
+        assertEquals(ClaimResult.Verdict.CLAIMED, first.verdict());
         assertEquals(1, repository.get(key).orElseThrow().attempts());
         clock.advance(LEASE.plusSeconds(1));                              // the worker died
         ClaimResult second = repository.claim(claim(key, "etag-1", "01", 2, true));
-        assertEquals(ClaimResult.Outcome.CLAIMED, second.outcome(), "an expired lease is reclaimed");
+        assertEquals(ClaimResult.Verdict.CLAIMED, second.verdict(), "an expired lease is reclaimed");
         assertEquals(2, repository.get(key).orElseThrow().attempts());
         clock.advance(LEASE.plusSeconds(1));                              // and the next one too
         ClaimResult third = repository.claim(claim(key, "etag-1", "01", 2, true));
-        assertEquals(ClaimResult.Outcome.GAVE_UP, third.outcome());
+        assertEquals(ClaimResult.Verdict.GAVE_UP, third.verdict());
         Photo failed = repository.get(key).orElseThrow();
         assertEquals(PhotoStatus.FAILED, failed.status());
         assertEquals(ErrorCode.LIMIT_EXCEEDED, failed.errorCode());
         assertTrue(failed.errorMessage().contains("2 attempts"), failed.errorMessage());
         assertNull(failed.lease());
-        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(claim(key, "etag-1", "01", 2, true)).outcome());
+        assertEquals(ClaimResult.Verdict.DUPLICATE, repository.claim(claim(key, "etag-1", "01", 2, true)).verdict());
         ClaimResult replaced = repository.claim(claim(key, "etag-2", "02", 2, true));
-        assertEquals(ClaimResult.Outcome.CLAIMED, replaced.outcome(), "a new upload starts counting again");
+        assertEquals(ClaimResult.Verdict.CLAIMED, replaced.verdict(), "a new upload starts counting again");
         assertEquals(1, repository.get(key).orElseThrow().attempts());
     }
 
@@ -502,7 +502,7 @@ public abstract class PhotoRepositoryContract {
         PhotoKey key = newPhoto();
         for (int i = 0; i < 4; i++) {
             ClaimResult result = repository.claim(claim(key, "etag-1", "01", 1, true));
-            assertEquals(ClaimResult.Outcome.CLAIMED, result.outcome(), "claim " + i);
+            assertEquals(ClaimResult.Verdict.CLAIMED, result.verdict(), "claim " + i);
             repository.release(key, result.lease().orElseThrow());     // a transient failure, reported
         }
         assertEquals(0, repository.get(key).orElseThrow().attempts());
@@ -520,8 +520,8 @@ public abstract class PhotoRepositoryContract {
         assertEquals(List.of(other.id()), repository.list(gallery, PageRequest.first(10)).photos().stream()
                 .map(Photo::id).toList(), "listings never show tombstones");
         // a replayed upload (same or new ETag) or a late event never brings it back
-        assertEquals(ClaimResult.Outcome.GONE, repository.claim(claim(key, "etag-1", "01")).outcome());
-        assertEquals(ClaimResult.Outcome.GONE, repository.claim(claim(key, "etag-2", "09")).outcome());
+        assertEquals(ClaimResult.Verdict.GONE, repository.claim(claim(key, "etag-1", "01")).verdict());
+        assertEquals(ClaimResult.Verdict.GONE, repository.claim(claim(key, "etag-2", "09")).verdict());
         assertTrue(repository.get(key).isEmpty());
         assertEquals(ErrorCode.CONFLICT, assertThrows(GalerlyException.class,
                 () -> repository.create(pending(key))).code(), "the key stays taken while the tombstone lives");
@@ -538,7 +538,7 @@ public abstract class PhotoRepositoryContract {
         assertEquals(PhotoStatus.DELETED, tombstone.status());
         assertTrue(PhotoTransitions.TOMBSTONE_TTL.compareTo(Duration.ofDays(7)) > 0, "SigV4 URLs last 7 days at most");
         clock.advance(Duration.ofDays(7));
-        assertEquals(ClaimResult.Outcome.GONE, repository.claim(claim(key, "etag-1", "01")).outcome());
+        assertEquals(ClaimResult.Verdict.GONE, repository.claim(claim(key, "etag-1", "01")).verdict());
     }
 
     @Test
@@ -560,10 +560,10 @@ public abstract class PhotoRepositoryContract {
     void anUnknownKeyIsOnlyClaimedWhenTheRequestAdoptsIt() {
         PhotoKey key = newPhoto();
         ClaimResult refused = repository.claim(claim(key, "etag-1", "01", 3, false));
-        assertEquals(ClaimResult.Outcome.GONE, refused.outcome());
+        assertEquals(ClaimResult.Verdict.GONE, refused.verdict());
         assertTrue(repository.get(key).isEmpty(), "nothing created");
         repository.create(pending(key));
-        assertEquals(ClaimResult.Outcome.CLAIMED, repository.claim(claim(key, "etag-1", "01", 3, false)).outcome());
+        assertEquals(ClaimResult.Verdict.CLAIMED, repository.claim(claim(key, "etag-1", "01", 3, false)).verdict());
     }
 
     @Test
@@ -645,15 +645,15 @@ public abstract class PhotoRepositoryContract {
         repository.create(pending(key));
         ClaimResult older = repository.claim(claim(key, "etag-1", "0A", 1000));
         ClaimResult newer = repository.claim(claim(key, "etag-2", "0B", 2000));    // the newer event overtakes
-        assertEquals(ClaimResult.Outcome.CLAIMED, newer.outcome());
+        assertEquals(ClaimResult.Verdict.CLAIMED, newer.verdict());
         repository.complete(key, newer.lease().orElseThrow(), completion(key, "fp-1", 100));
         assertEquals(counts(1, 2100), repository.counts(gallery));
         // the older worker finishes late, its event is redelivered, the newer one twice more
         assertThrows(GalerlyException.class,
                 () -> repository.complete(key, older.lease().orElseThrow(), completion(key, "fp-1", 5)));
-        assertEquals(ClaimResult.Outcome.STALE, repository.claim(claim(key, "etag-1", "0A", 1000)).outcome());
-        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(claim(key, "etag-2", "0B", 2000)).outcome());
-        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(claim(key, "etag-2", "0B", 2000)).outcome());
+        assertEquals(ClaimResult.Verdict.STALE, repository.claim(claim(key, "etag-1", "0A", 1000)).verdict());
+        assertEquals(ClaimResult.Verdict.DUPLICATE, repository.claim(claim(key, "etag-2", "0B", 2000)).verdict());
+        assertEquals(ClaimResult.Verdict.DUPLICATE, repository.claim(claim(key, "etag-2", "0B", 2000)).verdict());
         assertThrows(GalerlyException.class,
                 () -> repository.complete(key, newer.lease().orElseThrow(), completion(key, "fp-1", 100)),
                 "a duplicated completion conflicts");
@@ -681,7 +681,7 @@ public abstract class PhotoRepositoryContract {
         assertEquals(counts(0, 0), faulty.counts(gallery));
         assertFalse(faulty.delete(key), "a duplicated delete finds nothing");
         assertEquals(counts(0, 0), faulty.counts(gallery), "and subtracts nothing");
-        assertEquals(ClaimResult.Outcome.GONE, faulty.claim(claim(key, "etag-1", "01", 1000)).outcome(),
+        assertEquals(ClaimResult.Verdict.GONE, faulty.claim(claim(key, "etag-1", "01", 1000)).verdict(),
                 "a late redelivery after the delete");
         assertEquals(counts(0, 0), faulty.counts(gallery));
     }
@@ -693,7 +693,7 @@ public abstract class PhotoRepositoryContract {
                 completion(key, "fp-1", 10, 20));
         assertEquals(counts(1, 1030), repository.counts(gallery));
         ClaimResult replace = repository.claim(claim(key, "etag-2", "02", 4000));
-        assertEquals(ClaimResult.Outcome.CLAIMED, replace.outcome());
+        assertEquals(ClaimResult.Verdict.CLAIMED, replace.verdict());
         assertEquals(counts(0, 0), repository.counts(gallery), "counted again once the new renditions are recorded");
         repository.complete(key, replace.lease().orElseThrow(), completion(key, "fp-1", 300, 400));
         assertEquals(counts(1, 4700), repository.counts(gallery));
@@ -708,10 +708,10 @@ public abstract class PhotoRepositoryContract {
         ClaimRequest backfill = new ClaimRequest(key, KeyLayout.standard().originalKey(gallery, key.id(), "jpg"),
                 "etag-1", null, 1000, "image/jpeg", UUID.randomUUID().toString(), LEASE, 5, true, "fp-2");
         ClaimResult reprofile = repository.claim(backfill);
-        assertEquals(ClaimResult.Outcome.CLAIMED, reprofile.outcome());
+        assertEquals(ClaimResult.Verdict.CLAIMED, reprofile.verdict());
         repository.complete(key, reprofile.lease().orElseThrow(), completion(key, "fp-2", 11, 22, 33));
         assertEquals(counts(1, 1066), repository.counts(gallery));
-        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(backfill).outcome(), "a second backfill");
+        assertEquals(ClaimResult.Verdict.DUPLICATE, repository.claim(backfill).verdict(), "a second backfill");
         assertEquals(counts(1, 1066), repository.counts(gallery));
     }
 
@@ -787,7 +787,7 @@ public abstract class PhotoRepositoryContract {
         assertEquals(List.of(active.id()), repository.list(gallery, PageRequest.first(10)).photos().stream()
                 .map(Photo::id).toList());
         assertEquals(counts(1, 101), repository.counts(gallery));
-        assertEquals(ClaimResult.Outcome.CLAIMED, repository.claim(claim(expiring, "etag-1", "01", 50)).outcome(),
+        assertEquals(ClaimResult.Verdict.CLAIMED, repository.claim(claim(expiring, "etag-1", "01", 50)).verdict(),
                 "its upload came late after all");
         assertEquals(2, repository.list(gallery, PageRequest.first(10)).photos().size(), "claimed, it is listed again");
     }
@@ -799,14 +799,14 @@ public abstract class PhotoRepositoryContract {
                 .orElseThrow(), completion(key, "fp-1", 10));
         ClaimRequest backfill = new ClaimRequest(key, KeyLayout.standard().originalKey(gallery, key.id(), "jpg"),
                 "etag-1", null, 1000, "image/jpeg", UUID.randomUUID().toString(), LEASE, 5, true, "fp-1");
-        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(backfill).outcome(),
+        assertEquals(ClaimResult.Verdict.DUPLICATE, repository.claim(backfill).verdict(),
                 "a matching fingerprint renders nothing");
         assertEquals(active.version(), repository.get(key).orElseThrow().version(), "and writes nothing");
         ClaimResult forced = repository.claim(backfill.forcedAt(active.version()));
-        assertEquals(ClaimResult.Outcome.CLAIMED, forced.outcome());
+        assertEquals(ClaimResult.Verdict.CLAIMED, forced.verdict());
         Photo rerendered = repository.complete(key, forced.lease().orElseThrow(), completion(key, "fp-1", 10));
         assertEquals(counts(1, 1010), repository.counts(gallery));
-        assertEquals(ClaimResult.Outcome.DUPLICATE, repository.claim(backfill.forcedAt(active.version())).outcome(),
+        assertEquals(ClaimResult.Verdict.DUPLICATE, repository.claim(backfill.forcedAt(active.version())).verdict(),
                 "a duplicated repair finds the record changed");
         assertEquals(rerendered.version(), repository.get(key).orElseThrow().version());
         assertThrows(IllegalArgumentException.class, () -> backfill.forcedAt(0));

@@ -14,6 +14,7 @@ import com.galerly.aws.s3.S3Signer;
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.KeyLayout;
+import com.galerly.core.spi.FileNames;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -72,7 +73,7 @@ public final class DefaultS3Signer implements S3Signer {
     public PresignedRequest presignGet(String key, Duration expiry, Optional<String> downloadName) {
         Map<String, String> query = new LinkedHashMap<>();
         downloadName.flatMap(FileNames::sanitize)
-                .ifPresent(name -> query.put("response-content-disposition", FileNames.contentDisposition(name)));
+                .ifPresent(name -> query.put("response-content-disposition", FileNameHeaders.contentDisposition(name)));
         S3Signer.checkExpiry(expiry);
         Instant now = now();
         if (getWindow.isZero()) {
@@ -128,7 +129,7 @@ public final class DefaultS3Signer implements S3Signer {
         signing.forEach((name, value) -> conditions.add(Condition.eq(name, value)));
 
         String encoded = Base64.getEncoder().encodeToString(
-                PolicyJson.write(expiresAt, conditions).getBytes(StandardCharsets.UTF_8));
+                PostPolicyJson.write(expiresAt, conditions).getBytes(StandardCharsets.UTF_8));
         String signature = SigV4.signature(
                 SigV4.signingKey(identity.secretAccessKey(), date, bucket.region(), SERVICE), encoded);
 

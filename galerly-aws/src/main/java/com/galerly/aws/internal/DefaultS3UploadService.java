@@ -23,6 +23,7 @@ import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.Rendition;
 import com.galerly.core.image.ImageFormat;
+import com.galerly.core.spi.FileNames;
 import com.galerly.core.storage.BlobMetadata;
 import com.galerly.core.upload.PendingUploads;
 import com.galerly.core.upload.UploadConfirmation;
@@ -268,7 +269,7 @@ public final class DefaultS3UploadService implements S3UploadService {
         Builder b = S3UploadService.builder()
                 .bucket(s.signer().bucket()).credentialsProvider(s.credentials()).clock(s.clock()).client(client())
                 .layout(s.layout()).ids(s.ids()).contentTypes(s.contentTypes()).maxBytes(s.maxBytes())
-                .expiry(s.expiry()).partSize(s.partSize()).pendingTtl(s.pendingTtl()).ticketKey(s.ticketKey())
+                .expiry(s.expiry()).partSize(s.partSize()).pendingExpiry(s.pendingExpiry()).ticketKey(s.ticketKey())
                 .scanner(s.quarantine().scanner()).scrubber(s.quarantine().scrubber())
                 .duplicates(s.quarantine().duplicates());
         s.quarantine().contentIndex().ifPresent(b::contentIndex);
@@ -307,13 +308,13 @@ public final class DefaultS3UploadService implements S3UploadService {
     private Map<String, String> metadata(UploadRequest request) {
         Map<String, String> metadata = new LinkedHashMap<>();
         request.fileName().flatMap(FileNames::sanitize)
-                .ifPresent(name -> metadata.put(FILENAME_METADATA, FileNames.toAscii(name)));
+                .ifPresent(name -> metadata.put(FILENAME_METADATA, FileNameHeaders.toAscii(name)));
         request.owner().ifPresent(owner -> {
             if (owner.length() > MAX_OWNER_LENGTH) {
                 throw GalerlyException.invalid("owner must be at most " + MAX_OWNER_LENGTH + " characters, was "
                         + owner.length());
             }
-            metadata.put(OWNER_METADATA, FileNames.toAscii(owner));
+            metadata.put(OWNER_METADATA, FileNameHeaders.toAscii(owner));
         });
         return metadata;
     }
@@ -335,12 +336,17 @@ public final class DefaultS3UploadService implements S3UploadService {
     private void recordPending(UploadRequest request, Target target, Instant urlExpiry) {
         if (s.repository() != null) {
             PendingUploads.create(s.repository(), PendingUploads.record(s.layout(), target.photo(), target.key(),
-                    request, request.owner().orElse(null), s.clock().instant(), urlExpiry, s.pendingTtl()));
+                    request, request.owner().orElse(null), s.clock().instant(), urlExpiry, s.pendingExpiry()));
         }
     }
 
     private KeyLayout.Original uploadOf(String key) {
         return s.confirmer().upload(key);
+    }
+
+    private static String decoded(BlobMetadata head, String name) {
+        String value = head.userMetadata().get(name);
+        return value == null ? null : FileNameHeaders.fromAscii(value);
     }
 
     private static String baseType(String contentType) {

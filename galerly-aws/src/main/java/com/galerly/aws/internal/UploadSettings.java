@@ -31,7 +31,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * @param expiry       default validity of presigned requests
  * @param partSize     preferred multipart part size
  * @param repository   optional photo records
- * @param pendingTtl   lifetime of a PENDING record
+ * @param pendingExpiry   lifetime of a PENDING record
  * @param quarantine   the trust path confirm runs
  * @param confirmer    confirm, shared with the in-memory fake
  * @param tickets      authenticates multipart tickets
@@ -40,7 +40,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 public record UploadSettings(S3Signer signer, AwsCredentialsProvider credentials, Clock clock, S3BlobStore blobs,
                              boolean ownsClient, KeyLayout layout, PhotoId.Generator ids,
                              Map<String, String> contentTypes, long maxBytes, Duration expiry, long partSize,
-                             PhotoRepository repository, Duration pendingTtl, Quarantine quarantine,
+                             PhotoRepository repository, Duration pendingExpiry, Quarantine quarantine,
                              Confirmer confirmer, MultipartTickets tickets, byte[] ticketKey) {
     public UploadSettings {
         contentTypes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(contentTypes));

@@ -168,7 +168,7 @@ public interface S3UploadService extends UploadService, AutoCloseable {
         private Duration expiry = DEFAULT_EXPIRY;
         private long partSize = DEFAULT_PART_SIZE;
         private PhotoRepository repository;
-        private Duration pendingTtl = Duration.ofDays(1);
+        private Duration pendingExpiry = Duration.ofDays(1);
         private ContentScanner scanner = ContentScanner.none();
         private MetadataScrubber scrubber = MetadataScrubber.standard();
         private ContentIndex contentIndex;
@@ -320,12 +320,12 @@ public interface S3UploadService extends UploadService, AutoCloseable {
          * How long a PENDING record waits for its upload after the upload URL expired, if processing never claims it:
          * 1 minute to 30 days (default 1 day).
          */
-        public Builder pendingTtl(Duration pendingTtl) {
-            Objects.requireNonNull(pendingTtl, "pendingTtl must not be null");
-            if (pendingTtl.compareTo(Duration.ofMinutes(1)) < 0 || pendingTtl.compareTo(Duration.ofDays(30)) > 0) {
-                throw new IllegalArgumentException("pendingTtl must be 1 minute to 30 days, was " + pendingTtl);
+        public Builder pendingExpiry(Duration pendingExpiry) {
+            Objects.requireNonNull(pendingExpiry, "pendingExpiry must not be null");
+            if (pendingExpiry.compareTo(Duration.ofMinutes(1)) < 0 || pendingExpiry.compareTo(Duration.ofDays(30)) > 0) {
+                throw new IllegalArgumentException("pendingExpiry must be 1 minute to 30 days, was " + pendingExpiry);
             }
-            this.pendingTtl = pendingTtl;
+            this.pendingExpiry = pendingExpiry;
             return this;
         }
 
@@ -361,7 +361,7 @@ public interface S3UploadService extends UploadService, AutoCloseable {
             byte[] key = ticketKey != null ? ticketKey : randomKey();
             return new DefaultS3UploadService(new UploadSettings(signer, creds, clock, blobs, ownsClient, layout,
                     ids != null ? ids : PhotoId.generator(clock), contentTypes, maxBytes, expiry, partSize,
-                    repository, pendingTtl, trust, confirmer, new MultipartTickets(key), key));
+                    repository, pendingExpiry, trust, confirmer, new MultipartTickets(key), key));
         }
 
         private static byte[] randomKey() {

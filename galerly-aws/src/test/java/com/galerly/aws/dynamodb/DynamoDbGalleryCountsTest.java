@@ -166,9 +166,9 @@ class DynamoDbGalleryCountsTest {
     void aCrashAfterThePhotoWriteIsSettledByTheRedeliveredEvent() {
         PhotoKey key = completedWithoutTheCounter();
         assertEquals(GalleryCounts.empty(gallery), photos.counts(gallery), "the counter lags while the write is fresh");
-        assertEquals(ClaimResult.Outcome.DUPLICATE, photos.claim(claim(key, "etag-1")).outcome(), "the redelivery");
+        assertEquals(ClaimResult.Verdict.DUPLICATE, photos.claim(claim(key, "etag-1")).verdict(), "the redelivery");
         assertEquals(new GalleryCounts(gallery, 1, 1100), photos.counts(gallery));
-        assertEquals(ClaimResult.Outcome.DUPLICATE, photos.claim(claim(key, "etag-1")).outcome());
+        assertEquals(ClaimResult.Verdict.DUPLICATE, photos.claim(claim(key, "etag-1")).verdict());
         assertEquals(new GalleryCounts(gallery, 1, 1100), photos.counts(gallery), "and only once");
     }
 

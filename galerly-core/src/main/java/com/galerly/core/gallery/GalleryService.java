@@ -23,6 +23,7 @@ import com.galerly.core.photo.PageRequest;
 import com.galerly.core.photo.PhotoPage;
 import com.galerly.core.photo.PhotoRepository;
 import com.galerly.core.spi.Checks;
+import com.galerly.core.spi.FileNames;
 import com.galerly.core.storage.BlobStore;
 import com.galerly.core.storage.BlobVersion;
 import com.galerly.core.upload.PendingUploads;

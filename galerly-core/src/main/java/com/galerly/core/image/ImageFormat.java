@@ -74,27 +74,54 @@ public enum ImageFormat {
                 || (starts(head, n, 0, 'I', 'I', '*', 0) && starts(head, n, 8, 'C', 'R'))) {
             return Optional.of(RAW);
         }
-        if (starts(head, n, 0, 'I', 'I', '*', 0) || starts(head, n, 0, 'M', 'M', 0, '*')) {
+        if (starts(head, n, 0, 'I', 'I', '*', 0) || starts(head, n, 0, 'M', 'M', 0, '*')
+                || starts(head, n, 0, 'I', 'I', '+', 0) || starts(head, n, 0, 'M', 'M', 0, '+')) {      // BigTIFF: 43
             return Optional.of(TIFF);
         }
-        if (starts(head, n, 0, 'B', 'M') && n >= 14) {
-            return Optional.of(BMP);
+        if (starts(head, n, 0, 'B', 'M') && n >= 18) {
+            int dib = (head[14] & 0xFF) | (head[15] & 0xFF) << 8 | (head[16] & 0xFF) << 16 | (head[17] & 0xFF) << 24;
+            if (dib == 12 || dib == 16 || dib == 40 || dib == 52 || dib == 56 || dib == 64 || dib == 108 || dib == 124) {
+                return Optional.of(BMP);                      // a known DIB header size: not just text starting "BM"
+            }
+            return Optional.empty();
         }
         if (starts(head, n, 4, 'f', 't', 'y', 'p') && n >= 12) {
-            String brand = new String(head, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
-            switch (brand) {
-                case "avif", "avis":
-                    return Optional.of(AVIF);
-                case "heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1":
-                    return Optional.of(HEIF);
-                case "crx ":
-                    return Optional.of(RAW);
-                default:
-                    return Optional.empty();
-            }
+            return isoMedia(head, n);
         }
         return Optional.empty();
     }
+
+    /**
+     * An ISO media file by the brands of its {@code ftyp} box (the major brand, then the compatible ones within the
+     * bytes given): a HEVC-coded HEIF brand wins, then an AV1 one, then a generic image brand ({@code mif1},
+     * {@code msf1}, {@code mif2}) as HEIF; a Canon CR3 ({@code crx}) is RAW.
+     */
+    private static Optional<ImageFormat> isoMedia(byte[] head, int n) {
+        long size = (head[0] & 0xFFL) << 24 | (head[1] & 0xFF) << 16 | (head[2] & 0xFF) << 8 | (head[3] & 0xFF);
+        java.util.List<String> brands = new java.util.ArrayList<>();
+        brands.add(new String(head, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+        for (int at = 16; at + 4 <= Math.min(n, size); at += 4) {
+            brands.add(new String(head, at, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+        if (brands.get(0).equals("crx ")) {
+            return Optional.of(RAW);
+        }
+        if (brands.stream().anyMatch(HEVC_BRANDS::contains)) {
+            return Optional.of(HEIF);
+        }
+        if (brands.stream().anyMatch(AV1_BRANDS::contains)) {
+            return Optional.of(AVIF);
+        }
+        if (brands.stream().anyMatch(GENERIC_IMAGE_BRANDS::contains)) {
+            return Optional.of(HEIF);
+        }
+        return Optional.empty();
+    }
+
+    private static final java.util.Set<String> HEVC_BRANDS = java.util.Set.of("heic", "heix", "hevc", "hevx", "heim",
+            "heis");
+    private static final java.util.Set<String> AV1_BRANDS = java.util.Set.of("avif", "avis");
+    private static final java.util.Set<String> GENERIC_IMAGE_BRANDS = java.util.Set.of("mif1", "msf1", "mif2");
 
     private static boolean starts(byte[] head, int length, int offset, int... expected) {
         if (length < offset + expected.length) {

@@ -17,11 +17,13 @@ import java.util.Map;
  * @param colorModel    colour model as stored: {@code RGB}, {@code GRAY}, {@code CMYK}, {@code YCCK}, {@code PALETTE}...
  * @param bitsPerSample bits per sample (8, 16...)
  * @param hasAlpha      whether it carries transparency
- * @param iccProfile    description of the embedded ICC profile, or null
+ * @param colorProfileName the name of the image's colour space as the file states it: the description of its
+ *                      embedded ICC profile ({@code Display P3}, {@code Adobe RGB (1998)}), or for HEIF/AVIF an nclx
+ *                      colour description ({@code nclx Display P3}); null when the file states none (sRGB assumed)
  * @param metadata      selected readable metadata (EXIF make, model, date...), never GPS; may be empty
  */
 public record ImageInfo(ImageFormat format, int width, int height, int orientation, String colorModel,
-                        int bitsPerSample, boolean hasAlpha, String iccProfile, Map<String, String> metadata) {
+                        int bitsPerSample, boolean hasAlpha, String colorProfileName, Map<String, String> metadata) {
     public ImageInfo {
         Checks.notNull(format, "format");
         Checks.positive(width, "width");
@@ -29,6 +31,16 @@ public record ImageInfo(ImageFormat format, int width, int height, int orientati
         Checks.inRange(orientation, 1, 8, "orientation");
         Checks.notBlank(colorModel, "colorModel");
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /**
+     * The colour profile's name.
+     *
+     * @deprecated it holds a description, not the profile: use {@link #colorProfileName()}. To be removed in 0.3.
+     */
+    @Deprecated(since = "0.2.0", forRemoval = true)
+    public String iccProfile() {
+        return colorProfileName;
     }
 
     /** Stored size, before orientation. */

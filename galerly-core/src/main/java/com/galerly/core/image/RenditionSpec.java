@@ -6,6 +6,7 @@ package com.galerly.core.image;
 
 import com.galerly.core.KeyLayout;
 import com.galerly.core.spi.Checks;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -29,9 +30,14 @@ import java.util.function.Consumer;
 public final class RenditionSpec {
     /** Largest box side accepted. */
     public static final int MAX_SIDE = 32_768;
-    /** Formats a rendition may be written in (an encoder plugin must exist for the one chosen). */
-    public static final Set<ImageFormat> OUTPUT_FORMATS = EnumSet.of(ImageFormat.JPEG, ImageFormat.WEBP,
-            ImageFormat.PNG, ImageFormat.AVIF);
+    /**
+     * The formats a browser displays, the only ones a rendition may ask for (unmodifiable). Which of them a
+     * processor writes depends on its encoders: galerly-imaging's own write JPEG and WebP, a plugin adds others; a
+     * profile naming a format no encoder writes is refused when the processor is built (CONFIGURATION, naming the
+     * encoders tried).
+     */
+    public static final Set<ImageFormat> WEB_FORMATS = Collections.unmodifiableSet(EnumSet.of(ImageFormat.JPEG,
+            ImageFormat.WEBP, ImageFormat.PNG, ImageFormat.AVIF));
 
     private final String name;
     private final int width;
@@ -202,11 +208,11 @@ public final class RenditionSpec {
             return this;
         }
 
-        /** One of {@link #OUTPUT_FORMATS}. */
+        /** One of {@link #WEB_FORMATS}; the processor must have an encoder for it. */
         public Builder format(ImageFormat format) {
             Checks.notNull(format, "format");
-            if (!OUTPUT_FORMATS.contains(format)) {
-                throw new IllegalArgumentException("format must be one of " + OUTPUT_FORMATS + ", was " + format);
+            if (!WEB_FORMATS.contains(format)) {
+                throw new IllegalArgumentException("format must be one of " + WEB_FORMATS + ", was " + format);
             }
             this.format = format;
             return this;

@@ -12,13 +12,13 @@ import java.util.Optional;
 /**
  * What a claim found.
  *
- * @param outcome what happened
+ * @param verdict what the claim found
  * @param photo   the record after the claim (the claimed record, or the one that refused it; null only when
- *                the outcome is STALE for a record that does not exist)
+ *                the verdict is STALE for a record that does not exist)
  */
-public record ClaimResult(Outcome outcome, Photo photo) {
+public record ClaimResult(Verdict verdict, Photo photo) {
     /** What a claim can find. */
-    public enum Outcome {
+    public enum Verdict {
         /** The caller holds the lease and must finish with complete, fail or release. */
         CLAIMED,
         /** This exact original was already processed (ACTIVE) or refused (FAILED): nothing to do. */
@@ -37,19 +37,19 @@ public record ClaimResult(Outcome outcome, Photo photo) {
     }
 
     public ClaimResult {
-        Checks.notNull(outcome, "outcome");
-        if (outcome == Outcome.CLAIMED && (photo == null || photo.lease() == null)) {
+        Checks.notNull(verdict, "verdict");
+        if (verdict == Verdict.CLAIMED && (photo == null || photo.lease() == null)) {
             throw new IllegalArgumentException("a CLAIMED result needs the leased photo");
         }
     }
 
     public boolean claimed() {
-        return outcome == Outcome.CLAIMED;
+        return verdict == Verdict.CLAIMED;
     }
 
     /** Whether the repository must write {@link #photo()}: a claim, or a photo given up on. */
     public boolean writes() {
-        return outcome == Outcome.CLAIMED || outcome == Outcome.GAVE_UP;
+        return verdict == Verdict.CLAIMED || verdict == Verdict.GAVE_UP;
     }
 
     /** The lease to finish with, when claimed. */

@@ -69,7 +69,7 @@ public final class PhotoTransitions {
         Lease lease = new Lease(request.leaseToken(), now.plus(request.leaseDuration()));
         if (current.isEmpty()) {
             if (!request.adoptUnknown()) {
-                return new ClaimResult(ClaimResult.Outcome.GONE, null);
+                return new ClaimResult(ClaimResult.Verdict.GONE, null);
             }
             Photo created = Photo.builder()
                     .gallery(request.photo().gallery()).id(request.photo().id())
@@ -77,44 +77,44 @@ public final class PhotoTransitions {
                     .contentType(request.contentType()).size(request.size()).uploadedAt(now)
                     .sequencer(request.sequencer()).eTag(request.eTag()).lease(lease).version(1).attempts(1)
                     .build();
-            return new ClaimResult(ClaimResult.Outcome.CLAIMED, created);
+            return new ClaimResult(ClaimResult.Verdict.CLAIMED, created);
         }
         Photo photo = current.get();
         if (photo.status() == PhotoStatus.DELETED) {
-            return new ClaimResult(ClaimResult.Outcome.GONE, photo);
+            return new ClaimResult(ClaimResult.Verdict.GONE, photo);
         }
         int order = request.sequencer() != null && photo.sequencer() != null
                 ? Sequencers.compare(request.sequencer(), photo.sequencer()) : 0;
         if (order < 0) {
-            return new ClaimResult(ClaimResult.Outcome.STALE, photo);
+            return new ClaimResult(ClaimResult.Verdict.STALE, photo);
         }
         boolean sameUpload = request.sequencer() != null && photo.sequencer() != null
                 ? order == 0
                 : request.eTag().equals(photo.eTag());
         switch (photo.status()) {
             case REJECTED -> {
-                return new ClaimResult(ClaimResult.Outcome.DUPLICATE, photo);
+                return new ClaimResult(ClaimResult.Verdict.DUPLICATE, photo);
             }
             case ACTIVE -> {
                 boolean otherProfile = request.profileFingerprint() != null
                         && !request.profileFingerprint().equals(photo.profileFingerprint());
                 boolean forced = request.forced() && request.rerenderVersion() == photo.version();
                 if (sameUpload && !otherProfile && !forced) {
-                    return new ClaimResult(ClaimResult.Outcome.DUPLICATE, photo);
+                    return new ClaimResult(ClaimResult.Verdict.DUPLICATE, photo);
                 }
             }
             case FAILED -> {
                 if (sameUpload) {
-                    return new ClaimResult(ClaimResult.Outcome.DUPLICATE, photo);
+                    return new ClaimResult(ClaimResult.Verdict.DUPLICATE, photo);
                 }
             }
             case PROCESSING -> {
                 boolean newer = order > 0 || (request.sequencer() != null && photo.sequencer() == null && !sameUpload);
                 if (!photo.lease().expiredAt(now) && !newer) {
-                    return new ClaimResult(ClaimResult.Outcome.BUSY, photo);
+                    return new ClaimResult(ClaimResult.Verdict.BUSY, photo);
                 }
                 if (sameUpload && !newer && photo.attempts() >= request.maxAttempts()) {
-                    return new ClaimResult(ClaimResult.Outcome.GAVE_UP, photo.toBuilder()
+                    return new ClaimResult(ClaimResult.Verdict.GAVE_UP, photo.toBuilder()
                             .status(PhotoStatus.FAILED).lease(null)
                             .error(ErrorCode.LIMIT_EXCEEDED, "gave up after " + photo.attempts() + " attempts: each "
                                     + "worker's lease expired before it finished (a crash, a timeout or too little "
@@ -135,7 +135,7 @@ public final class PhotoTransitions {
                 .sequencer(request.sequencer() != null ? request.sequencer() : photo.sequencer())
                 .error(null, null).expiresAt(null).version(photo.version() + 1).attempts(attempts)
                 .build();
-        return new ClaimResult(ClaimResult.Outcome.CLAIMED, claimed);
+        return new ClaimResult(ClaimResult.Verdict.CLAIMED, claimed);
     }
 
     /** The ACTIVE record for the lease holder; CONFLICT if the lease was lost. */

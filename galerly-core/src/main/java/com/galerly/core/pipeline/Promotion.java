@@ -82,7 +82,7 @@ final class Promotion {
         }
         ClaimResult claim = photos.claim(new ClaimRequest(photo, promotedKey, incoming.eTag(), event.sequencer(),
                 incoming.size(), incoming.contentType(), leaseTokens.get(), leaseDuration, maxAttempts, false));
-        switch (claim.outcome()) {
+        switch (claim.verdict()) {
             case GONE:
                 // nobody requested this upload, its record expired, or it is replayed after its photo was deleted
                 quarantine.discard(incoming.key());

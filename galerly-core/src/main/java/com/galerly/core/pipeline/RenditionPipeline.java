@@ -242,7 +242,7 @@ public final class RenditionPipeline {
         ClaimRequest request = new ClaimRequest(photo, key, object.eTag(), event.sequencer(), object.size(),
                 object.contentType(), leaseTokens.get(), leaseDuration, maxAttempts, adoptUnknown, profileFingerprint);
         ClaimResult claim = photos.claim(forcedVersion > 0 ? request.forcedAt(forcedVersion) : request);
-        switch (claim.outcome()) {
+        switch (claim.verdict()) {
             case GONE:
                 if (claim.photo() == null) {             // the original is left where it is: not ours to delete
                     return new Outcome(Outcome.Kind.REJECTED, photo, ErrorCode.UNKNOWN_UPLOAD,

@@ -82,7 +82,7 @@ public final class Confirmer {
         ClaimResult claim = repository.claim(new ClaimRequest(photo, quarantine.layout().promotedKey(upload),
                 incoming.eTag(), null, incoming.size(), incoming.contentType(), UUID.randomUUID().toString(), LEASE,
                 ClaimRequest.DEFAULT_MAX_ATTEMPTS, false));
-        switch (claim.outcome()) {
+        switch (claim.verdict()) {
             case GONE:
                 quarantine.discard(key);
                 return refused(key, incoming.size(), ErrorCode.UNKNOWN_UPLOAD, unknownUpload(photo, claim.photo()));

@@ -25,6 +25,15 @@ class RenditionSpecTest {
     }
 
     @Test
+    void webFormatsCannotBeChangedByACaller() {
+        assertThrows(UnsupportedOperationException.class, () -> RenditionSpec.WEB_FORMATS.add(ImageFormat.HEIF));
+        assertEquals("format must be one of " + RenditionSpec.WEB_FORMATS + ", was TIFF", assertThrows(
+                IllegalArgumentException.class, () -> RenditionSpec.builder().format(ImageFormat.TIFF)).getMessage());
+        assertEquals(RenditionSpec.builder().name("w").box(10, 10).format(ImageFormat.WEBP).build().format(),
+                ImageFormat.WEBP);
+    }
+
+    @Test
     void theStandardProfileIsTheGallerysLadder() {
         RenditionProfile standard = RenditionProfile.standard();
         assertEquals("standard", standard.name());
@@ -57,6 +66,24 @@ class RenditionSpecTest {
         assertEquals(Optional.of(ImageFormat.HEIF), sniff(0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c'));
         assertEquals(Optional.of(ImageFormat.AVIF), sniff(0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'a', 'v', 'i', 'f'));
         assertEquals(Optional.empty(), sniff('<', 'h', 't', 'm', 'l', '>'));
+        assertEquals(Optional.empty(), sniff('B', 'M', 'a', 'k', 'e', ' ', 'a', ' ', 'n', 'o', 't', 'e', ' ', 'o',
+                'f', ' ', 'i', 't'), "text starting BM is no bitmap");
+    }
+
+    /** What the decoders read, confirm accepts: BigTIFF, and HEIF files by any of their ftyp brands. */
+    @Test
+    void sniffsBigTiffAndHeifByEveryBrand() {
+        assertEquals(Optional.of(ImageFormat.TIFF), sniff('I', 'I', 43, 0, 8, 0, 0, 0));
+        assertEquals(Optional.of(ImageFormat.TIFF), sniff('M', 'M', 0, 43, 0, 8, 0, 0));
+        assertEquals(Optional.of(ImageFormat.HEIF), sniff(0, 0, 0, 0x10, 'f', 't', 'y', 'p', 'm', 'i', 'f', '2',
+                0, 0, 0, 0));
+        assertEquals(Optional.of(ImageFormat.HEIF), sniff(0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'i', 'f', '1',
+                0, 0, 0, 0, 'm', 'i', 'f', '1', 'h', 'e', 'i', 'c'), "a compatible brand decides");
+        assertEquals(Optional.of(ImageFormat.AVIF), sniff(0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'm', 'i', 'f', '1',
+                0, 0, 0, 0, 'm', 'i', 'a', 'f', 'a', 'v', 'i', 'f'), "AV1 before the generic mif1");
+        assertEquals(Optional.of(ImageFormat.BMP), sniff('B', 'M', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 40, 0, 0, 0));
+        assertEquals(Optional.empty(), sniff(0, 0, 0, 0x14, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 0, 0,
+                'm', 'p', '4', '1'), "a video is no image");
         assertEquals(Optional.empty(), sniff(0xFF, 0xD8));
         assertEquals(Optional.empty(), sniff());
     }

@@ -8,11 +8,9 @@ import com.galerly.core.image.ImageFormat;
 import com.galerly.imaging.ImageDecoder;
 import com.galerly.imaging.ImageInput;
 import com.galerly.imaging.Sniff;
-import com.galerly.imaging.heif.internal.HeifBoxes;
 import com.galerly.imaging.heif.internal.HeifLibrary;
 import com.galerly.imaging.heif.internal.HeifReading;
 import java.io.IOException;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -39,10 +37,6 @@ import java.util.Optional;
  * }</pre>
  */
 public final class HeifDecoder implements ImageDecoder {
-    private static final List<String> HEIF_BRANDS = List.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1",
-            "msf1", "mif2");
-    private static final List<String> AVIF_BRANDS = List.of("avif", "avis");
-
     private final String libraryName;
     private volatile HeifLibrary library;
 
@@ -120,15 +114,10 @@ public final class HeifDecoder implements ImageDecoder {
         return Sniff.accept(format);
     }
 
+    /** HEIF or AVIF by the {@code ftyp} brands, as {@link ImageFormat#sniff} reads them; null otherwise. */
     private static ImageFormat format(byte[] head) {
-        List<String> brands = HeifBoxes.brands(head);
-        if (brands.stream().anyMatch(HEIF_BRANDS.subList(0, 6)::contains)) {
-            return ImageFormat.HEIF;
-        }
-        if (brands.stream().anyMatch(AVIF_BRANDS::contains)) {
-            return ImageFormat.AVIF;
-        }
-        return brands.stream().anyMatch(HEIF_BRANDS::contains) ? ImageFormat.HEIF : null;
+        return ImageFormat.sniff(head, head.length).filter(f -> f == ImageFormat.HEIF || f == ImageFormat.AVIF)
+                .orElse(null);
     }
 
     @Override

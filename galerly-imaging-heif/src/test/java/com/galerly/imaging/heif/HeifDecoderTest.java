@@ -182,7 +182,7 @@ class HeifDecoderTest {
                 PngChunks.iccp("Display P3", IccProfileData.displayP3()));
         byte[] heic = HeifFixtures.encode(png, "png", "p3.heic");
         ProcessedImage out = process("p3.heic", heic);
-        assertEquals("Display P3", out.info().iccProfile());
+        assertEquals("Display P3", out.info().colorProfileName());
         RenditionAssertions.assertColour(Pictures.p3InSrgb(p3), RenditionAssertions.largest(out), W / 2, H / 2, 6, "P3 through ICC");
     }
 
@@ -194,7 +194,7 @@ class HeifDecoderTest {
         byte[] avif = HeifFixtures.withNclx(encoded, 12, 13);
         ProcessedImage out = process("p3.avif", avif);
         assertEquals(ImageFormat.AVIF, out.info().format());
-        assertEquals("nclx Display P3", out.info().iccProfile());
+        assertEquals("nclx Display P3", out.info().colorProfileName());
         RenditionAssertions.assertColour(Pictures.p3InSrgb(p3), RenditionAssertions.largest(out), W / 2, H / 2, 6, "P3 through nclx");
         byte[] srgb = HeifFixtures.withNclx(encoded, 1, 13);
         RenditionAssertions.assertColour(p3, RenditionAssertions.largest(process("srgb.avif", srgb)), W / 2, H / 2, 6, "sRGB nclx untouched");

@@ -163,21 +163,21 @@ public final class ImagingEngine implements ImageProcessor {
         Map<RenditionSpec, ImageEncoder> chosen = encodersFor(profile);
         try (SourceInput in = SourceInput.open(source, settings.maxBytes()).limitedTo(settings.maxPixels())) {
             ImageDecoder decoder = decoderFor(in);
-            Canvas[] original = new Canvas[1];
+            Handoff original = new Handoff();
             ImageInfo info;
             long decodeStart = System.nanoTime();
             try (ImageDecoder.Reading reading = decoder.open(in)) {
                 info = reading.info();
                 checkPixels(source.name(), info);
-                original[0] = planar(source.name(), reading, info, profile);
-                if (original[0] == null) {
+                original.canvas = planar(source.name(), reading, info, profile);
+                if (original.canvas == null) {
                     int subsampling = subsampling(info, profile);
                     checkHeap(source.name(), info, subsampling);
                     DecodedImage decoded = reading.decode(subsampling);
                     Deadline.check("decoding");
                     PixelSource full = Oriented.of(Pixels.srgb(decoded), info.orientation());
                     Size oriented = info.orientedSize();
-                    original[0] = new ArgbCanvas(full, (double) full.width() / oriented.width(),
+                    original.canvas = new ArgbCanvas(full, (double) full.width() / oriented.width(),
                             (double) full.height() / oriented.height());
                 }
             } catch (Exception | Error e) {
@@ -400,7 +400,22 @@ public final class ImagingEngine implements ImageProcessor {
         return Math.max(1, (int) Math.floor(room));
     }
 
-    private ProcessedImage render(ImageInfo info, Canvas[] decoded, RenditionProfile profile,
+    /**
+     * The decoded original on its way from decoding to {@link #render}, which {@link #take()}s it: no frame keeps a
+     * reference, so the original can be collected as soon as the last rendition resampled from it is done (a
+     * 24-megapixel original is ~100 MB of the heap that the later, smaller renditions then have).
+     */
+    private static final class Handoff {
+        private Canvas canvas;
+
+        Canvas take() {
+            Canvas taken = canvas;
+            canvas = null;
+            return taken;
+        }
+    }
+
+    private ProcessedImage render(ImageInfo info, Handoff decoded, RenditionProfile profile,
                                   Map<RenditionSpec, ImageEncoder> chosen, Duration decoding) throws IOException {
         Size oriented = info.orientedSize();
         List<RenditionSpec> specs = profile.specs();
@@ -419,8 +434,7 @@ public final class ImagingEngine implements ImageProcessor {
             }
         }
 
-        Canvas original = decoded[0];
-        decoded[0] = null;
+        Canvas original = decoded.take();
         Parallel parallel = encoding == null ? Parallel.INLINE : new Parallel(encoding, settings.threads());
         Canvas[] rendered = new Canvas[order.size()];
         EncodedRendition[] results = new EncodedRendition[specs.size()];

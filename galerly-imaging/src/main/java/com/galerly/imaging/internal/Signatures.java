@@ -4,40 +4,46 @@
  */
 package com.galerly.imaging.internal;
 
+import com.galerly.core.image.ImageFormat;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
-/** Magic bytes of the formats Galerly reads, and names for common ones it does not (for error messages). */
+/**
+ * Names for what bytes look like, for error messages: the formats {@link ImageFormat#sniff} knows, and common ones
+ * Galerly does not read.
+ */
 final class Signatures {
     private Signatures() {
     }
 
     static boolean jpeg(byte[] h) {
-        return h.length >= 3 && u(h, 0) == 0xFF && u(h, 1) == 0xD8 && u(h, 2) == 0xFF;
+        return is(h, ImageFormat.JPEG);
     }
 
     static boolean png(byte[] h) {
-        return startsWith(h, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
+        return is(h, ImageFormat.PNG);
     }
 
     static boolean gif(byte[] h) {
-        return ascii(h, 0, "GIF87a") || ascii(h, 0, "GIF89a");
-    }
-
-    static boolean bmp(byte[] h) {
-        if (!ascii(h, 0, "BM") || h.length < 18) {
-            return false;
-        }
-        int dib = u(h, 14) | u(h, 15) << 8 | u(h, 16) << 16 | u(h, 17) << 24;
-        return dib == 12 || dib == 16 || dib == 40 || dib == 52 || dib == 56 || dib == 64 || dib == 108 || dib == 124;
-    }
-
-    static boolean tiff(byte[] h) {
-        return startsWith(h, 0, 'I', 'I', 42, 0) || startsWith(h, 0, 'M', 'M', 0, 42)
-                || startsWith(h, 0, 'I', 'I', 43, 0) || startsWith(h, 0, 'M', 'M', 0, 43);
+        return is(h, ImageFormat.GIF);
     }
 
     static boolean webp(byte[] h) {
-        return ascii(h, 0, "RIFF") && ascii(h, 8, "WEBP");
+        return is(h, ImageFormat.WEBP);
+    }
+
+    static boolean bmp(byte[] h) {
+        return is(h, ImageFormat.BMP);
+    }
+
+    /** TIFF, BigTIFF, or a TIFF-structured RAW (a CR2): read as TIFF where no RAW plugin takes it. */
+    static boolean tiff(byte[] h) {
+        return is(h, ImageFormat.TIFF)
+                || is(h, ImageFormat.RAW) && (startsWith(h, 0, 'I', 'I', 42, 0) || startsWith(h, 0, 'M', 'M', 0, 42));
+    }
+
+    private static boolean is(byte[] h, ImageFormat format) {
+        return ImageFormat.sniff(h, h.length).filter(f -> f == format).isPresent();
     }
 
     /** A name for what the bytes look like, including formats no built-in decoder reads. */
@@ -45,32 +51,16 @@ final class Signatures {
         if (h.length == 0) {
             return "empty";
         }
-        if (jpeg(h)) {
-            return "JPEG";
-        }
-        if (png(h)) {
-            return "PNG";
-        }
-        if (gif(h)) {
-            return "GIF";
-        }
-        if (webp(h)) {
-            return "WebP";
-        }
-        if (tiff(h)) {
-            return "TIFF";
-        }
-        if (bmp(h)) {
-            return "BMP";
+        Optional<ImageFormat> known = ImageFormat.sniff(h, h.length);    // the one sniffer, shared with uploads
+        if (known.isPresent()) {
+            return switch (known.get()) {
+                case WEBP -> "WebP";
+                case RAW -> h.length >= 12 && ascii(h, 8, "crx ") ? "CR3" : "RAW";
+                default -> known.get().name();
+            };
         }
         if (h.length >= 12 && ascii(h, 4, "ftyp")) {
-            String brand = new String(h, 8, 4, StandardCharsets.US_ASCII);
-            return switch (brand) {
-                case "heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1" -> "HEIF";
-                case "avif", "avis" -> "AVIF";
-                case "crx " -> "CR3";
-                default -> "ISO media (" + printable(brand) + ")";
-            };
+            return "ISO media (" + printable(new String(h, 8, 4, StandardCharsets.US_ASCII)) + ")";
         }
         if (startsWith(h, 0, 0xFF, 0x0A) || startsWith(h, 0, 0, 0, 0, 0x0C, 'J', 'X', 'L', ' ')) {
             return "JPEG XL";

@@ -28,20 +28,6 @@ public final class HeifBoxes {
     private HeifBoxes() {
     }
 
-    /** The major brand and the compatible brands of an {@code ftyp} box at the start of {@code head}. */
-    public static List<String> brands(byte[] head) {
-        List<String> brands = new ArrayList<>();
-        if (head.length < 12 || !ascii(head, 4, "ftyp")) {
-            return brands;
-        }
-        long size = u32(head, 0);
-        brands.add(new String(head, 8, 4, StandardCharsets.ISO_8859_1));
-        for (int at = 16; at + 4 <= Math.min(head.length, size); at += 4) {
-            brands.add(new String(head, at, 4, StandardCharsets.ISO_8859_1));
-        }
-        return brands;
-    }
-
     /** Whether the primary item has an {@code irot} or {@code imir} property; false when the structure is unreadable. */
     public static boolean primaryIsTransformed(Reader file) throws IOException {
         byte[] meta = meta(file);

@@ -49,7 +49,7 @@ public final class NclxColour {
         return new NclxColour(primaries, transfer, m);
     }
 
-    /** A short description for {@code ImageInfo.iccProfile()}. */
+    /** A short description for {@code ImageInfo.colorProfileName()}. */
     public static String describe(int primaries, int transfer) {
         String p = switch (primaries) {
             case 1 -> "BT.709";

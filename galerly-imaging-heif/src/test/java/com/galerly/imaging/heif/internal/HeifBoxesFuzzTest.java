@@ -18,7 +18,7 @@ class HeifBoxesFuzzTest {
     void boxes(byte[] data) throws IOException {
         HeifBoxes.Reader file = (at, n) -> at < 0 || at >= data.length ? new byte[0]
                 : Arrays.copyOfRange(data, (int) at, (int) Math.min(data.length, at + Math.max(0, n)));
-        HeifBoxes.brands(data);
+        com.galerly.core.image.ImageFormat.sniff(data, data.length);
         HeifBoxes.primaryIsTransformed(file);
         HeifBoxes.codedSizeMismatch(file);
         CodedSize.hevc(data, 0, data.length);

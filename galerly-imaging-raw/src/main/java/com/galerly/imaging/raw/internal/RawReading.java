@@ -46,7 +46,7 @@ final class RawReading implements ImageDecoder.Reading {
         m.putAll(metadata);
         int orientation = layout.orientation > 0 ? layout.orientation : p.orientation();
         info = new ImageInfo(ImageFormat.RAW, p.width(), p.height(), orientation, p.colorModel(), p.bitsPerSample(),
-                false, p.iccProfile(), m);
+                false, p.colorProfileName(), m);
         return info;
     }
 

@@ -8,13 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.galerly.core.spi.FileNames;
 import java.nio.charset.StandardCharsets;
 import com.galerly.testkit.property.Cases;
 import com.galerly.testkit.property.Generator;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class FileNamesTest {
+class FileNameHeadersTest {
     @Test
     void keepsOrdinaryNames() {
         assertEquals(Optional.of("DSC_0042.JPG"), FileNames.sanitize("DSC_0042.JPG"));
@@ -46,13 +47,13 @@ class FileNamesTest {
     @Test
     void writesContentDispositionForOldAndNewBrowsers() {
         assertEquals("attachment; filename=\"_t_ _1__.jpg\"; filename*=UTF-8''%C3%89t%C3%A9%20%221%22%25.jpg",
-                FileNames.contentDisposition("Été \"1\"%.jpg"));
+                FileNameHeaders.contentDisposition("Été \"1\"%.jpg"));
     }
 
     /** Whatever a client sends as a file name, what is kept is one printable segment that fits in metadata. */
     @Test
     void anyNameBecomesHarmless() {
-        Cases.check(500, g -> g.string(Generator.ANY_CHARS, 0, 2048), FileNamesTest::becomesHarmless);
+        Cases.check(500, g -> g.string(Generator.ANY_CHARS, 0, 2048), FileNameHeadersTest::becomesHarmless);
     }
 
     private static void becomesHarmless(String raw) {
@@ -66,11 +67,11 @@ class FileNamesTest {
                 assertTrue(type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE,
                         "code point " + Integer.toHexString(cp));
             });
-            String ascii = FileNames.toAscii(name);
+            String ascii = FileNameHeaders.toAscii(name);
             assertTrue(ascii.chars().allMatch(c -> c >= 0x20 && c < 0x7f), ascii);
             assertTrue(ascii.length() <= 3 * FileNames.MAX_UTF8_BYTES);
-            assertEquals(name, FileNames.fromAscii(ascii));
-            assertTrue(FileNames.contentDisposition(name).chars().allMatch(c -> c >= 0x20 && c < 0x7f));
+            assertEquals(name, FileNameHeaders.fromAscii(ascii));
+            assertTrue(FileNameHeaders.contentDisposition(name).chars().allMatch(c -> c >= 0x20 && c < 0x7f));
         });
     }
 }

@@ -2,25 +2,31 @@
  * Copyright 2026 The Galerly Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package com.galerly.aws.internal;
+package com.galerly.core.spi;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Optional;
 
 /**
- * An uploader's file name, made harmless. It is metadata only (keys are generated), but it is shown to people
- * and sent back in {@code Content-Disposition}, so it loses any path, control and formatting characters
- * (bidi overrides, zero-width joiners), leading and trailing dots and spaces, and is capped at 255 bytes.
- * For S3 metadata, which is ASCII, it is percent-encoded.
+ * An uploader's file name, made harmless: the one rule for every place that keeps one (the photo's record, S3
+ * metadata, a download's {@code Content-Disposition}), so they never disagree. It is metadata only (keys are
+ * generated), but it is shown to people and sent back in headers, so it loses any path, control and formatting
+ * characters (bidi overrides, zero-width joiners), leading and trailing dots and spaces, runs of white space
+ * become one space, and it is capped at 255 bytes of UTF-8 keeping its extension. Part of the SPI for module
+ * authors: an upload service or signer of another store sanitises names with it.
+ *
+ * <pre>{@code
+ * FileNames.sanitize("C:\\Users\\alice\\DSC_0042.JPG");   // Optional[DSC_0042.JPG]
+ * FileNames.sanitize("  .hidden   name.jpg ");              // Optional[hidden name.jpg]
+ * FileNames.sanitize("..");                                 // Optional.empty
+ * }</pre>
  */
 public final class FileNames {
     /** Longest name kept, in bytes of UTF-8 (as most file systems); the extension survives shortening. */
     public static final int MAX_UTF8_BYTES = 255;
 
     private static final int MAX_EXTENSION = 16;
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private FileNames() {
     }
@@ -56,48 +62,6 @@ public final class FileNames {
             return Optional.empty();
         }
         return Optional.of(shorten(cleaned));
-    }
-
-    /** Percent-encodes every byte outside printable ASCII, and {@code %} itself, for an ASCII header. */
-    public static String toAscii(String name) {
-        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder(bytes.length + 8);
-        for (byte b : bytes) {
-            int c = b & 0xff;
-            if (c >= 0x20 && c < 0x7f && c != '%') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
-            }
-        }
-        return out.toString();
-    }
-
-    /** Reverses {@link #toAscii(String)}; malformed escapes are kept as they are. */
-    public static String fromAscii(String ascii) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(ascii.length());
-        for (int i = 0; i < ascii.length(); i++) {
-            char c = ascii.charAt(i);
-            if (c == '%' && i + 2 < ascii.length() && hex(ascii.charAt(i + 1)) >= 0 && hex(ascii.charAt(i + 2)) >= 0) {
-                out.write(hex(ascii.charAt(i + 1)) * 16 + hex(ascii.charAt(i + 2)));
-                i += 2;
-            } else {
-                byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                out.write(b, 0, b.length);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * {@code attachment; filename="ascii"; filename*=UTF-8''encoded} (RFC 6266): browsers that read
-     * {@code filename*} get the real name, older ones an ASCII stand-in.
-     */
-    public static String contentDisposition(String sanitizedName) {
-        StringBuilder ascii = new StringBuilder(sanitizedName.length());
-        sanitizedName.codePoints().forEach(cp ->
-                ascii.append(cp >= 0x20 && cp < 0x7f && cp != '"' && cp != '\\' && cp != '%' ? (char) cp : '_'));
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + ObjectUris.encodeQueryValue(sanitizedName);
     }
 
     private static boolean printable(int cp) {
@@ -144,9 +108,5 @@ public final class FileNames {
 
     private static int utf8Length(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    private static int hex(char c) {
-        return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
     }
 }

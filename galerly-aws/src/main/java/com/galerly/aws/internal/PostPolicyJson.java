@@ -11,11 +11,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** Writes a POST policy document: compact JSON, equality conditions in object form as in AWS's examples. */
-public final class PolicyJson {
+public final class PostPolicyJson {
     private static final DateTimeFormatter EXPIRATION =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private PolicyJson() {
+    private PostPolicyJson() {
     }
 
     public static String write(Instant expiration, List<Condition> conditions) {

@@ -15,12 +15,12 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class PolicyJsonTest {
+class PostPolicyJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void writesCompactDocumentWithObjectEqualities() {
-        String json = PolicyJson.write(Instant.parse("2026-01-02T03:04:05.678Z"), List.of(
+        String json = PostPolicyJson.write(Instant.parse("2026-01-02T03:04:05.678Z"), List.of(
                 Condition.eq("bucket", "photos"), Condition.startsWith("key", "uploads/"),
                 Condition.contentLengthRange(1, 1024)));
         assertEquals("{\"expiration\":\"2026-01-02T03:04:05.678Z\",\"conditions\":[{\"bucket\":\"photos\"},"
@@ -35,7 +35,7 @@ class PolicyJsonTest {
     void anyValueRoundTrips() {
         Cases.check(300, g -> new FieldValue(g.string(Generator.ANY_CHARS, 0, 255),
                 g.string(Generator.ANY_CHARS, 0, 255)), c -> {
-                    String json = PolicyJson.write(Instant.EPOCH, List.of(Condition.eq(c.field(), c.value()),
+                    String json = PostPolicyJson.write(Instant.EPOCH, List.of(Condition.eq(c.field(), c.value()),
                             Condition.startsWith(c.field(), c.value())));
                     JsonNode conditions = JSON.readTree(json).get("conditions");
                     assertEquals(c.value(), conditions.get(0).get(c.field()).asText());
