@@ -37,7 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -322,13 +321,7 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
     }
 
     private <T> T call(String operation, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ConditionalCheckFailedException e) {
-            throw e;
-        } catch (SdkException e) {
-            throw DynamoDbErrors.map(operation, table, e);
-        }
+        return DynamoDbErrors.call(operation, table, call);
     }
 
     private static void backOff(int attempt) {

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.GalleryId;
-import com.galerly.core.Photo;
 import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.gallery.GalleryPage;
@@ -155,15 +154,10 @@ public final class GalleryApi implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private static ObjectNode photo(PhotoView view) {
-        Photo p = view.photo();
-        ObjectNode json = JSON.createObjectNode().put("id", p.id().value()).put("status", p.status().name())
-                .put("width", p.width()).put("height", p.height());
-        if (p.fileName() != null) {
-            json.put("fileName", p.fileName());
-        }
-        if (p.placeholder() != null) {
-            json.put("placeholder", p.placeholder());
-        }
+        ObjectNode json = JSON.createObjectNode().put("id", view.id().value()).put("status", view.status().name())
+                .put("width", view.width()).put("height", view.height());
+        view.fileName().ifPresent(name -> json.put("fileName", name));
+        view.placeholder().ifPresent(hash -> json.put("placeholder", hash));
         ObjectNode urls = json.putObject("urls");
         view.urls().forEach(urls::put);
         return json;

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -204,12 +203,6 @@ public final class GalleryCounters {
     }
 
     private <T> T call(String operation, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ConditionalCheckFailedException e) {
-            throw e;
-        } catch (SdkException e) {
-            throw DynamoDbErrors.map(operation, table, e);
-        }
+        return DynamoDbErrors.call(operation, table, call);
     }
 }
