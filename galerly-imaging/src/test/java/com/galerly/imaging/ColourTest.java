@@ -58,7 +58,7 @@ class ColourTest {
         byte[] jpeg = JpegMarkers.insert(ImageFiles.jpeg(SyntheticImages.solid(200, 150, p3), 100),
                 JpegMarkers.icc(IccProfileData.displayP3()));
         ProcessedImage out = Outputs.process("p3.jpg", jpeg);
-        assertEquals("Display P3", out.info().iccProfile());
+        assertEquals("Display P3", out.info().colorProfileName());
         int[] actual = Outputs.mean(Outputs.largest(out), 100, 75, 20);
         Outputs.assertColour(expectedSrgb(p3, IccProfileData.DISPLAY_P3_TO_XYZ_D50, false), actual, 4, "P3 JPEG");
         assertTrue(actual[0] - (p3 >> 16 & 0xFF) >= 8, "the colour changed: it was converted");
@@ -70,7 +70,7 @@ class ColourTest {
         byte[] webp = WebpFixtures.withIcc(WebpFixtures.lossless(SyntheticImages.solid(200, 150, p3)),
                 IccProfileData.displayP3(), 200, 150);
         ProcessedImage out = Outputs.process("p3.webp", webp);
-        assertEquals("Display P3", out.info().iccProfile());
+        assertEquals("Display P3", out.info().colorProfileName());
         Outputs.assertColour(expectedSrgb(p3, IccProfileData.DISPLAY_P3_TO_XYZ_D50, false),
                 Outputs.mean(Outputs.largest(out), 100, 75, 20), 4, "P3 WebP");
     }
@@ -81,7 +81,7 @@ class ColourTest {
         byte[] png = PngChunks.insert(ImageFiles.png(SyntheticImages.solid(200, 150, adobe)),
                 PngChunks.iccp("Adobe RGB (1998)", IccProfileData.adobeRgb()));
         ProcessedImage out = Outputs.process("adobe.png", png);
-        assertEquals("Adobe RGB (1998)", out.info().iccProfile());
+        assertEquals("Adobe RGB (1998)", out.info().colorProfileName());
         int expected = expectedSrgb(adobe, IccProfileData.ADOBE_RGB_TO_XYZ_D50, true);
         int[] actual = Outputs.mean(Outputs.largest(out), 100, 75, 20);
         Outputs.assertColour(expected, actual, 4, "Adobe RGB PNG");

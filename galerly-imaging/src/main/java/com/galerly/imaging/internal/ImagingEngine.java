@@ -204,8 +204,8 @@ public final class ImagingEngine implements ImageProcessor {
             return null;
         }
         RgbTransform colour = null;
-        if (info.iccProfile() != null && !IccProfiles.srgb(info.iccProfile())) {
-            colour = "GRAY".equals(info.colorModel()) ? null : IccTransforms.toSrgb(planar.icc(), info.iccProfile());
+        if (info.colorProfileName() != null && !IccProfiles.srgb(info.colorProfileName())) {
+            colour = "GRAY".equals(info.colorModel()) ? null : IccTransforms.toSrgb(planar.icc(), info.colorProfileName());
             if (colour == null) {
                 return null;
             }
@@ -353,7 +353,7 @@ public final class ImagingEngine implements ImageProcessor {
 
     /** Whether normalising to sRGB makes a packed-int copy (the layout is not read in place). */
     static boolean converted(ImageInfo info) {
-        return info.bitsPerSample() != 8 || info.iccProfile() != null && !IccProfiles.srgb(info.iccProfile())
+        return info.bitsPerSample() != 8 || info.colorProfileName() != null && !IccProfiles.srgb(info.colorProfileName())
                 || "PALETTE".equals(info.colorModel()) || "CMYK".equals(info.colorModel())
                 || "YCCK".equals(info.colorModel());
     }
