@@ -88,23 +88,14 @@ final class Promotion {
                 quarantine.discard(incoming.key());
                 return new Outcome(Outcome.Kind.REJECTED, photo, ErrorCode.UNKNOWN_UPLOAD,
                         Confirmer.unknownUpload(photo, claim.photo()) + "; the upload was deleted");
-            case GAVE_UP:
-                quarantine.discard(incoming.key());
-                return new Outcome(Outcome.Kind.REJECTED, photo, claim.photo().errorCode(),
-                        claim.photo().errorMessage());
-            case DUPLICATE:
-                if (claim.photo().status() == PhotoStatus.REJECTED) {
-                    quarantine.discard(incoming.key());
-                }
-                return Outcome.of(Outcome.Kind.DUPLICATE, photo, "already " + claim.photo().status());
-            case STALE:
-                return Outcome.of(Outcome.Kind.STALE, photo, "a newer upload was already claimed");
-            case BUSY:
-                throw new GalerlyException(ErrorCode.CONFLICT, "photo " + photo
-                        + " is being processed by another worker until " + claim.photo().lease().expiresAt(), null, true);
             case CLAIMED:
-            default:
                 return admit(upload, incoming, claim.photo(), renderer);
+            default:
+                if (claim.verdict() == ClaimResult.Verdict.GAVE_UP || claim.verdict() == ClaimResult.Verdict.DUPLICATE
+                        && claim.photo().status() == PhotoStatus.REJECTED) {
+                    quarantine.discard(incoming.key());  // refused for good: the upload has no future
+                }
+                return RenditionPipeline.unclaimed(photo, claim);
         }
     }
 

@@ -251,6 +251,19 @@ public final class RenditionPipeline {
                 }
                 blobs.deleteAll(List.of(key));           // a replayed upload of a deleted photo
                 return Outcome.of(Outcome.Kind.MISSING, photo, "the photo was deleted; its replayed original removed");
+            case CLAIMED:
+                return process(photo, object, claim.photo(), attempt, null);
+            default:
+                return unclaimed(photo, claim);
+        }
+    }
+
+    /**
+     * What a claim that gave this worker nothing to do means, the same for a promotion and a rendering: GAVE_UP is
+     * the recorded refusal, DUPLICATE and STALE are answers, BUSY is a retryable CONFLICT.
+     */
+    static Outcome unclaimed(PhotoKey photo, ClaimResult claim) {
+        switch (claim.verdict()) {
             case GAVE_UP:
                 return new Outcome(Outcome.Kind.REJECTED, photo, claim.photo().errorCode(),
                         claim.photo().errorMessage());
@@ -261,9 +274,8 @@ public final class RenditionPipeline {
             case BUSY:
                 throw new GalerlyException(ErrorCode.CONFLICT, "photo " + photo
                         + " is being processed by another worker until " + claim.photo().lease().expiresAt(), null, true);
-            case CLAIMED:
             default:
-                return process(photo, object, claim.photo(), attempt, null);
+                throw new IllegalStateException("not an unclaimed verdict: " + claim.verdict());
         }
     }
 
