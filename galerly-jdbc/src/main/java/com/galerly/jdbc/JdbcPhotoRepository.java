@@ -77,7 +77,7 @@ public final class JdbcPhotoRepository implements PhotoRepository {
     private JdbcPhotoRepository(Builder b) {
         this.dataSource = b.dataSource;
         this.clock = b.clock;
-        this.tokens = b.tokenKey == null ? PageTokens.random() : new PageTokens(b.tokenKey);
+        this.tokens = b.tokens == null ? PageTokens.random() : b.tokens;
         this.description = b.description != null ? b.description : b.dataSource.getClass().getSimpleName();
     }
 
@@ -378,7 +378,7 @@ public final class JdbcPhotoRepository implements PhotoRepository {
     public static final class Builder {
         private DataSource dataSource;
         private Clock clock = Clock.systemUTC();
-        private byte[] tokenKey;
+        private PageTokens tokens;
         private String description;
 
         private Builder() {
@@ -402,11 +402,7 @@ public final class JdbcPhotoRepository implements PhotoRepository {
          * random key per repository.
          */
         public Builder pageTokenKey(byte[] key) {
-            Checks.notNull(key, "pageTokenKey");
-            if (key.length < 16) {
-                throw new IllegalArgumentException("pageTokenKey must have at least 16 bytes, had " + key.length);
-            }
-            this.tokenKey = key.clone();
+            this.tokens = new PageTokens(Checks.notNull(key, "pageTokenKey"));   // checks and copies the key
             return this;
         }
 

@@ -235,7 +235,7 @@ abstract class JdbcRepositoryChecks extends PhotoRepositoryContract {
         assertNotEquals(token, ((JdbcPhotoRepository) repository).list(gallery, PageRequest.first(1)).nextToken(),
                 "another key makes other tokens");
 
-        assertEquals("pageTokenKey must have at least 16 bytes, had 4", assertThrows(IllegalArgumentException.class,
+        assertEquals("page token key must have at least 16 bytes, had 4", assertThrows(IllegalArgumentException.class,
                 () -> JdbcPhotoRepository.builder().pageTokenKey(new byte[4])).getMessage());
         assertTrue(assertThrows(IllegalStateException.class, () -> JdbcPhotoRepository.builder().clock(clock).build())
                 .getMessage().contains("dataSource"));

@@ -81,7 +81,7 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
         this.client = b.client;
         this.table = b.table;
         this.clock = b.clock;
-        this.tokens = b.tokenKey == null ? PageTokens.random() : new PageTokens(b.tokenKey);
+        this.tokens = b.tokens == null ? PageTokens.random() : b.tokens;
         this.counters = new GalleryCounters(b.client, b.table);
     }
 
@@ -343,7 +343,7 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
         private DynamoDbClient client;
         private String table;
         private Clock clock = Clock.systemUTC();
-        private byte[] tokenKey;
+        private PageTokens tokens;
 
         private Builder() {
         }
@@ -373,11 +373,7 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
          * Secrets Manager or an environment variable) so a token from one Lambda works on the next.
          */
         public Builder pageTokenKey(byte[] key) {
-            Checks.notNull(key, "pageTokenKey");
-            if (key.length < 16) {
-                throw new IllegalArgumentException("pageTokenKey must have at least 16 bytes, had " + key.length);
-            }
-            this.tokenKey = key.clone();
+            this.tokens = new PageTokens(Checks.notNull(key, "pageTokenKey"));   // checks and copies the key
             return this;
         }
 
