@@ -111,6 +111,9 @@ final class ProgressiveScans extends EntropyReader {
     private int al;
     private HuffmanTable[] tables;
     private int interval;
+    /** MCUs left in the current restart interval, and the number (0-7) of the next RSTn marker. */
+    private int restartLeft;
+    private int nextRestart;
     private boolean skipping;
 
     /** Reads an SOS segment: which components, which coefficients, which bits, which tables. */
@@ -195,12 +198,30 @@ final class ProgressiveScans extends EntropyReader {
         return -1;
     }
 
+    /**
+     * Before each MCU (or block of a one-component scan): at the end of a restart interval, reads the RSTn marker and
+     * resets the DC predictors and the end-of-band run.
+     */
+    private void countRestart() throws JpegFormatException, EOFException {
+        if (interval == 0) {
+            return;
+        }
+        if (restartLeft == 0) {
+            restart(nextRestart);
+            nextRestart = (nextRestart + 1) & 7;
+            java.util.Arrays.fill(pred, 0);
+            eobrun = 0;
+            restartLeft = interval;
+        }
+        restartLeft--;
+    }
+
     /** The entropy-coded data of the current scan, MCU by MCU (block by block when it holds one component). */
     private void decodeScan() throws JpegFormatException, EOFException {
         java.util.Arrays.fill(pred, 0);
         eobrun = 0;
-        int left = interval;
-        int nextRestart = 0;
+        restartLeft = interval;
+        nextRestart = 0;
         if (scanComps.length == 1) {
             int ci = scanComps[0];
             JpegPlanarDecoder.Component c = comps[ci];
@@ -210,16 +231,7 @@ final class ProgressiveScans extends EntropyReader {
             for (int by = 0; by < down; by++) {
                 Deadline.check("decoding");
                 for (int bx = 0; bx < across; bx++) {
-                    if (interval > 0) {
-                        if (left == 0) {
-                            restart(nextRestart);
-                            nextRestart = (nextRestart + 1) & 7;
-                            java.util.Arrays.fill(pred, 0);
-                            eobrun = 0;
-                            left = interval;
-                        }
-                        left--;
-                    }
+                    countRestart();
                     block(0, ci, (by * blocksAcross[ci] + bx) * per);
                 }
             }
@@ -230,16 +242,7 @@ final class ProgressiveScans extends EntropyReader {
         for (int my = 0; my < mcusY; my++) {
             Deadline.check("decoding");
             for (int mx = 0; mx < mcusX; mx++) {
-                if (interval > 0) {
-                    if (left == 0) {
-                        restart(nextRestart);
-                        nextRestart = (nextRestart + 1) & 7;
-                        java.util.Arrays.fill(pred, 0);
-                        eobrun = 0;
-                        left = interval;
-                    }
-                    left--;
-                }
+                countRestart();
                 for (int i = 0; i < scanComps.length; i++) {
                     int ci = scanComps[i];
                     JpegPlanarDecoder.Component c = comps[ci];
