@@ -4,9 +4,7 @@
  */
 package com.galerly.jdbc;
 
-import com.galerly.core.ConflictException;
 import com.galerly.core.ErrorCode;
-import com.galerly.core.GalerlyException;
 import com.galerly.core.GalleryId;
 import com.galerly.core.Lease;
 import com.galerly.core.Photo;
@@ -21,6 +19,7 @@ import com.galerly.core.photo.PhotoPage;
 import com.galerly.core.photo.PhotoRepository;
 import com.galerly.core.photo.PhotoTransitions;
 import com.galerly.core.spi.Checks;
+import com.galerly.core.spi.ConditionalWrites;
 import com.galerly.core.spi.PageTokens;
 import com.galerly.jdbc.internal.GalleryCountRows;
 import com.galerly.jdbc.internal.PhotoRows;
@@ -38,7 +37,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -47,7 +45,8 @@ import javax.sql.DataSource;
  * {@code galerly_photo} (schema: {@code com/galerly/jdbc/V1__photos.sql} in this jar, applied by
  * {@link #createSchema()}). Every status change reads the row, applies {@link PhotoTransitions}, and writes it
  * back with {@code UPDATE ... WHERE gallery = ? AND id = ? AND version = ?} (a claim of an absent photo inserts,
- * and the primary key refuses a second insert); a lost race re-reads and decides again. So the rules are
+ * and the primary key refuses a second insert); a lost race re-reads and decides again ({@link ConditionalWrites}, the
+ * loop the DynamoDB repository and the in-memory fake run too). So the rules are
  * exactly those of the DynamoDB repository and the in-memory fake: all three pass {@code PhotoRepositoryContract}.
  *
  * <p>Each operation borrows one connection from the {@link DataSource} and runs single statements in
@@ -66,7 +65,6 @@ import javax.sql.DataSource;
  * }</pre>
  */
 public final class JdbcPhotoRepository implements PhotoRepository {
-    private static final int MAX_RACES = 16;
     private static final int BATCH_GET = 100;
 
     private final DataSource dataSource;
@@ -148,41 +146,32 @@ public final class JdbcPhotoRepository implements PhotoRepository {
 
     @Override
     public void create(Photo photo) {
-        Photo first = photo.toBuilder().version(Math.max(1, photo.version())).build();
-        if (!inConnection("create", c -> write(c, first, Optional.empty()))) {
-            throw new ConflictException("photo " + photo.key() + " already exists");
-        }
+        inConnection("create", c -> {
+            ConditionalWrites.create(rows(c), photo);
+            return null;
+        });
     }
 
     @Override
     public ClaimResult claim(ClaimRequest request) {
-        return decideAndWrite("claim", request.photo(), current -> {
-            ClaimResult result = PhotoTransitions.claim(current, request, clock.instant());
-            return new Decision<>(result, result.writes() ? result.photo() : null);
-        });
+        return inConnection("claim", c -> ConditionalWrites.claim(rows(c), request, clock));
     }
 
     @Override
     public Photo complete(PhotoKey key, Lease lease, Completion completion) {
-        return decideAndWrite("complete", key, current -> {
-            Photo next = PhotoTransitions.complete(current, key, lease, completion, clock.instant());
-            return new Decision<>(next, next);
-        });
+        return inConnection("complete", c -> ConditionalWrites.complete(rows(c), key, lease, completion, clock));
     }
 
     @Override
     public Photo fail(PhotoKey key, Lease lease, ErrorCode code, String message) {
-        return decideAndWrite("fail", key, current -> {
-            Photo next = PhotoTransitions.fail(current, key, lease, code, message, clock.instant());
-            return new Decision<>(next, next);
-        });
+        return inConnection("fail", c -> ConditionalWrites.fail(rows(c), key, lease, code, message, clock));
     }
 
     @Override
     public void release(PhotoKey key, Lease lease) {
-        decideAndWrite("release", key, current -> {
-            Photo next = PhotoTransitions.release(current, lease, clock.instant()).orElse(null);
-            return new Decision<>(next, next);
+        inConnection("release", c -> {
+            ConditionalWrites.release(rows(c), key, lease, clock);
+            return null;
         });
     }
 
@@ -214,10 +203,7 @@ public final class JdbcPhotoRepository implements PhotoRepository {
 
     @Override
     public boolean delete(PhotoKey key) {
-        return decideAndWrite("delete", key, current -> {
-            Photo tombstone = PhotoTransitions.delete(current, clock.instant()).orElse(null);
-            return new Decision<>(tombstone != null, tombstone);
-        });
+        return inConnection("delete", c -> ConditionalWrites.delete(rows(c), key, clock));
     }
 
     /** One SELECT of the gallery's row in {@code galerly_gallery}. */
@@ -238,28 +224,22 @@ public final class JdbcPhotoRepository implements PhotoRepository {
         return inConnection("recount", c -> inTransaction(c, () -> GalleryCountRows.recount(c, gallery)));
     }
 
-    /** A decision: what to return, and the record to write (null: write nothing). */
-    private record Decision<T>(T result, Photo write) {
-    }
-
-    private <T> T decideAndWrite(String operation, PhotoKey key, Function<Optional<Photo>, Decision<T>> decide) {
-        Checks.notNull(key, "key");
-        Optional<T> decided = inConnection(operation, c -> {
-            for (int race = 0; race < MAX_RACES; race++) {
-                Optional<Photo> current = find(c, key);
-                Decision<T> decision = decide.apply(current);
-                if (decision.write() == null || write(c, decision.write(), current)) {
-                    return Optional.ofNullable(decision.result());
-                }
-                backOff(race);
+    /**
+     * The rows on {@code c} as {@link ConditionalWrites} reads and writes them (each decision on one connection, in
+     * auto-commit; a write that changes the counts is one transaction).
+     */
+    private static ConditionalWrites.Records<SQLException> rows(Connection c) {
+        return new ConditionalWrites.Records<>() {
+            @Override
+            public Optional<Photo> read(PhotoKey key) throws SQLException {
+                return find(c, key);
             }
-            return null;
-        });
-        if (decided == null) {
-            throw new GalerlyException(ErrorCode.CONFLICT, "photo " + key + " changed " + MAX_RACES
-                    + " times while being written; retry later", null, true);
-        }
-        return decided.orElse(null);
+
+            @Override
+            public boolean write(Photo next, Optional<Photo> current) throws SQLException {
+                return JdbcPhotoRepository.write(c, next, current);
+            }
+        };
     }
 
     private static Optional<Photo> find(Connection c, PhotoKey key) throws SQLException {
@@ -357,15 +337,6 @@ public final class JdbcPhotoRepository implements PhotoRepository {
             }
         } catch (SQLException e) {
             throw SqlErrors.map(operation, e);
-        }
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(Math.min(100, (1L << Math.min(attempt, 6)) + (long) (Math.random() * 5)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GalerlyException(ErrorCode.IO_ERROR, "interrupted while retrying a JDBC write", e);
         }
     }
 

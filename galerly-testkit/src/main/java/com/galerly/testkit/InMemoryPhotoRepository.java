@@ -19,6 +19,7 @@ import com.galerly.core.photo.PageRequest;
 import com.galerly.core.photo.PhotoPage;
 import com.galerly.core.photo.PhotoRepository;
 import com.galerly.core.photo.PhotoTransitions;
+import com.galerly.core.spi.ConditionalWrites;
 import com.galerly.core.spi.PageTokens;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -89,38 +90,31 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     @Override
     public synchronized void create(Photo photo) {
         faults.check("create");
-        if (find(photo.key()).isPresent()) {
-            throw com.galerly.core.GalerlyException.conflict("photo " + photo.key() + " already exists");
-        }
-        store(photo.toBuilder().version(Math.max(1, photo.version())).build());
+        ConditionalWrites.create(records, photo);
     }
 
     @Override
     public synchronized ClaimResult claim(ClaimRequest request) {
         faults.check("claim");
-        ClaimResult result = PhotoTransitions.claim(find(request.photo()), request, clock.instant());
-        if (result.writes()) {
-            store(result.photo());
-        }
-        return result;
+        return ConditionalWrites.claim(records, request, clock);
     }
 
     @Override
     public synchronized Photo complete(PhotoKey key, Lease lease, Completion completion) {
         faults.check("complete");
-        return store(PhotoTransitions.complete(find(key), key, lease, completion, clock.instant()));
+        return ConditionalWrites.complete(records, key, lease, completion, clock);
     }
 
     @Override
     public synchronized Photo fail(PhotoKey key, Lease lease, ErrorCode code, String message) {
         faults.check("fail");
-        return store(PhotoTransitions.fail(find(key), key, lease, code, message, clock.instant()));
+        return ConditionalWrites.fail(records, key, lease, code, message, clock);
     }
 
     @Override
     public synchronized void release(PhotoKey key, Lease lease) {
         faults.check("release");
-        PhotoTransitions.release(find(key), lease, clock.instant()).ifPresent(this::store);
+        ConditionalWrites.release(records, key, lease, clock);
     }
 
     @Override
@@ -149,9 +143,7 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
     @Override
     public synchronized boolean delete(PhotoKey key) {
         faults.check("delete");
-        Optional<Photo> tombstone = PhotoTransitions.delete(find(key), clock.instant());
-        tombstone.ifPresent(this::store);
-        return tombstone.isPresent();
+        return ConditionalWrites.delete(records, key, clock);
     }
 
     /** Kept under the same lock as the records, so each write changes the counts by its difference exactly once. */
@@ -187,6 +179,27 @@ public final class InMemoryPhotoRepository implements PhotoRepository {
         galleries.values().forEach(photos -> all.addAll(photos.values()));
         return all;
     }
+
+    /**
+     * The records as {@link ConditionalWrites} reads and writes them, the loop the DynamoDB and JDBC repositories run;
+     * under this repository's lock no other writer comes between a read and its write, yet the write compares
+     * versions as theirs do.
+     */
+    private final ConditionalWrites.Records<RuntimeException> records = new ConditionalWrites.Records<>() {
+        @Override
+        public Optional<Photo> read(PhotoKey key) {
+            return find(key);
+        }
+
+        @Override
+        public boolean write(Photo next, Optional<Photo> current) {
+            if (!find(next.key()).map(Photo::version).equals(current.map(Photo::version))) {
+                return false;
+            }
+            store(next);
+            return true;
+        }
+    };
 
     private Optional<Photo> find(PhotoKey key) {
         NavigableMap<PhotoId, Photo> photos = galleries.get(key.gallery());

@@ -7,7 +7,6 @@ package com.galerly.aws.dynamodb;
 import com.galerly.aws.internal.dynamodb.DynamoDbErrors;
 import com.galerly.aws.internal.dynamodb.GalleryCounters;
 import com.galerly.aws.internal.dynamodb.PhotoItems;
-import com.galerly.core.ConflictException;
 import com.galerly.core.ErrorCode;
 import com.galerly.core.GalerlyException;
 import com.galerly.core.GalleryId;
@@ -25,6 +24,7 @@ import com.galerly.core.photo.PhotoPage;
 import com.galerly.core.photo.PhotoRepository;
 import com.galerly.core.photo.PhotoTransitions;
 import com.galerly.core.spi.Checks;
+import com.galerly.core.spi.ConditionalWrites;
 import com.galerly.core.spi.PageTokens;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -48,8 +47,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * The {@link PhotoRepository} on one DynamoDB table ({@code PK = G#{gallery}}, {@code SK = P#{photo}}; see
  * {@link PhotoTable} for its definition). Every status change reads the item, applies {@link PhotoTransitions},
- * and writes it back only if its {@code version} is unchanged; a lost race re-reads and decides again, so the
- * rules are exactly those of the in-memory fake (both pass {@code PhotoRepositoryContract}).
+ * and writes it back only if its {@code version} is unchanged; a lost race re-reads and decides again
+ * ({@link ConditionalWrites}, the loop the JDBC repository and the in-memory fake run too), so the rules are exactly
+ * those of the in-memory fake (both pass {@code PhotoRepositoryContract}).
  *
  * <p>Each gallery also has a counter item ({@code SK = COUNTS}, which listings skip): {@link #counts} reads it with one
  * GetItem. A write that changes what a record counts carries the difference on the photo item and the counter applies
@@ -65,7 +65,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * }</pre>
  */
 public final class DynamoDbPhotoRepository implements PhotoRepository {
-    private static final int MAX_RACES = 16;
     private static final int BATCH_GET = 100;
 
     private final DynamoDbClient client;
@@ -128,7 +127,7 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
                     KeysAndAttributes.builder().keys(batch).consistentRead(true).build());
             for (int round = 0; !pending.isEmpty(); round++) {
                 if (round > 0) {
-                    backOff(round);
+                    ConditionalWrites.backOff(round);
                 }
                 Map<String, KeysAndAttributes> request = pending;
                 BatchGetItemResponse response = call("BatchGetItem", () -> client.batchGetItem(r -> r.requestItems(request)));
@@ -145,42 +144,27 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
 
     @Override
     public void create(Photo photo) {
-        Photo first = photo.toBuilder().version(Math.max(1, photo.version())).build();
-        if (!write(first, Optional.empty())) {
-            throw new ConflictException("photo " + photo.key() + " already exists");
-        }
+        ConditionalWrites.create(records, photo);
     }
 
     @Override
     public ClaimResult claim(ClaimRequest request) {
-        return decideAndWrite(request.photo(), current -> {
-            ClaimResult result = PhotoTransitions.claim(current, request, clock.instant());
-            return new Decision<>(result, result.writes() ? result.photo() : null);
-        });
+        return ConditionalWrites.claim(records, request, clock);
     }
 
     @Override
     public Photo complete(PhotoKey key, Lease lease, Completion completion) {
-        return decideAndWrite(key, current -> {
-            Photo next = PhotoTransitions.complete(current, key, lease, completion, clock.instant());
-            return new Decision<>(next, next);
-        });
+        return ConditionalWrites.complete(records, key, lease, completion, clock);
     }
 
     @Override
     public Photo fail(PhotoKey key, Lease lease, ErrorCode code, String message) {
-        return decideAndWrite(key, current -> {
-            Photo next = PhotoTransitions.fail(current, key, lease, code, message, clock.instant());
-            return new Decision<>(next, next);
-        });
+        return ConditionalWrites.fail(records, key, lease, code, message, clock);
     }
 
     @Override
     public void release(PhotoKey key, Lease lease) {
-        decideAndWrite(key, current -> {
-            Photo next = PhotoTransitions.release(current, lease, clock.instant()).orElse(null);
-            return new Decision<>(next, next);
-        });
+        ConditionalWrites.release(records, key, lease, clock);
     }
 
     @Override
@@ -226,10 +210,7 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
     /** Replaces the record with a tombstone ({@link PhotoTransitions#delete}), which DynamoDB's TTL removes later. */
     @Override
     public boolean delete(PhotoKey key) {
-        return decideAndWrite(key, current -> {
-            Photo tombstone = PhotoTransitions.delete(current, clock.instant()).orElse(null);
-            return new Decision<>(tombstone != null, tombstone);
-        });
+        return ConditionalWrites.delete(records, key, clock);
     }
 
     /**
@@ -248,29 +229,24 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
         return counter.counts();
     }
 
-    /** A decision: what to return, and the record to write (null: write nothing). */
-    private record Decision<T>(T result, Photo write) {
-    }
-
     /**
-     * Reads the item, settles a count marker a previous writer left on it (before this write replaces the item),
-     * decides, and writes if the item is unchanged; a lost race decides again on a fresh read.
+     * The items as {@link ConditionalWrites} reads and writes them. A read settles a count marker a previous writer
+     * left on the item first (before this write replaces the item).
      */
-    private <T> T decideAndWrite(PhotoKey key, Function<Optional<Photo>, Decision<T>> decide) {
-        for (int race = 0; race < MAX_RACES; race++) {
+    private final ConditionalWrites.Records<RuntimeException> records = new ConditionalWrites.Records<>() {
+        @Override
+        public Optional<Photo> read(PhotoKey key) {
             Optional<Map<String, AttributeValue>> item = readItem(key);
             item.flatMap(GalleryCounters::markerOf).ifPresent(marker ->
                     counters.settle(key, marker, item.get().get(GalleryCounters.DEFERRED_TTL)));
-            Optional<Photo> current = item.map(PhotoItems::fromItem);
-            Decision<T> decision = decide.apply(current);
-            if (decision.write() == null || write(decision.write(), current)) {
-                return decision.result();
-            }
-            backOff(race);
+            return item.map(PhotoItems::fromItem);
         }
-        throw new GalerlyException(ErrorCode.CONFLICT, "photo " + key + " changed " + MAX_RACES
-                + " times while being written; retry later", null, true);
-    }
+
+        @Override
+        public boolean write(Photo next, Optional<Photo> current) {
+            return DynamoDbPhotoRepository.this.write(next, current);
+        }
+    };
 
     /**
      * Writes {@code next} if the stored item is still {@code current}; false if another writer came first. A write
@@ -322,15 +298,6 @@ public final class DynamoDbPhotoRepository implements PhotoRepository {
 
     private <T> T call(String operation, Supplier<T> call) {
         return DynamoDbErrors.call(operation, table, call);
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(Math.min(100, (1L << Math.min(attempt, 6)) + (long) (Math.random() * 5)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GalerlyException(ErrorCode.IO_ERROR, "interrupted while retrying a DynamoDB write", e);
-        }
     }
 
     @Override
