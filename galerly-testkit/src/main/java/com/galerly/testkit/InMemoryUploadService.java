@@ -300,13 +300,12 @@ public final class InMemoryUploadService implements UploadService {
         private Builder() {
         }
 
-        /** How long a PENDING record waits for its upload after the upload URL expired (1 minute..30 days). */
+        /**
+         * How long a PENDING record waits for its upload after the upload URL expired
+         * ({@link PendingUploads#checkTtl}: 1 minute..30 days, as the S3 service).
+         */
         public Builder pendingExpiry(Duration pendingExpiry) {
-            Objects.requireNonNull(pendingExpiry, "pendingExpiry");
-            if (pendingExpiry.compareTo(Duration.ofMinutes(1)) < 0 || pendingExpiry.compareTo(Duration.ofDays(30)) > 0) {
-                throw new IllegalArgumentException("pendingExpiry must be 1 minute to 30 days, was " + pendingExpiry);
-            }
-            this.pendingExpiry = pendingExpiry;
+            this.pendingExpiry = PendingUploads.checkTtl(pendingExpiry);
             return this;
         }
 

@@ -21,6 +21,7 @@ import com.galerly.core.image.ImageFormat;
 import com.galerly.core.photo.PhotoRepository;
 import com.galerly.core.scan.ContentScanner;
 import com.galerly.core.scan.ScanVerdict;
+import com.galerly.core.spi.FileNames;
 import com.galerly.core.storage.BlobStore;
 import com.galerly.core.upload.ContentIndex;
 import com.galerly.core.upload.DuplicatePolicy;
@@ -242,6 +243,13 @@ public abstract class UploadServiceContract {
         assertEquals(PhotoStatus.PENDING, pending.status());
         assertEquals("user-7", pending.owner());
         assertEquals("IMG_0001.JPG", pending.fileName(), "path and bidi controls stripped");
+        String raw = "  ..holiday\u200B   at  the beach.jpg ";
+        UploadTicket named = h.uploads().presignPut(UploadRequest.of(r -> r.gallery(GALLERY).contentType("image/jpeg")
+                .contentLength(jpeg.length).fileName(raw)));
+        assertEquals("holiday at the beach.jpg", settings.photos().get(named.photo()).orElseThrow().fileName(),
+                "the record keeps the name as FileNames cleans it for the upload's metadata and downloads");
+        assertEquals(FileNames.sanitize(raw).orElseThrow(), settings.photos().get(named.photo()).orElseThrow()
+                .fileName());
         assertEquals(jpeg.length, pending.size());
         assertEquals(promotedKey(h, ticket.key()), pending.originalKey());
         assertEquals(ticket.expiresAt().plus(PendingUploads.DEFAULT_TTL), pending.expiresAt(),

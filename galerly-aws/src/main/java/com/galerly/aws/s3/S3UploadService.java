@@ -17,6 +17,7 @@ import com.galerly.core.scrub.MetadataScrubber;
 import com.galerly.core.upload.Confirmer;
 import com.galerly.core.upload.ContentIndex;
 import com.galerly.core.upload.DuplicatePolicy;
+import com.galerly.core.upload.PendingUploads;
 import com.galerly.core.upload.Quarantine;
 import com.galerly.core.upload.UploadForm;
 import com.galerly.core.upload.UploadRequest;
@@ -168,7 +169,7 @@ public interface S3UploadService extends UploadService, AutoCloseable {
         private Duration expiry = DEFAULT_EXPIRY;
         private long partSize = DEFAULT_PART_SIZE;
         private PhotoRepository repository;
-        private Duration pendingExpiry = Duration.ofDays(1);
+        private Duration pendingExpiry = PendingUploads.DEFAULT_TTL;
         private ContentScanner scanner = ContentScanner.none();
         private MetadataScrubber scrubber = MetadataScrubber.standard();
         private ContentIndex contentIndex;
@@ -317,15 +318,11 @@ public interface S3UploadService extends UploadService, AutoCloseable {
         }
 
         /**
-         * How long a PENDING record waits for its upload after the upload URL expired, if processing never claims it:
-         * 1 minute to 30 days (default 1 day).
+         * How long a PENDING record waits for its upload after the upload URL expired, if processing never claims it
+         * ({@link PendingUploads#checkTtl}: 1 minute..30 days; default 1 day).
          */
         public Builder pendingExpiry(Duration pendingExpiry) {
-            Objects.requireNonNull(pendingExpiry, "pendingExpiry must not be null");
-            if (pendingExpiry.compareTo(Duration.ofMinutes(1)) < 0 || pendingExpiry.compareTo(Duration.ofDays(30)) > 0) {
-                throw new IllegalArgumentException("pendingExpiry must be 1 minute to 30 days, was " + pendingExpiry);
-            }
-            this.pendingExpiry = pendingExpiry;
+            this.pendingExpiry = PendingUploads.checkTtl(pendingExpiry);
             return this;
         }
 

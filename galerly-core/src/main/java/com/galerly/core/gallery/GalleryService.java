@@ -391,10 +391,10 @@ public final class GalleryService {
 
         /**
          * How long a PENDING record waits for its upload after the upload URL expired, before the storage TTL
-         * removes it (1 hour..30 days; default 1 day).
+         * removes it ({@link PendingUploads#checkTtl}: 1 minute..30 days; default 1 day).
          */
         public Builder pendingExpiry(Duration pendingExpiry) {
-            this.pendingExpiry = Checks.within(pendingExpiry, Duration.ofHours(1), Duration.ofDays(30), "pendingExpiry");
+            this.pendingExpiry = PendingUploads.checkTtl(pendingExpiry);
             return this;
         }
 

@@ -10,6 +10,7 @@ import com.galerly.core.Photo;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.PhotoStatus;
 import com.galerly.core.spi.Checks;
+import com.galerly.core.spi.FileNames;
 import com.galerly.core.photo.PhotoRepository;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,14 +34,31 @@ import java.util.Optional;
 public final class PendingUploads {
     /** How long a PENDING record outlives its upload URL unless configured otherwise. */
     public static final Duration DEFAULT_TTL = Duration.ofDays(1);
-    /** The longest file name kept on a record, in code points. */
-    public static final int MAX_FILE_NAME = 255;
+    /** The shortest lifetime a PENDING record may be given after its upload URL expired. */
+    public static final Duration MIN_TTL = Duration.ofMinutes(1);
+    /** The longest lifetime a PENDING record may be given after its upload URL expired. */
+    public static final Duration MAX_TTL = Duration.ofDays(30);
 
     private PendingUploads() {
     }
 
     /**
-     * The PENDING record for an upload being presigned.
+     * {@code ttl} when it is a lifetime a PENDING record may be given ({@link #MIN_TTL}..{@link #MAX_TTL}): the one
+     * check behind every builder's {@code pendingExpiry} setting (the upload services' and {@code GalleryService}'s),
+     * so they accept the same values.
+     *
+     * <pre>{@code
+     * PendingUploads.checkTtl(Duration.ofHours(6));    // PT6H
+     * PendingUploads.checkTtl(Duration.ofSeconds(5));  // IllegalArgumentException: pendingExpiry must be PT1M..PT720H, was PT5S
+     * }</pre>
+     */
+    public static Duration checkTtl(Duration ttl) {
+        return Checks.within(ttl, MIN_TTL, MAX_TTL, "pendingExpiry");
+    }
+
+    /**
+     * The PENDING record for an upload being presigned. Its file name is the request's as {@link FileNames#sanitize}
+     * cleans it, the rule the upload services apply to the upload's metadata and download names too.
      *
      * @param layout     where the upload lands and which original it becomes
      * @param photo      the photo the upload service allotted
@@ -67,7 +85,7 @@ public final class PendingUploads {
         Instant latest = urlExpiry.isAfter(now) ? urlExpiry : now;
         return Photo.builder().gallery(photo.gallery()).id(photo.id()).status(PhotoStatus.PENDING)
                 .owner(owner).originalKey(layout.promotedKey(upload))
-                .fileName(request.fileName().map(PendingUploads::sanitiseFileName).orElse(null))
+                .fileName(request.fileName().flatMap(FileNames::sanitize).orElse(null))
                 .contentType(request.contentType()).size(Math.max(0, request.contentLength()))
                 .uploadedAt(now).expiresAt(latest.plus(ttl)).build();
     }
@@ -93,18 +111,5 @@ public final class PendingUploads {
                 throw exists;
             }
         }
-    }
-
-    /** A file name kept as metadata: no path, no control or bidi characters, at most 255 code points; else null. */
-    public static String sanitiseFileName(String fileName) {
-        if (fileName == null) {
-            return null;
-        }
-        String base = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
-        String clean = base.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}\u202a-\u202e\u2066-\u2069]", "").strip();
-        if (clean.codePointCount(0, clean.length()) > MAX_FILE_NAME) {
-            clean = clean.substring(0, clean.offsetByCodePoints(0, MAX_FILE_NAME));
-        }
-        return clean.isEmpty() || clean.equals(".") || clean.equals("..") ? null : clean;
     }
 }
