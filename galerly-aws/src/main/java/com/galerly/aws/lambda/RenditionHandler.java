@@ -78,6 +78,15 @@ public class RenditionHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        output.write(invoke(input.readAllBytes(), context));
+    }
+
+    /**
+     * One invocation of any of the handlers (this one, {@link S3RenditionHandler}, {@link SqsRenditionHandler},
+     * {@link S3BatchRenditionHandler}): logs its request id, and gives each photo the invocation's remaining time less
+     * a margin (a tenth, at least {@link #MIN_MARGIN}) for writing its results.
+     */
+    byte[] invoke(byte[] payload, Context context) {
         HandlerLog.invocation(context == null ? null : context.getAwsRequestId());
         Instant deadline = null;
         if (context != null && context.getRemainingTimeInMillis() > 0) {
@@ -85,7 +94,7 @@ public class RenditionHandler implements RequestStreamHandler {
             long margin = Math.max(MIN_MARGIN.toMillis(), remaining / 10);
             deadline = Instant.now().plusMillis(remaining - margin);
         }
-        output.write(handle(input.readAllBytes(), deadline));
+        return handle(payload, deadline);
     }
 
     /**

@@ -8,7 +8,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
-import com.galerly.aws.internal.lambda.HandlerLog;
 import com.galerly.aws.internal.lambda.TypedEvents;
 import com.galerly.core.pipeline.RenditionPipeline;
 import com.galerly.core.spi.Checks;
@@ -16,7 +15,7 @@ import com.galerly.core.spi.Checks;
 /**
  * The rendition function on {@code aws-lambda-java-events}' {@link S3BatchEventV2}, for teams that compose their own
  * functions: S3 Batch Operations (schema 2.0) tasks, the backfill of existing originals: one result per task, TemporaryFailure (retried by S3) or PermanentFailure (a bad image, a missing object). It runs the same code as {@link RenditionHandler} (same failure
- * classification, log lines and metrics). Add {@code com.amazonaws:aws-lambda-java-events} to the function's
+ * classification, log lines, metrics, and each photo's deadline from the invocation's remaining time). Add {@code com.amazonaws:aws-lambda-java-events} to the function's
  * dependencies (an optional dependency of galerly-aws).
  *
  * <pre>{@code
@@ -46,8 +45,6 @@ public class S3BatchRenditionHandler implements RequestHandler<S3BatchEventV2, S
 
     @Override
     public S3BatchResponse handleRequest(S3BatchEventV2 event, Context context) {
-        Checks.notNull(event, "event");
-        HandlerLog.invocation(context == null ? null : context.getAwsRequestId());
-        return TypedEvents.batchResponse(delegate.handle(TypedEvents.batch(event)));
+        return TypedEvents.batchResponse(delegate.invoke(TypedEvents.batch(Checks.notNull(event, "event")), context));
     }
 }

@@ -7,7 +7,6 @@ package com.galerly.aws.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
-import com.galerly.aws.internal.lambda.HandlerLog;
 import com.galerly.aws.internal.lambda.TypedEvents;
 import com.galerly.core.pipeline.RenditionPipeline;
 import com.galerly.core.spi.Checks;
@@ -15,7 +14,7 @@ import com.galerly.core.spi.Checks;
 /**
  * The rendition function on {@code aws-lambda-java-events}' {@link S3Event}, for teams that compose their own
  * functions: S3 event notifications delivered to the function directly. A retryable failure of any record fails the invocation after the others were handled (Lambda retries it; records already done are then DUPLICATE). It runs the same code as {@link RenditionHandler} (same failure
- * classification, log lines and metrics). Add {@code com.amazonaws:aws-lambda-java-events} to the function's
+ * classification, log lines, metrics, and each photo's deadline from the invocation's remaining time). Add {@code com.amazonaws:aws-lambda-java-events} to the function's
  * dependencies (an optional dependency of galerly-aws).
  *
  * <pre>{@code
@@ -45,9 +44,7 @@ public class S3RenditionHandler implements RequestHandler<S3Event, Void> {
 
     @Override
     public Void handleRequest(S3Event event, Context context) {
-        Checks.notNull(event, "event");
-        HandlerLog.invocation(context == null ? null : context.getAwsRequestId());
-        delegate.handle(TypedEvents.s3(event));
+        delegate.invoke(TypedEvents.s3(Checks.notNull(event, "event")), context);
         return null;
     }
 }

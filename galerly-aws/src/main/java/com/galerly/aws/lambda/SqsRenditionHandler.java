@@ -8,7 +8,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.galerly.aws.internal.lambda.HandlerLog;
 import com.galerly.aws.internal.lambda.TypedEvents;
 import com.galerly.core.pipeline.RenditionPipeline;
 import com.galerly.core.spi.Checks;
@@ -16,7 +15,7 @@ import com.galerly.core.spi.Checks;
 /**
  * The rendition function on {@code aws-lambda-java-events}' {@link SQSEvent}, for teams that compose their own
  * functions: SQS messages carrying S3 notifications (S3 -> SQS or S3 -> SNS -> SQS), with partial batch responses: only the messages whose records failed transiently are named, so enable ReportBatchItemFailures on the event source mapping. It runs the same code as {@link RenditionHandler} (same failure
- * classification, log lines and metrics). Add {@code com.amazonaws:aws-lambda-java-events} to the function's
+ * classification, log lines, metrics, and each photo's deadline from the invocation's remaining time). Add {@code com.amazonaws:aws-lambda-java-events} to the function's
  * dependencies (an optional dependency of galerly-aws).
  *
  * <pre>{@code
@@ -46,8 +45,6 @@ public class SqsRenditionHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        Checks.notNull(event, "event");
-        HandlerLog.invocation(context == null ? null : context.getAwsRequestId());
-        return TypedEvents.sqsResponse(delegate.handle(TypedEvents.sqs(event)));
+        return TypedEvents.sqsResponse(delegate.invoke(TypedEvents.sqs(Checks.notNull(event, "event")), context));
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.S3BatchEventV2;
 import com.amazonaws.services.lambda.runtime.events.S3BatchResponse;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
@@ -21,6 +22,11 @@ import com.galerly.core.KeyLayout;
 import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.PhotoStatus;
+import com.galerly.core.image.ImageInfo;
+import com.galerly.core.image.ImageProcessor;
+import com.galerly.core.image.ImageSource;
+import com.galerly.core.image.ProcessedImage;
+import com.galerly.core.image.RenditionProfile;
 import com.galerly.core.pipeline.RenditionPipeline;
 import com.galerly.core.storage.BlobMetadata;
 import com.galerly.core.storage.PutOptions;
@@ -31,9 +37,12 @@ import com.galerly.testkit.InMemoryBlobStore;
 import com.galerly.testkit.InMemoryPhotoRepository;
 import com.galerly.testkit.RecordingMetrics;
 import com.galerly.testkit.TestClock;
+import java.lang.reflect.Proxy;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The typed entry points on aws-lambda-java-events types run the stream handler's code. */
@@ -136,5 +145,51 @@ class TypedHandlersTest {
         assertTrue(response.getResults().get(1).getResultString().startsWith("REJECTED UNSUPPORTED_FORMAT"),
                 response.getResults().get(1).getResultString());
         assertEquals(PhotoStatus.ACTIVE, photos.get(good).orElseThrow().status());
+    }
+
+    @Test
+    void everyTypedHandlerGivesEachPhotoTheInvocationsRemainingTimeLessAMargin() {
+        List<Instant> deadlines = new CopyOnWriteArrayList<>();
+        FakeImageProcessor fake = new FakeImageProcessor();
+        ImageProcessor timed = new ImageProcessor() {
+            @Override
+            public ImageInfo inspect(ImageSource source) {
+                return fake.inspect(source);
+            }
+
+            @Override
+            public ProcessedImage process(ImageSource source, RenditionProfile profile) {
+                throw new AssertionError("rendered without the invocation's deadline");
+            }
+
+            @Override
+            public ProcessedImage process(ImageSource source, RenditionProfile profile, Instant deadline) {
+                deadlines.add(deadline);
+                return fake.process(source, profile);
+            }
+        };
+        RenditionPipeline bounded = RenditionPipeline.builder().adoptUnknownOriginals(true).processor(timed)
+                .blobs(blobs).photos(photos).layout(layout).clock(clock).build();
+        Context context = (Context) Proxy.newProxyInstance(Context.class.getClassLoader(),
+                new Class<?>[] {Context.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getRemainingTimeInMillis" -> 60_000;
+                    case "getAwsRequestId" -> "req-1";
+                    default -> null;
+                });
+        Instant before = Instant.now();
+        S3RenditionHandler.of(bounded).handleRequest(
+                new S3Event(List.of(record(upload(photo(), FakeImage.of(300, 200).toBytes()), "01"))), context);
+        SQSEvent sqs = new SQSEvent();
+        sqs.setRecords(List.of(message("m-1", notificationJson(upload(photo(), FakeImage.of(300, 200).toBytes())))));
+        SqsRenditionHandler.of(bounded).handleRequest(sqs, context);
+        BlobMetadata task = upload(photo(), FakeImage.of(300, 200).toBytes());
+        S3BatchRenditionHandler.of(bounded).handleRequest(new S3BatchEventV2("2.0", "inv-2",
+                new S3BatchEventV2.Job("job-2", null), List.of(new S3BatchEventV2.Task("t-1",
+                        URLEncoder.encode(task.key(), StandardCharsets.UTF_8), null, "photos"))), context);
+        assertEquals(3, deadlines.size(), "one photo per handler: " + deadlines);
+        for (Instant deadline : deadlines) {
+            assertTrue(!deadline.isBefore(before.plusSeconds(53)) && !deadline.isAfter(Instant.now().plusSeconds(54)),
+                    "60 s left less a tenth: " + deadline + " vs " + before);
+        }
     }
 }
