@@ -33,16 +33,6 @@ public record ImageInfo(ImageFormat format, int width, int height, int orientati
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
     }
 
-    /**
-     * The colour profile's name.
-     *
-     * @deprecated it holds a description, not the profile: use {@link #colorProfileName()}. To be removed in 0.3.
-     */
-    @Deprecated(since = "0.2.0", forRemoval = true)
-    public String iccProfile() {
-        return colorProfileName;
-    }
-
     /** Stored size, before orientation. */
     public Size size() {
         return new Size(width, height);
