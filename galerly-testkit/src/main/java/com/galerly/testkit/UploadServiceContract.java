@@ -115,6 +115,13 @@ public abstract class UploadServiceContract {
                 .fileName("IMG_0001.JPG")));
     }
 
+    /** Presigns a PUT for {@code body} and sends it: the upload waits in quarantine for its confirmation. */
+    private static UploadTicket uploaded(Harness h, String type, byte[] body) {
+        UploadTicket ticket = ticket(h.uploads(), type, body);
+        h.put(ticket, body);
+        return ticket;
+    }
+
     private static String promotedKey(Harness h, String uploadKey) {
         return h.layout().promotedKey(h.layout().parseIncoming(uploadKey).orElseThrow());
     }
@@ -158,8 +165,7 @@ public abstract class UploadServiceContract {
     void anAcceptedUploadIsPromotedCleanAndLeavesQuarantine() {
         Harness h = harness(settings());
         byte[] jpeg = privateJpeg(2);
-        UploadTicket ticket = ticket(h.uploads(), "image/jpeg", jpeg);
-        h.put(ticket, jpeg);
+        UploadTicket ticket = uploaded(h, "image/jpeg", jpeg);
         assertTrue(h.layout().parseOriginal(ticket.key()).isEmpty(), "nothing serves the upload before promotion");
 
         UploadConfirmation confirmation = h.uploads().confirm(ticket.key());
@@ -179,8 +185,7 @@ public abstract class UploadServiceContract {
         Settings settings = settings();
         Harness h = harness(settings);
         byte[] png = ImageFiles.png(SyntheticImages.photo(16, 16, 3));
-        UploadTicket ticket = ticket(h.uploads(), "image/jpeg", png);
-        h.put(ticket, png);
+        UploadTicket ticket = uploaded(h, "image/jpeg", png);
         UploadConfirmation confirmation = h.uploads().confirm(ticket.key());
         assertFalse(confirmation.accepted());
         assertEquals(ErrorCode.CONTENT_MISMATCH, confirmation.errorCode());
@@ -197,16 +202,14 @@ public abstract class UploadServiceContract {
         Harness h = harness(settings());
         byte[] svg = ("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\">"
                 + "<script>alert(document.cookie)</script></svg>").getBytes(StandardCharsets.UTF_8);
-        UploadTicket ticket = ticket(h.uploads(), "image/png", svg);
-        h.put(ticket, svg);
+        UploadTicket ticket = uploaded(h, "image/png", svg);
         UploadConfirmation confirmation = h.uploads().confirm(ticket.key());
         assertEquals(ErrorCode.ACTIVE_CONTENT, confirmation.errorCode());
         assertTrue(confirmation.message().contains("script"), confirmation.message());
         assertTrue(h.blobs().head(ticket.key()).isEmpty());
 
         byte[] html = "\n  <!DOCTYPE html><html><body>hi</body></html>".getBytes(StandardCharsets.UTF_8);
-        UploadTicket other = ticket(h.uploads(), "image/jpeg", html);
-        h.put(other, html);
+        UploadTicket other = uploaded(h, "image/jpeg", html);
         assertEquals(ErrorCode.ACTIVE_CONTENT, h.uploads().confirm(other.key()).errorCode());
     }
 
@@ -215,8 +218,7 @@ public abstract class UploadServiceContract {
         Settings settings = settings();
         Harness h = harness(settings);
         byte[] first = privateJpeg(4);
-        UploadTicket ticket = ticket(h.uploads(), "image/jpeg", first);
-        h.put(ticket, first);
+        UploadTicket ticket = uploaded(h, "image/jpeg", first);
         assertTrue(h.uploads().confirm(ticket.key()).accepted());
         String promoted = promotedKey(h, ticket.key());
         byte[] promotedBytes = read(h.blobs(), promoted);
@@ -328,8 +330,7 @@ public abstract class UploadServiceContract {
                 base.maxBytes());
         Harness h = harness(settings);
         byte[] jpeg = privateJpeg(6);
-        UploadTicket ticket = ticket(h.uploads(), "image/jpeg", jpeg);
-        h.put(ticket, jpeg);
+        UploadTicket ticket = uploaded(h, "image/jpeg", jpeg);
         UploadConfirmation confirmation = h.uploads().confirm(ticket.key());
         assertEquals(ErrorCode.INFECTED, confirmation.errorCode());
         assertTrue(confirmation.message().contains("Contract-Test-Signature"), confirmation.message());
@@ -356,8 +357,7 @@ public abstract class UploadServiceContract {
         Settings settings = new Settings(base.clock(), base.photos(), down, null, DuplicatePolicy.REJECT, base.maxBytes());
         Harness h = harness(settings);
         byte[] jpeg = privateJpeg(7);
-        UploadTicket ticket = ticket(h.uploads(), "image/jpeg", jpeg);
-        h.put(ticket, jpeg);
+        UploadTicket ticket = uploaded(h, "image/jpeg", jpeg);
         GalerlyException e = assertThrows(GalerlyException.class, () -> h.uploads().confirm(ticket.key()));
         assertEquals(ErrorCode.SCANNER_UNAVAILABLE, e.code());
         assertTrue(e.retryable());
@@ -373,11 +373,9 @@ public abstract class UploadServiceContract {
         Harness h = harness(new Settings(base.clock(), base.photos(), base.scanner(), index, DuplicatePolicy.REJECT,
                 base.maxBytes()));
         byte[] jpeg = privateJpeg(8);
-        UploadTicket first = ticket(h.uploads(), "image/jpeg", jpeg);
-        h.put(first, jpeg);
+        UploadTicket first = uploaded(h, "image/jpeg", jpeg);
         assertTrue(h.uploads().confirm(first.key()).accepted());
-        UploadTicket second = ticket(h.uploads(), "image/jpeg", jpeg);
-        h.put(second, jpeg);
+        UploadTicket second = uploaded(h, "image/jpeg", jpeg);
         UploadConfirmation duplicate = h.uploads().confirm(second.key());
         assertEquals(ErrorCode.DUPLICATE, duplicate.errorCode());
         assertTrue(duplicate.message().contains(first.photo().id().value()), duplicate.message());
@@ -390,11 +388,9 @@ public abstract class UploadServiceContract {
 
         Harness linking = harness(new Settings(base.clock(), new InMemoryPhotoRepository(base.clock()), base.scanner(),
                 new InMemoryContentIndex(), DuplicatePolicy.LINK, base.maxBytes()));
-        UploadTicket a = ticket(linking.uploads(), "image/jpeg", jpeg);
-        linking.put(a, jpeg);
+        UploadTicket a = uploaded(linking, "image/jpeg", jpeg);
         assertTrue(linking.uploads().confirm(a.key()).accepted());
-        UploadTicket b = ticket(linking.uploads(), "image/jpeg", jpeg);
-        linking.put(b, jpeg);
+        UploadTicket b = uploaded(linking, "image/jpeg", jpeg);
         UploadConfirmation linked = linking.uploads().confirm(b.key());
         assertTrue(linked.accepted());
         assertEquals(Optional.of(a.photo()), linked.linkedTo());
@@ -447,8 +443,7 @@ public abstract class UploadServiceContract {
     void downloadNamesAreSanitised() {
         Harness h = harness(settings());
         byte[] jpeg = privateJpeg(10);
-        UploadTicket ticket = ticket(h.uploads(), "image/jpeg", jpeg);
-        h.put(ticket, jpeg);
+        UploadTicket ticket = uploaded(h, "image/jpeg", jpeg);
         assertTrue(h.uploads().confirm(ticket.key()).accepted());
         String promoted = promotedKey(h, ticket.key());
         URI url = h.uploads().presignGet(promoted, Duration.ofMinutes(5),
