@@ -83,13 +83,7 @@ public final class JpegMarkers {
         if ((jpeg[2] & 0xFF) == 0xFF && (jpeg[3] & 0xFF) == 0xE0) {
             at = 4 + ((jpeg[4] & 0xFF) << 8 | jpeg[5] & 0xFF);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length + 1024);
-        out.write(jpeg, 0, at);
-        for (byte[] s : segments) {
-            out.writeBytes(s);
-        }
-        out.write(jpeg, at, jpeg.length - at);
-        return out.toByteArray();
+        return ByteSplice.at(jpeg, at, segments);
     }
 
     /** A complete segment: marker, length, payload. */

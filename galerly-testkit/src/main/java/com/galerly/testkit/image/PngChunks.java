@@ -68,14 +68,7 @@ public final class PngChunks {
 
     /** Inserts complete chunks right after IHDR. */
     public static byte[] insert(byte[] png, byte[]... chunks) {
-        int at = 8 + 12 + 13;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(png.length + 1024);
-        out.write(png, 0, at);
-        for (byte[] c : chunks) {
-            out.writeBytes(c);
-        }
-        out.write(png, at, png.length - at);
-        return out.toByteArray();
+        return ByteSplice.at(png, 8 + 12 + 13, chunks);   // signature, then IHDR's length, type, 13 bytes, CRC
     }
 
     /** The chunk types of a PNG, in order. */
