@@ -9,12 +9,15 @@ import com.galerly.core.GalleryId;
 import com.galerly.core.PhotoId;
 import com.galerly.core.PhotoKey;
 import com.galerly.core.upload.ContentIndex;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * The {@link ContentIndex} in the photos table ({@link PhotoTable}): one item per gallery and digest,
@@ -44,27 +47,23 @@ public final class DynamoDbContentIndex implements ContentIndex {
 
     @Override
     public PhotoKey putIfAbsent(String sha256, PhotoKey photo) {
-        Map<String, AttributeValue> item = Map.of("PK", s("G#" + photo.gallery().value()), "SK", s(DIGEST_PREFIX + sha256),
-                "photo", s(photo.id().value()));
-        try {
-            client.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(PK)"));
-            return photo;
-        } catch (ConditionalCheckFailedException taken) {
-            return holder(sha256, photo.gallery()).orElse(photo);
-        } catch (SdkException e) {
-            throw DynamoDbErrors.map("PutItem", table, e);
-        }
+        return putIf(sha256, photo, r -> r.conditionExpression("attribute_not_exists(PK)"));
     }
 
     @Override
     public PhotoKey replace(String sha256, PhotoKey expected, PhotoKey photo) {
+        return putIf(sha256, photo, r -> r.conditionExpression("photo = :expected")
+                .expressionAttributeValues(Map.of(":expected", s(expected.id().value()))));
+    }
+
+    /** Makes {@code photo} the digest's holder if {@code condition} holds; returns the holder after the attempt. */
+    private PhotoKey putIf(String sha256, PhotoKey photo, Consumer<PutItemRequest.Builder> condition) {
+        Map<String, AttributeValue> item = new HashMap<>(key(sha256, photo.gallery()));
+        item.put("photo", s(photo.id().value()));
         try {
-            client.putItem(r -> r.tableName(table).item(Map.of("PK", s("G#" + photo.gallery().value()),
-                    "SK", s(DIGEST_PREFIX + sha256), "photo", s(photo.id().value())))
-                    .conditionExpression("photo = :expected")
-                    .expressionAttributeValues(Map.of(":expected", s(expected.id().value()))));
+            client.putItem(r -> condition.accept(r.tableName(table).item(item)));
             return photo;
-        } catch (ConditionalCheckFailedException changed) {
+        } catch (ConditionalCheckFailedException lost) {
             return holder(sha256, photo.gallery()).orElse(photo);
         } catch (SdkException e) {
             throw DynamoDbErrors.map("PutItem", table, e);
