@@ -114,26 +114,12 @@ public final class JpegSegments {
         }
     }
 
-    /** A segment's length field says less than 2 (the length counts its own two bytes). */
+    /** A segment's length field says less than 2 (the length counts its own two bytes); the message says where. */
     public static final class Malformed extends IOException {
         private static final long serialVersionUID = 1L;
-        private final long offset;
-        private final int marker;
 
-        Malformed(String message, long offset, int marker) {
+        Malformed(String message) {
             super(message);
-            this.offset = offset;
-            this.marker = marker;
-        }
-
-        /** The offset of the segment's marker (its last 0xFF). */
-        public long offset() {
-            return offset;
-        }
-
-        /** The segment's marker code. */
-        public int marker() {
-            return marker;
         }
     }
 
@@ -254,8 +240,7 @@ public final class JpegSegments {
         }
         int declared = hi << 8 | lo;
         if (declared < 2) {
-            throw new Malformed("JPEG segment " + name(code) + " at byte " + at + " has length " + declared, at,
-                    code);
+            throw new Malformed("JPEG segment " + name(code) + " at byte " + at + " has length " + declared);
         }
         long end = at + 2 + declared;
         if (end > limit || byteAt(end - 1) < 0) {
