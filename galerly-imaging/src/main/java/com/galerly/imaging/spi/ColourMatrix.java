@@ -13,7 +13,8 @@ package com.galerly.imaging.spi;
  * <pre>{@code
  * double[] p3 = {0.680, 0.320, 0.265, 0.690, 0.150, 0.060};
  * double[] d65 = {0.3127, 0.3290};
- * double[][] p3ToXyzD50 = ColourMatrix.adapt(ColourMatrix.xyz(d65), ColourMatrix.d50(), ColourMatrix.rgbToXyz(p3, d65));
+ * double[][] p3ToXyzD50 = ColourMatrix.adapt(ColourMatrix.xyz(d65), ColourMatrix.d50(),
+ *         ColourMatrix.rgbToXyz(p3, d65));
  * double[][] p3ToSrgb = ColourMatrix.multiply(ColourMatrix.invert(ColourMatrix.srgbToXyzD50()), p3ToXyzD50);
  * }</pre>
  */

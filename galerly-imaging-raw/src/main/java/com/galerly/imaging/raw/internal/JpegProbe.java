@@ -71,8 +71,8 @@ final class JpegProbe {
             for (int segment = 0; segment < RawLimits.MAX_SEGMENTS && segments.next(); segment++) {
                 int marker = segments.marker();
                 if (segments.skipped() > 0) {
-                    throw new Rejected(c.origin() + ": " + segments.skipped() + " bytes that are no JPEG marker before byte "
-                            + segments.offset(), false);
+                    throw new Rejected(c.origin() + ": " + segments.skipped()
+                            + " bytes that are no JPEG marker before byte " + segments.offset(), false);
                 }
                 if (marker == JpegSegments.SOI || marker == JpegSegments.EOI || marker == JpegSegments.SOS) {
                     throw new Rejected(c.origin() + ": JPEG without a frame header before its scan", false);

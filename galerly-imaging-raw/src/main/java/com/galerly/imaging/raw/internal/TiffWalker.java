@@ -152,8 +152,8 @@ final class TiffWalker {
         for (int i = 0; i < count; i++) {
             int p = 2 + 12 * i;
             int tag = ByteFields.u16(block, p, d.order());
-            entries.putIfAbsent(tag, new Entry(tag, ByteFields.u16(block, p + 2, d.order()), ByteFields.u32(block, p + 4, d.order()),
-                    ByteFields.u32(block, p + 8, d.order()), d.at() + p + 8));
+            entries.putIfAbsent(tag, new Entry(tag, ByteFields.u16(block, p + 2, d.order()),
+                    ByteFields.u32(block, p + 4, d.order()), ByteFields.u32(block, p + 8, d.order()), d.at() + p + 8));
         }
         switch (d.role()) {
             case MAIN, SUB -> image(d, entries);
