@@ -265,7 +265,7 @@ public final class JpegSegments {
         ended = false;
     }
 
-    /** The current marker's code (0xC0 to 0xFE, or a parameterless one), or -1 before the first {@link #next()}. */
+    /** The current marker's code (any byte but 0x00 and 0xFF), or -1 before the first {@link #next()}. */
     public int marker() {
         return marker;
     }
@@ -296,11 +296,6 @@ public final class JpegSegments {
      */
     public long skipped() {
         return skipped;
-    }
-
-    /** The offset where the next {@link #next()} starts looking (past entropy-coded data only once it is called). */
-    public long position() {
-        return pos;
     }
 
     /**

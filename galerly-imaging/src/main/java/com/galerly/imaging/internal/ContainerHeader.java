@@ -76,7 +76,7 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
             in.seek(offset);
             return in.read();
         };
-        JpegSegments segments = JpegSegments.of(bytes, 2, length > 0 ? length : Long.MAX_VALUE);
+        JpegSegments segments = JpegSegments.of(bytes, 2, length > 2 ? length : Long.MAX_VALUE);
         for (int n = 0; n < MAX_CHUNKS && segments.next(); n++) {
             int marker = segments.marker();
             if (marker == JpegSegments.SOS || marker == JpegSegments.EOI) {
