@@ -14,9 +14,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JpegSegmentsTest {
     /** SOI, APP0 (3 payload bytes), DQT (1), SOS (2), entropy data with stuffing and restarts, EOI. */
@@ -67,27 +68,17 @@ class JpegSegmentsTest {
         assertEquals(0, s.skipped());
     }
 
-    @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void passesOverFillBytesToTheLastFf(boolean array) throws IOException {
-        byte[] b = bytes(0xFF, 0xD8, 0xFF, 0xFF, 0xFF, 0xFE, 0x00, 0x03, 0x41, 0xFF, 0xFF, 0xD9);
-        assertEquals(List.of("FE@4+1", "D9@10+0"), all(walk(b, array)), "fill bytes are no stray bytes");
-    }
-
-    @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void parameterlessMarkersBetweenSegmentsHaveNoLength(boolean array) throws IOException {
-        byte[] b = bytes(0xFF, 0xD8, 0xFF, 0xD3, 0xFF, 0x01, 0xFF, 0xFE, 0x00, 0x02, 0xFF, 0xD9);
-        assertEquals(List.of("D3@2+0", "01@4+0", "FE@6+0", "D9@10+0"), all(walk(b, array)));
-        assertTrue(JpegSegments.parameterless(JpegSegments.SOI));
-        assertFalse(JpegSegments.parameterless(JpegSegments.DRI));
-    }
-
-    @ParameterizedTest
-    @ValueSource(booleans = {true, false})
-    void countsStrayBytesAndStrayStuffingBetweenSegments(boolean array) throws IOException {
-        byte[] b = bytes(0xFF, 0xD8, 0x12, 0x34, 0xFF, 0x00, 0xFF, 0xFE, 0x00, 0x02, 0xFF, 0xD9);
-        assertEquals(List.of("FE@6+0~4", "D9@10+0"), all(walk(b, array)), "two stray bytes and a stray FF 00");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "fill bytes: passed over to the last FF | FFD8 FFFFFFFE000341 FFFFD9 | FE@4+1 D9@10+0",
+        "parameterless markers: no length | FFD8 FFD3 FF01 FFFE0002 FFD9 | D3@2+0 01@4+0 FE@6+0 D9@10+0",
+        "stray bytes and a stray FF 00: counted | FFD8 1234 FF00 FFFE0002 FFD9 | FE@6+0~4 D9@10+0",
+        "a zero-length payload | FFD8 FFDD0002 FFD9 | DD@2+0 D9@6+0"})
+    void walks(String what, String hex, String expected) throws IOException {
+        byte[] b = java.util.HexFormat.of().parseHex(hex.replace(" ", ""));
+        for (boolean array : new boolean[] {true, false}) {
+            assertEquals(List.of(expected.split(" ")), all(walk(b, array)), what + (array ? "" : ", one byte at a time"));
+        }
     }
 
     @ParameterizedTest
@@ -182,6 +173,8 @@ class JpegSegmentsTest {
         assertThrows(NullPointerException.class, () -> JpegSegments.of((byte[]) null, 0, 0));
         assertThrows(NullPointerException.class, () -> JpegSegments.of((JpegSegments.Input) null, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> JpegSegments.of(o -> -1, -1, 10));
+        assertTrue(JpegSegments.parameterless(JpegSegments.SOI));
+        assertFalse(JpegSegments.parameterless(JpegSegments.DRI));
         assertTrue(JpegSegments.startsWithSoi(JPEG));
         assertFalse(JpegSegments.startsWithSoi(new byte[] {(byte) 0xFF}));
         assertTrue(JpegSegments.frameHeader(0xC2));
