@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.galerly.core.image.ProcessedImage;
+import com.galerly.imaging.spi.ColourMatrix;
 import com.galerly.testkit.image.IccProfileData;
 import com.galerly.testkit.image.ImageFiles;
 import com.galerly.testkit.image.JpegMarkers;
@@ -162,38 +163,13 @@ class ColourTest {
             double v = (rgb >> (16 - 8 * c) & 0xFF) / 255.0;
             lin[c] = gamma22 ? Math.pow(v, 563 / 256.0) : IccProfileData.srgbToLinear(v);
         }
-        double[] xyz = multiply(toXyz, lin);
-        double[] srgbLinear = multiply(invert(IccProfileData.SRGB_TO_XYZ_D50), xyz);
+        double[] xyz = ColourMatrix.apply(toXyz, lin);
+        double[] srgbLinear = ColourMatrix.apply(ColourMatrix.invert(IccProfileData.SRGB_TO_XYZ_D50), xyz);
         int out = 0;
         for (int c = 0; c < 3; c++) {
             double v = IccProfileData.linearToSrgb(Math.max(0, Math.min(1, srgbLinear[c])));
             out = out << 8 | (int) Math.round(v * 255);
         }
         return out;
-    }
-
-    private static double[] multiply(double[][] m, double[] v) {
-        double[] out = new double[3];
-        for (int r = 0; r < 3; r++) {
-            out[r] = m[r][0] * v[0] + m[r][1] * v[1] + m[r][2] * v[2];
-        }
-        return out;
-    }
-
-    private static double[][] invert(double[][] m) {
-        double a = m[0][0];
-        double b = m[0][1];
-        double c = m[0][2];
-        double d = m[1][0];
-        double e = m[1][1];
-        double f = m[1][2];
-        double g = m[2][0];
-        double h = m[2][1];
-        double i = m[2][2];
-        double det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
-        return new double[][] {
-            {(e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det},
-            {(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det},
-            {(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det}};
     }
 }

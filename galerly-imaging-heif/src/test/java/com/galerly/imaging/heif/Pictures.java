@@ -4,6 +4,7 @@
  */
 package com.galerly.imaging.heif;
 
+import com.galerly.imaging.spi.ColourMatrix;
 import com.galerly.testkit.image.IccProfileData;
 
 /** The colours a test expects in what the processor wrote. */
@@ -17,30 +18,13 @@ final class Pictures {
         for (int c = 0; c < 3; c++) {
             lin[c] = IccProfileData.srgbToLinear((rgb >> (16 - 8 * c) & 0xFF) / 255.0);
         }
-        double[] xyz = apply(IccProfileData.DISPLAY_P3_TO_XYZ_D50, lin);
-        double[] srgb = apply(invert(IccProfileData.SRGB_TO_XYZ_D50), xyz);
+        double[] xyz = ColourMatrix.apply(IccProfileData.DISPLAY_P3_TO_XYZ_D50, lin);
+        double[] srgb = ColourMatrix.apply(ColourMatrix.invert(IccProfileData.SRGB_TO_XYZ_D50), xyz);
         int out = 0;
         for (int c = 0; c < 3; c++) {
             int v = (int) Math.round(IccProfileData.linearToSrgb(Math.max(0, Math.min(1, srgb[c]))) * 255);
             out |= v << (16 - 8 * c);
         }
         return out;
-    }
-
-    private static double[] apply(double[][] m, double[] v) {
-        return new double[] {m[0][0] * v[0] + m[0][1] * v[1] + m[0][2] * v[2],
-            m[1][0] * v[0] + m[1][1] * v[1] + m[1][2] * v[2], m[2][0] * v[0] + m[2][1] * v[1] + m[2][2] * v[2]};
-    }
-
-    private static double[][] invert(double[][] m) {
-        double det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
-                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
-        return new double[][] {
-            {(m[1][1] * m[2][2] - m[1][2] * m[2][1]) / det, (m[0][2] * m[2][1] - m[0][1] * m[2][2]) / det,
-                (m[0][1] * m[1][2] - m[0][2] * m[1][1]) / det},
-            {(m[1][2] * m[2][0] - m[1][0] * m[2][2]) / det, (m[0][0] * m[2][2] - m[0][2] * m[2][0]) / det,
-                (m[0][2] * m[1][0] - m[0][0] * m[1][2]) / det},
-            {(m[1][0] * m[2][1] - m[1][1] * m[2][0]) / det, (m[0][1] * m[2][0] - m[0][0] * m[2][1]) / det,
-                (m[0][0] * m[1][1] - m[0][1] * m[1][0]) / det}};
     }
 }

@@ -5,6 +5,7 @@
 package com.galerly.imaging.internal;
 
 import com.galerly.core.image.ImageFormat;
+import com.galerly.core.spi.JpegSegments;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteOrder;
@@ -45,7 +46,7 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
         ContainerHeader header;
         try {
             header = switch (format) {
-                case JPEG -> jpeg(in);
+                case JPEG -> jpeg(in, length);
                 case PNG -> png(in);
                 case WEBP -> webp(in);
                 case TIFF -> new ContainerHeader(0, 0, null, 0, false, null, Exif.read(in, 0, length));
@@ -62,8 +63,7 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
         return header;
     }
 
-    private static ContainerHeader jpeg(ImageInputStream in) throws IOException {
-        in.skipBytes(2);
+    private static ContainerHeader jpeg(ImageInputStream in, long length) throws IOException {
         int width = 0;
         int height = 0;
         int bits = 0;
@@ -72,40 +72,28 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
         int adobeTransform = -1;
         Exif.Tags exif = null;
         byte[][] iccChunks = null;
-        for (int segments = 0; segments < MAX_CHUNKS; segments++) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IIOException("JPEG ends before its image data (no SOS marker)");
-            }
-            if (b != 0xFF) {
-                continue;           // stray byte between segments: tolerated, as libjpeg does
-            }
-            int marker = in.read();
-            while (marker == 0xFF) {
-                marker = in.read();
-            }
-            if (marker < 0) {
-                throw new IIOException("JPEG ends before its image data (no SOS marker)");
-            }
-            if (marker == 0xDA || marker == 0xD9) {
+        JpegSegments.Input bytes = offset -> {
+            in.seek(offset);
+            return in.read();
+        };
+        JpegSegments segments = JpegSegments.of(bytes, 2, length > 2 ? length : Long.MAX_VALUE);
+        for (int n = 0; n < MAX_CHUNKS && segments.next(); n++) {
+            int marker = segments.marker();
+            if (marker == JpegSegments.SOS || marker == JpegSegments.EOI) {
                 break;
             }
-            if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7 || marker == 0x00) {
+            int payload = segments.length();
+            if (JpegSegments.parameterless(marker)) {
                 continue;
             }
-            int len = in.readUnsignedShort();
-            if (len < 2) {
-                throw new IIOException("JPEG segment 0x" + Integer.toHexString(marker) + " has length " + len);
-            }
-            long start = in.getStreamPosition();
-            int payload = len - 2;
-            if (marker == 0xE1 && exif == null && payload > 6) {
+            in.seek(segments.payload());
+            if (marker == JpegSegments.APP1 && exif == null && payload > 6) {
                 byte[] p = new byte[payload];
                 in.readFully(p);
                 if (p[0] == 'E' && p[1] == 'x' && p[2] == 'i' && p[3] == 'f' && p[4] == 0) {
                     exif = Exif.read(p, 6, payload - 6);
                 }
-            } else if (marker == 0xE2 && payload > 14) {
+            } else if (marker == JpegSegments.APP2 && payload > 14) {
                 byte[] p = new byte[payload];
                 in.readFully(p);
                 if (new String(p, 0, 11, java.nio.charset.StandardCharsets.US_ASCII).equals("ICC_PROFILE") && p[11] == 0) {
@@ -118,21 +106,19 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
                         iccChunks[seq - 1] = java.util.Arrays.copyOfRange(p, 14, payload);
                     }
                 }
-            } else if (marker == 0xEE && payload >= 12) {
+            } else if (marker == JpegSegments.APP14 && payload >= 12) {
                 byte[] p = new byte[12];
                 in.readFully(p);
                 if (p[0] == 'A' && p[1] == 'd' && p[2] == 'o' && p[3] == 'b' && p[4] == 'e') {
                     adobeTransform = p[11] & 0xFF;
                 }
-            } else if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC
-                    && payload >= 6) {
+            } else if (JpegSegments.frameHeader(marker) && payload >= 6) {
                 sof = marker;
                 bits = in.readUnsignedByte();
                 height = in.readUnsignedShort();
                 width = in.readUnsignedShort();
                 components = in.readUnsignedByte();
             }
-            in.seek(start + payload);
         }
         String colorModel = switch (components) {
             case 1 -> "GRAY";

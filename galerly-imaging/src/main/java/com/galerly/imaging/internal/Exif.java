@@ -64,18 +64,7 @@ final class Exif {
 
     /** Reads the TIFF structure starting at {@code base} of {@code in}; restores nothing (callers seek after). */
     static Tags read(ImageInputStream in, long base, long length) throws IOException {
-        in.seek(base);
-        int b0 = in.read();
-        int b1 = in.read();
-        if (b0 == 'I' && b1 == 'I') {
-            in.setByteOrder(ByteOrder.LITTLE_ENDIAN);
-        } else if (b0 == 'M' && b1 == 'M') {
-            in.setByteOrder(ByteOrder.BIG_ENDIAN);
-        } else {
-            return Tags.NONE;
-        }
-        int magic = in.readUnsignedShort();
-        if (magic != 42) {
+        if (!TiffStructure.header(in, base)) {
             return Tags.NONE;
         }
         long ifd0 = in.readUnsignedInt();

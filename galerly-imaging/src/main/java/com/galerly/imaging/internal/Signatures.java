@@ -4,6 +4,8 @@
  */
 package com.galerly.imaging.internal;
 
+import static com.galerly.imaging.spi.ByteFields.ascii;
+
 import com.galerly.core.image.ImageFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -113,18 +115,6 @@ final class Signatures {
         }
         for (int i = 0; i < bytes.length; i++) {
             if (u(h, offset + i) != bytes[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean ascii(byte[] h, int offset, String s) {
-        if (h.length < offset + s.length()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (h[offset + i] != (byte) s.charAt(i)) {
                 return false;
             }
         }

@@ -32,6 +32,24 @@ final class TiffStructure {
     private TiffStructure() {
     }
 
+    /**
+     * Reads a classic TIFF header ({@code II} or {@code MM}, then 42) at {@code base}, setting the stream's byte order
+     * from it; false, with the stream's byte order unspecified, when there is none (another format, BigTIFF, damage).
+     */
+    static boolean header(ImageInputStream in, long base) throws IOException {
+        in.seek(base);
+        int b0 = in.read();
+        int b1 = in.read();
+        if (b0 == 'I' && b1 == 'I') {
+            in.setByteOrder(ByteOrder.LITTLE_ENDIAN);
+        } else if (b0 == 'M' && b1 == 'M') {
+            in.setByteOrder(ByteOrder.BIG_ENDIAN);
+        } else {
+            return false;
+        }
+        return in.readUnsignedShort() == 42;
+    }
+
     /** Throws {@link CorruptImageException} for a tree past the bounds; restores the stream's byte order. */
     static void requireBounded(String name, ImageInputStream in, long length) throws IOException {
         ByteOrder order = in.getByteOrder();
@@ -44,18 +62,8 @@ final class TiffStructure {
     }
 
     private static void walk(String name, ImageInputStream in, long length) throws IOException {
-        in.seek(0);
-        int b0 = in.read();
-        int b1 = in.read();
-        if (b0 == 'I' && b1 == 'I') {
-            in.setByteOrder(ByteOrder.LITTLE_ENDIAN);
-        } else if (b0 == 'M' && b1 == 'M') {
-            in.setByteOrder(ByteOrder.BIG_ENDIAN);
-        } else {
-            return;                                    // not classic TIFF: the reader reports it
-        }
-        if (in.readUnsignedShort() != 42) {
-            return;                                    // BigTIFF or damage: left to the reader
+        if (!header(in, 0)) {
+            return;                                    // not classic TIFF (BigTIFF, damage): the reader reports it
         }
         long limit = length > 0 ? length : Long.MAX_VALUE;
         ArrayDeque<long[]> pending = new ArrayDeque<>();

@@ -4,6 +4,8 @@
  */
 package com.galerly.imaging.internal;
 
+import static com.galerly.imaging.spi.ByteFields.ascii;
+
 import com.galerly.core.CorruptImageException;
 import com.galerly.core.image.ImageFormat;
 import com.galerly.core.image.ImageInfo;
@@ -12,10 +14,12 @@ import com.galerly.imaging.DecodedImage;
 import com.galerly.imaging.ImageDecoder;
 import com.galerly.imaging.ImageInput;
 import com.galerly.imaging.Sniff;
+import com.galerly.imaging.spi.ByteFields;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -234,24 +238,12 @@ final class WebpDecoder implements ImageDecoder {
             out.write(v >>> 16);
         }
 
-        private static boolean ascii(byte[] b, int at, String s) {
-            if (at < 0 || at + s.length() > b.length) {
-                return false;
-            }
-            for (int i = 0; i < s.length(); i++) {
-                if (b[at + i] != (byte) s.charAt(i)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
         private static int u24(byte[] b, int at) {
-            return b[at] & 0xFF | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16;
+            return ByteFields.u24(b, at, ByteOrder.LITTLE_ENDIAN);
         }
 
         private static long u32(byte[] b, int at) {
-            return u24(b, at) | (long) (b[at + 3] & 0xFF) << 24;
+            return ByteFields.u32(b, at, ByteOrder.LITTLE_ENDIAN);
         }
     }
 }

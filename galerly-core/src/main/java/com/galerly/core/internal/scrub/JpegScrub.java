@@ -6,7 +6,10 @@ package com.galerly.core.internal.scrub;
 
 import com.galerly.core.scrub.KeptTag;
 import com.galerly.core.scrub.ScrubResult;
+import com.galerly.core.spi.JpegSegments;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +24,7 @@ public final class JpegScrub {
     }
 
     public static ScrubResult scrub(byte[] b, Set<KeptTag> keep) {
-        if (b.length < 4 || (b[0] & 0xFF) != 0xFF || (b[1] & 0xFF) != 0xD8) {
+        if (b.length < 4 || !JpegSegments.startsWithSoi(b)) {
             return new ScrubResult(b, List.of(), true);
         }
         Set<Integer> keptTags = Exif.tags(keep);
@@ -29,93 +32,83 @@ public final class JpegScrub {
         List<String> removed = new ArrayList<>();
         out.write(0xFF);
         out.write(0xD8);
-        int pos = 2;
-        while (pos < b.length) {
-            if ((b[pos] & 0xFF) != 0xFF) {
-                removed.add("bytes after an unreadable marker at " + pos + ", " + (b.length - pos) + " bytes");
-                break;
-            }
-            while (pos + 1 < b.length && (b[pos + 1] & 0xFF) == 0xFF) {
-                pos++;                                               // fill bytes
-            }
-            if (pos + 1 >= b.length) {
-                break;
-            }
-            int marker = b[pos + 1] & 0xFF;
-            if (marker == 0xD9) {
-                out.write(0xFF);
-                out.write(0xD9);
-                pos += 2;
-                if (pos < b.length) {
-                    removed.add("data after EOI, " + (b.length - pos) + " bytes");
+        JpegSegments segments = JpegSegments.of(b, 2, b.length);
+        int pos = 2;                                                 // what is written or dropped so far
+        boolean inScan = false;
+        try {
+            while (segments.next()) {
+                int at = (int) segments.offset();
+                if (inScan) {
+                    out.write(b, pos, at - pos);                     // entropy-coded data, verbatim
+                } else if (segments.skipped() > 0) {
+                    removed.add(unreadable(b, pos));
+                    pos = b.length;
+                    break;
                 }
-                break;
+                int marker = segments.marker();
+                pos = (int) segments.end();
+                inScan = marker == JpegSegments.SOS;
+                if (JpegSegments.parameterless(marker)) {
+                    out.write(b, at, 2);
+                } else {
+                    segment(b, marker, at, pos, keep, keptTags, out, removed);
+                }
             }
-            if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
-                out.write(b, pos, 2);
-                pos += 2;
-                continue;
+            if (pos < b.length) {
+                removed.add("data after EOI, " + (b.length - pos) + " bytes");
             }
-            if (pos + 4 > b.length) {
-                out.write(b, pos, b.length - pos);                   // truncated: the decoder will say so
-                break;
-            }
-            int length = (b[pos + 2] & 0xFF) << 8 | (b[pos + 3] & 0xFF);
-            int end = Math.min(b.length, pos + 2 + length);
-            if (length < 2) {
+        } catch (JpegSegments.Truncated | JpegSegments.Malformed e) {
+            // cut short: the rest is copied as it is (the decoder will say so), but metadata, even cut short, is
+            // dropped; stray bytes before the cut are dropped as above
+            int marker = e instanceof JpegSegments.Truncated t ? t.marker() : -1;
+            int at = e instanceof JpegSegments.Truncated t ? (int) t.offset() : b.length;
+            if (pos == b.length) {
+                // nothing left
+            } else if (!inScan && (b[pos] & 0xFF) != 0xFF) {
+                removed.add(unreadable(b, pos));
+            } else if (marker >= 0 && at + 4 <= b.length) {
+                segment(b, marker, at, b.length, keep, keptTags, out, removed);
+            } else {
                 out.write(b, pos, b.length - pos);
-                break;
             }
-            int payload = pos + 4;
-            switch (decide(marker, b, payload, end)) {
-                case KEEP -> out.write(b, pos, end - pos);
-                case EXIF -> {
-                    int tiff = payload + 6;
-                    byte[] reduced = MinimalExif.reduce(b, tiff, end - tiff, keptTags);
-                    int before = end - pos;
-                    if (reduced != null) {
-                        int segmentLength = 2 + 6 + reduced.length;
-                        out.write(0xFF);
-                        out.write(0xE1);
-                        out.write(segmentLength >> 8);
-                        out.write(segmentLength);
-                        out.write(b, payload, 6);
-                        out.writeBytes(reduced);
-                        removed.add("APP1 EXIF reduced to orientation" + (keptTags.isEmpty() ? "" : " and " + keep)
-                                + ", " + before + " -> " + (segmentLength + 2) + " bytes");
-                    } else {
-                        removed.add("APP1 EXIF, " + before + " bytes");
-                    }
-                }
-                case DROP -> removed.add(describe(marker, b, payload, end) + ", " + (end - pos) + " bytes");
-                default -> throw new IllegalStateException();
-            }
-            pos = end;
-            if (marker == 0xDA) {
-                pos = copyEntropyData(b, pos, out);
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("a byte array cannot fail to read", e);
         }
         byte[] cleaned = out.toByteArray();
         return new ScrubResult(removed.isEmpty() ? b : cleaned, removed, true);
     }
 
-    /** Copies entropy-coded data up to the next marker that is not a stuffed byte or a restart; returns its offset. */
-    private static int copyEntropyData(byte[] b, int from, ByteArrayOutputStream out) {
-        int i = from;
-        while (i + 1 < b.length) {
-            if ((b[i] & 0xFF) == 0xFF) {
-                int next = b[i + 1] & 0xFF;
-                if (next != 0x00 && next != 0xFF && !(next >= 0xD0 && next <= 0xD7)) {
-                    break;
+    private static String unreadable(byte[] b, int pos) {
+        return "bytes after an unreadable marker at " + pos + ", " + (b.length - pos) + " bytes";
+    }
+
+    /** Keeps, drops or reduces the segment {@code b[at..end)} whose marker code is {@code marker}. */
+    private static void segment(byte[] b, int marker, int at, int end, Set<KeptTag> keep, Set<Integer> keptTags,
+                                ByteArrayOutputStream out, List<String> removed) {
+        int payload = at + 4;
+        switch (decide(marker, b, payload, end)) {
+            case KEEP -> out.write(b, at, end - at);
+            case EXIF -> {
+                int tiff = payload + 6;
+                byte[] reduced = MinimalExif.reduce(b, tiff, end - tiff, keptTags);
+                int before = end - at;
+                if (reduced != null) {
+                    int segmentLength = 2 + 6 + reduced.length;
+                    out.write(0xFF);
+                    out.write(0xE1);
+                    out.write(segmentLength >> 8);
+                    out.write(segmentLength);
+                    out.write(b, payload, 6);
+                    out.writeBytes(reduced);
+                    removed.add("APP1 EXIF reduced to orientation" + (keptTags.isEmpty() ? "" : " and " + keep)
+                            + ", " + before + " -> " + (segmentLength + 2) + " bytes");
+                } else {
+                    removed.add("APP1 EXIF, " + before + " bytes");
                 }
             }
-            i++;
+            case DROP -> removed.add(describe(marker, b, payload, end) + ", " + (end - at) + " bytes");
+            default -> throw new IllegalStateException();
         }
-        if (i + 1 >= b.length) {
-            i = b.length;
-        }
-        out.write(b, from, i - from);
-        return i;
     }
 
     private enum Decision { KEEP, DROP, EXIF }

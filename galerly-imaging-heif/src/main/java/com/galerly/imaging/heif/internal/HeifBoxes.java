@@ -4,7 +4,11 @@
  */
 package com.galerly.imaging.heif.internal;
 
+import static com.galerly.imaging.spi.ByteFields.ascii;
+
+import com.galerly.imaging.spi.ByteFields;
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -268,23 +272,11 @@ public final class HeifBoxes {
         return null;
     }
 
-    private static boolean ascii(byte[] b, int at, String s) {
-        if (at < 0 || at + s.length() > b.length) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (b[at + i] != (byte) s.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private static int u16(byte[] b, int at) {
-        return (b[at] & 0xFF) << 8 | b[at + 1] & 0xFF;
+        return ByteFields.u16(b, at, ByteOrder.BIG_ENDIAN);
     }
 
     private static long u32(byte[] b, int at) {
-        return (b[at] & 0xFFL) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | b[at + 3] & 0xFF;
+        return ByteFields.u32(b, at, ByteOrder.BIG_ENDIAN);
     }
 }

@@ -4,6 +4,8 @@
  */
 package com.galerly.imaging.heif.internal;
 
+import com.galerly.imaging.spi.ColourMatrix;
+
 /**
  * Converts pixels described by an nclx colour box (ITU-T H.273 colour primaries and transfer characteristics) to
  * 8-bit sRGB: decode the transfer to linear light, map the primaries to sRGB's through XYZ (Bradford-adapted when the
@@ -44,8 +46,9 @@ public final class NclxColour {
         if (srgbPrimaries && srgbTransfer) {
             return null;
         }
-        double[][] m = srgbPrimaries ? new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}
-                : multiply(invert(rgbToXyz(chromaticities(1))), adapt(xy, chromaticities(1), rgbToXyz(xy)));
+        double[][] m = srgbPrimaries ? ColourMatrix.identity()
+                : ColourMatrix.multiply(ColourMatrix.invert(rgbToXyz(chromaticities(1))),
+                        adapt(xy, chromaticities(1), rgbToXyz(xy)));
         return new NclxColour(primaries, transfer, m);
     }
 
@@ -154,24 +157,9 @@ public final class NclxColour {
         };
     }
 
-    /** The RGB-to-XYZ matrix of a set of primaries (white at Y = 1). */
-    static double[][] rgbToXyz(double[] c) {
-        double[][] p = new double[3][3];
-        for (int i = 0; i < 3; i++) {
-            double x = c[2 * i];
-            double y = c[2 * i + 1];
-            p[0][i] = x / y;
-            p[1][i] = 1;
-            p[2][i] = (1 - x - y) / y;
-        }
-        double[] w = xyz(c[6], c[7]);
-        double[] s = apply(invert(p), w);
-        for (int r = 0; r < 3; r++) {
-            for (int i = 0; i < 3; i++) {
-                p[r][i] *= s[i];
-            }
-        }
-        return p;
+    /** The RGB-to-XYZ matrix of primaries and white {@code c} (as {@link #chromaticities}), white at Y = 1. */
+    private static double[][] rgbToXyz(double[] c) {
+        return ColourMatrix.rgbToXyz(c, white(c));
     }
 
     /** {@code toXyz} followed by a Bradford adaptation from its white to the target white. */
@@ -179,50 +167,11 @@ public final class NclxColour {
         if (from[6] == to[6] && from[7] == to[7]) {
             return toXyz;
         }
-        double[][] bradford = {{0.8951, 0.2664, -0.1614}, {-0.7502, 1.7135, 0.0367}, {0.0389, -0.0685, 1.0296}};
-        double[] s = apply(bradford, xyz(from[6], from[7]));
-        double[] d = apply(bradford, xyz(to[6], to[7]));
-        double[][] scale = {{d[0] / s[0], 0, 0}, {0, d[1] / s[1], 0}, {0, 0, d[2] / s[2]}};
-        return multiply(multiply(invert(bradford), multiply(scale, bradford)), toXyz);
+        return ColourMatrix.adapt(ColourMatrix.xyz(white(from)), ColourMatrix.xyz(white(to)), toXyz);
     }
 
-    private static double[] xyz(double x, double y) {
-        return new double[] {x / y, 1, (1 - x - y) / y};
-    }
-
-    static double[] apply(double[][] m, double[] v) {
-        double[] out = new double[3];
-        for (int r = 0; r < 3; r++) {
-            out[r] = m[r][0] * v[0] + m[r][1] * v[1] + m[r][2] * v[2];
-        }
-        return out;
-    }
-
-    static double[][] multiply(double[][] a, double[][] b) {
-        double[][] out = new double[3][3];
-        for (int r = 0; r < 3; r++) {
-            for (int c = 0; c < 3; c++) {
-                out[r][c] = a[r][0] * b[0][c] + a[r][1] * b[1][c] + a[r][2] * b[2][c];
-            }
-        }
-        return out;
-    }
-
-    static double[][] invert(double[][] m) {
-        double a = m[0][0];
-        double b = m[0][1];
-        double c = m[0][2];
-        double d = m[1][0];
-        double e = m[1][1];
-        double f = m[1][2];
-        double g = m[2][0];
-        double h = m[2][1];
-        double i = m[2][2];
-        double det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
-        return new double[][] {
-            {(e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det},
-            {(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det},
-            {(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det}};
+    private static double[] white(double[] c) {
+        return new double[] {c[6], c[7]};
     }
 
     @Override

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.galerly.imaging.spi.ColourMatrix;
 import com.galerly.testkit.image.IccProfileData;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +38,8 @@ class NclxColourTest {
         for (int c = 0; c < 3; c++) {
             lin[c] = IccProfileData.srgbToLinear(rgb[c] / 255.0);
         }
-        double[] xyz = NclxColour.apply(IccProfileData.DISPLAY_P3_TO_XYZ_D50, lin);
-        double[] srgb = NclxColour.apply(NclxColour.invert(IccProfileData.SRGB_TO_XYZ_D50), xyz);
+        double[] xyz = ColourMatrix.apply(IccProfileData.DISPLAY_P3_TO_XYZ_D50, lin);
+        double[] srgb = ColourMatrix.apply(ColourMatrix.invert(IccProfileData.SRGB_TO_XYZ_D50), xyz);
         for (int c = 0; c < 3; c++) {
             int want = (int) Math.round(IccProfileData.linearToSrgb(Math.max(0, Math.min(1, srgb[c]))) * 255);
             assertEquals(want, got[c], 2, "channel " + c);

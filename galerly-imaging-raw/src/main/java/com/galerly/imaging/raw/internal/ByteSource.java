@@ -5,6 +5,7 @@
 package com.galerly.imaging.raw.internal;
 
 import com.galerly.core.CorruptImageException;
+import com.galerly.imaging.spi.ByteFields;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
@@ -52,7 +53,6 @@ public abstract class ByteSource implements Closeable {
     /** The bytes {@code [position, position + length)} as a stream, read once; the caller closes it. */
     public abstract InputStream range(long position, long length) throws IOException;
 
-    /** Whether {@code [position, position + length)} lies inside the data (true when the length is unknown). */
     /**
      * Whether a structure at {@code position} can be read while every byte before it stays readable without opening
      * the input again (always, for a file read at random).
@@ -61,6 +61,7 @@ public abstract class ByteSource implements Closeable {
         return true;
     }
 
+    /** Whether {@code [position, position + length)} lies inside the data (true when the length is unknown). */
     public final boolean contains(long position, long length) {
         if (position < 0 || length < 0) {
             return false;
@@ -117,14 +118,14 @@ public abstract class ByteSource implements Closeable {
     public final long u32(long position, ByteOrder order) throws IOException {
         byte[] b = new byte[4];
         readFully(position, b, 0, 4);
-        return Bytes.u32(b, 0, order);
+        return ByteFields.u32(b, 0, order);
     }
 
     public final long u64(long position, ByteOrder order) throws IOException {
         byte[] b = new byte[8];
         readFully(position, b, 0, 8);
-        long hi = Bytes.u32(b, order == ByteOrder.BIG_ENDIAN ? 0 : 4, order);
-        long lo = Bytes.u32(b, order == ByteOrder.BIG_ENDIAN ? 4 : 0, order);
+        long hi = ByteFields.u32(b, order == ByteOrder.BIG_ENDIAN ? 0 : 4, order);
+        long lo = ByteFields.u32(b, order == ByteOrder.BIG_ENDIAN ? 4 : 0, order);
         return hi << 32 | lo;
     }
 

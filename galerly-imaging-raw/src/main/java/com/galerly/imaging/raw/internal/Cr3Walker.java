@@ -5,6 +5,7 @@
 package com.galerly.imaging.raw.internal;
 
 import com.galerly.imaging.ExifTags;
+import com.galerly.imaging.spi.ByteFields;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -201,7 +202,7 @@ final class Cr3Walker {
             layout.sensor(source.u16(entry + 32, BE), source.u16(entry + 34, BE));
             byte[] sample = source.bytes(entry, (int) Math.min(end - entry, 4096));
             for (int i = 8; i + 4 <= sample.length; i++) {
-                if (Bytes.ascii(sample, i, "CMP1")) {
+                if (ByteFields.ascii(sample, i, "CMP1")) {
                     trackSensorData = true;
                     break;
                 }

@@ -43,36 +43,16 @@ final class FileByteSource extends ByteSource {
 
     @Override
     public InputStream range(long position, long count) {
-        return new InputStream() {
-            private long at = position;
-            private final long end = position + count;
-
+        long end = position + count;
+        return new RangeStream(count) {
             @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (len == 0) {
-                    return 0;
-                }
-                if (at >= end) {
-                    return -1;
-                }
-                int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, end - at)), at);
-                if (n > 0) {
-                    at += n;
-                }
-                return n;
+            protected int readSome(byte[] b, int off, int len) throws IOException {
+                return channel.read(ByteBuffer.wrap(b, off, len), end - remaining());
             }
 
             @Override
             public long skip(long n) {
-                long skipped = Math.max(0, Math.min(n, end - at));
-                at += skipped;
-                return skipped;
+                return skipAtRandom(n);
             }
         };
     }

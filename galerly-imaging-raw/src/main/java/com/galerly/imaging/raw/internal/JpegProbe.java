@@ -4,6 +4,7 @@
  */
 package com.galerly.imaging.raw.internal;
 
+import com.galerly.core.spi.JpegSegments;
 import java.io.IOException;
 import java.nio.ByteOrder;
 
@@ -63,56 +64,49 @@ final class JpegProbe {
         if (source.u16(start, ByteOrder.BIG_ENDIAN) != 0xFFD8) {
             throw new Rejected(c.origin() + " at byte " + start + " is not a JPEG", false);
         }
-        long at = start + 2;
-        for (int segment = 0; segment < RawLimits.MAX_SEGMENTS; segment++) {
-            if (at + 4 > end) {
-                break;
-            }
-            if (source.u8(at) != 0xFF) {
-                throw new Rejected(c.origin() + ": no JPEG marker at byte " + at, false);
-            }
-            int marker = source.u8(at + 1);
-            if (marker == 0xFF) {
-                at++;                                   // fill byte
-                continue;
-            }
-            if (marker == 0x01 || marker >= 0xD0 && marker <= 0xD7) {
-                at += 2;
-                continue;
-            }
-            if (marker == 0xD8 || marker == 0xD9 || marker == 0xDA) {
-                throw new Rejected(c.origin() + ": JPEG without a frame header before its scan", false);
-            }
-            int size = source.u16(at + 2, ByteOrder.BIG_ENDIAN);
-            if (size < 2 || at + 2 + size > end) {
-                throw new Rejected(c.origin() + ": JPEG segment 0x" + Integer.toHexString(marker) + " of " + size
-                        + " bytes runs past the preview", false);
-            }
-            if (sof(marker)) {
-                if (size < 8) {
-                    throw new Rejected(c.origin() + ": short JPEG frame header", false);
+        // a cut-short segment inside the candidate is a bad candidate; a read past the file's end stays an
+        // EOFException of the source (the file is truncated)
+        JpegSegments segments = JpegSegments.of(source::u8, start + 2, end);
+        try {
+            for (int segment = 0; segment < RawLimits.MAX_SEGMENTS && segments.next(); segment++) {
+                int marker = segments.marker();
+                if (segments.skipped() > 0) {
+                    throw new Rejected(c.origin() + ": " + segments.skipped()
+                            + " bytes that are no JPEG marker before byte " + segments.offset(), false);
                 }
-                int precision = source.u8(at + 4);
-                int height = source.u16(at + 5, ByteOrder.BIG_ENDIAN);
-                int width = source.u16(at + 7, ByteOrder.BIG_ENDIAN);
-                int components = source.u8(at + 9);
-                if (marker != 0xC0 && marker != 0xC1 && marker != 0xC2) {
-                    throw new Rejected(c.origin() + " is a " + kind(marker) + " JPEG stream (" + width + "x" + height
-                            + "): sensor data, not a preview", false);
+                if (marker == JpegSegments.SOI || marker == JpegSegments.EOI || marker == JpegSegments.SOS) {
+                    throw new Rejected(c.origin() + ": JPEG without a frame header before its scan", false);
                 }
-                if (precision != 8 || width == 0 || height == 0 || components != 1 && components != 3) {
-                    throw new Rejected(c.origin() + " is a " + precision + "-bit " + components + "-component "
-                            + width + "x" + height + " JPEG, not a preview", false);
+                if (JpegSegments.frameHeader(marker)) {
+                    return frame(source, c, segments);
                 }
-                return new Preview(c, width, height, components);
             }
-            at += 2 + size;
+        } catch (JpegSegments.Truncated | JpegSegments.Malformed e) {
+            throw new Rejected(c.origin() + ": " + e.getMessage() + " (a JPEG preview of " + length + " bytes)",
+                    false);
         }
         throw new Rejected(c.origin() + ": no JPEG frame header", false);
     }
 
-    private static boolean sof(int marker) {
-        return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+    private static Preview frame(ByteSource source, Candidate c, JpegSegments sof) throws IOException, Rejected {
+        int marker = sof.marker();
+        if (sof.length() < 6) {
+            throw new Rejected(c.origin() + ": short JPEG frame header", false);
+        }
+        long p = sof.payload();
+        int precision = source.u8(p);
+        int height = source.u16(p + 1, ByteOrder.BIG_ENDIAN);
+        int width = source.u16(p + 3, ByteOrder.BIG_ENDIAN);
+        int components = source.u8(p + 5);
+        if (marker != 0xC0 && marker != 0xC1 && marker != 0xC2) {
+            throw new Rejected(c.origin() + " is a " + kind(marker) + " JPEG stream (" + width + "x" + height
+                    + "): sensor data, not a preview", false);
+        }
+        if (precision != 8 || width == 0 || height == 0 || components != 1 && components != 3) {
+            throw new Rejected(c.origin() + " is a " + precision + "-bit " + components + "-component "
+                    + width + "x" + height + " JPEG, not a preview", false);
+        }
+        return new Preview(c, width, height, components);
     }
 
     private static String kind(int marker) {

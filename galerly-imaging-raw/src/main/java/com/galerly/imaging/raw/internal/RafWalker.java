@@ -4,6 +4,7 @@
  */
 package com.galerly.imaging.raw.internal;
 
+import com.galerly.imaging.spi.ByteFields;
 import java.io.IOException;
 import java.nio.ByteOrder;
 
@@ -29,11 +30,11 @@ final class RafWalker {
         layout.make = "FUJIFILM";
         String model = Bytes.text(h, 28, 32);
         layout.model = model.isEmpty() ? null : model;
-        long jpeg = Bytes.u32(h, 84, ByteOrder.BIG_ENDIAN);
-        long jpegLength = Bytes.u32(h, 88, ByteOrder.BIG_ENDIAN);
+        long jpeg = ByteFields.u32(h, 84, ByteOrder.BIG_ENDIAN);
+        long jpegLength = ByteFields.u32(h, 88, ByteOrder.BIG_ENDIAN);
         layout.candidate(jpeg, jpegLength, "RAF JPEG");
-        long cfa = Bytes.u32(h, 100, ByteOrder.BIG_ENDIAN);
-        long cfaLength = Bytes.u32(h, 104, ByteOrder.BIG_ENDIAN);
+        long cfa = ByteFields.u32(h, 100, ByteOrder.BIG_ENDIAN);
+        long cfaLength = ByteFields.u32(h, 104, ByteOrder.BIG_ENDIAN);
         if (cfa > 0 && source.length() >= 0 && cfa + cfaLength > source.length()) {
             layout.truncated("sensor data ends at byte " + (cfa + cfaLength) + ", past the end of the file ("
                     + source.length() + " bytes)");

@@ -4,6 +4,8 @@
  */
 package com.galerly.imaging.raw.internal;
 
+import com.galerly.imaging.spi.ByteFields;
+
 /** What the first bytes of a file say about it as a camera RAW. */
 public enum RawSignature {
     /** Fujifilm: {@code FUJIFILMCCD-RAW }. */
@@ -22,22 +24,22 @@ public enum RawSignature {
     NONE;
 
     public static RawSignature of(byte[] h) {
-        if (Bytes.ascii(h, 0, "FUJIFILMCCD-RAW")) {
+        if (ByteFields.ascii(h, 0, "FUJIFILMCCD-RAW")) {
             return RAF;
         }
-        if (Bytes.ascii(h, 4, "ftypcrx ")) {
+        if (ByteFields.ascii(h, 4, "ftypcrx ")) {
             return CR3;
         }
-        if (Bytes.ascii(h, 0, "II*\0") && Bytes.ascii(h, 8, "CR")) {
+        if (ByteFields.ascii(h, 0, "II*\0") && ByteFields.ascii(h, 8, "CR")) {
             return CR2;
         }
-        if (Bytes.ascii(h, 0, "IIRO") || Bytes.ascii(h, 0, "IIRS") || Bytes.ascii(h, 0, "MMOR")) {
+        if (ByteFields.ascii(h, 0, "IIRO") || ByteFields.ascii(h, 0, "IIRS") || ByteFields.ascii(h, 0, "MMOR")) {
             return ORF;
         }
-        if (Bytes.ascii(h, 0, "IIU\0")) {
+        if (ByteFields.ascii(h, 0, "IIU\0")) {
             return RW2;
         }
-        if (Bytes.ascii(h, 0, "II*\0") || Bytes.ascii(h, 0, "MM\0*")) {
+        if (ByteFields.ascii(h, 0, "II*\0") || ByteFields.ascii(h, 0, "MM\0*")) {
             return TIFF;
         }
         return NONE;

@@ -18,8 +18,19 @@ final class SourceImageInputStream extends ImageInputStreamImpl {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        long length = source.length();
+        if (length >= 0 && streamPos >= length) {
+            return -1;
+        }
+        int b;
+        try {
+            b = source.u8(streamPos);
+        } catch (EOFException e) {
+            return -1;                       // unknown length: the data ends here
+        }
+        streamPos++;
+        bitOffset = 0;
+        return b;
     }
 
     @Override

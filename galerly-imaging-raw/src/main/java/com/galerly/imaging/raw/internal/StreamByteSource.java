@@ -220,33 +220,21 @@ final class StreamByteSource extends ByteSource {
         closeLive();
     }
 
-    /** Up to {@code remaining} bytes of the live stream, advancing the shared position as they are read. */
-    private final class LiveView extends InputStream {
-        private long remaining;
-
-        LiveView(long remaining) {
-            this.remaining = remaining;
+    /** Up to {@code count} bytes of the live stream, advancing the shared position as they are read. */
+    private final class LiveView extends RangeStream {
+        LiveView(long count) {
+            super(count);
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            if (remaining <= 0 || live == null) {
+        protected int readSome(byte[] b, int off, int len) throws IOException {
+            if (live == null) {
                 return -1;
             }
-            int n = live.read(b, off, (int) Math.min(len, remaining));
+            int n = live.read(b, off, len);
             if (n > 0) {
                 record(b, off, n);
                 livePos += n;
-                remaining -= n;
             }
             return n;
         }

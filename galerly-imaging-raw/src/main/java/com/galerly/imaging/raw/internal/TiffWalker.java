@@ -4,6 +4,7 @@
  */
 package com.galerly.imaging.raw.internal;
 
+import com.galerly.imaging.spi.ByteFields;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.util.Comparator;
@@ -70,12 +71,12 @@ final class TiffWalker {
 
     private RawLayout run() throws IOException {
         byte[] header = source.bytes(0, 8);
-        ByteOrder order = Bytes.order(header, 0);
+        ByteOrder order = ByteFields.tiffOrder(header, 0);
         if (order == null) {
             layout.damaged("no TIFF byte order mark");
             return layout;
         }
-        long ifd0 = Bytes.u32(header, 4, order);
+        long ifd0 = ByteFields.u32(header, 4, order);
         if (kind == Kind.TIFF && !source.randomAccessTo(ifd0)) {
             return layout;                 // too far back in a stream to look without losing the file: a plain TIFF
         }
@@ -150,9 +151,9 @@ final class TiffWalker {
         Map<Integer, Entry> entries = new HashMap<>();
         for (int i = 0; i < count; i++) {
             int p = 2 + 12 * i;
-            int tag = Bytes.u16(block, p, d.order());
-            entries.putIfAbsent(tag, new Entry(tag, Bytes.u16(block, p + 2, d.order()), Bytes.u32(block, p + 4, d.order()),
-                    Bytes.u32(block, p + 8, d.order()), d.at() + p + 8));
+            int tag = ByteFields.u16(block, p, d.order());
+            entries.putIfAbsent(tag, new Entry(tag, ByteFields.u16(block, p + 2, d.order()),
+                    ByteFields.u32(block, p + 4, d.order()), ByteFields.u32(block, p + 8, d.order()), d.at() + p + 8));
         }
         switch (d.role()) {
             case MAIN, SUB -> image(d, entries);
@@ -286,21 +287,21 @@ final class TiffWalker {
         }
         long at = d.base() + note.value();
         byte[] p = source.bytes(at, (int) Math.min(note.count(), 32));
-        if (Bytes.ascii(p, 0, "Nikon\0") && p.length >= 18) {
-            ByteOrder order = Bytes.order(p, 10);
+        if (ByteFields.ascii(p, 0, "Nikon\0") && p.length >= 18) {
+            ByteOrder order = ByteFields.tiffOrder(p, 10);
             if (order != null) {
                 long tiff = at + 10;
-                queue.add(new Dir(tiff + Bytes.u32(p, 14, order), tiff, order, Role.NIKON, 0, "Nikon makernote"));
+                queue.add(new Dir(tiff + ByteFields.u32(p, 14, order), tiff, order, Role.NIKON, 0, "Nikon makernote"));
             }
-        } else if (Bytes.ascii(p, 0, "OLYMPUS\0") && Bytes.order(p, 8) != null) {
-            queue.add(new Dir(at + 12, at, Bytes.order(p, 8), Role.OLYMPUS, 0, "Olympus makernote"));
-        } else if (Bytes.ascii(p, 0, "OM SYSTEM\0\0\0") && Bytes.order(p, 12) != null) {
-            queue.add(new Dir(at + 16, at, Bytes.order(p, 12), Role.OLYMPUS, 0, "OM System makernote"));
-        } else if (Bytes.ascii(p, 0, "AOC\0")) {
-            ByteOrder order = Bytes.order(p, 4);
+        } else if (ByteFields.ascii(p, 0, "OLYMPUS\0") && ByteFields.tiffOrder(p, 8) != null) {
+            queue.add(new Dir(at + 12, at, ByteFields.tiffOrder(p, 8), Role.OLYMPUS, 0, "Olympus makernote"));
+        } else if (ByteFields.ascii(p, 0, "OM SYSTEM\0\0\0") && ByteFields.tiffOrder(p, 12) != null) {
+            queue.add(new Dir(at + 16, at, ByteFields.tiffOrder(p, 12), Role.OLYMPUS, 0, "OM System makernote"));
+        } else if (ByteFields.ascii(p, 0, "AOC\0")) {
+            ByteOrder order = ByteFields.tiffOrder(p, 4);
             queue.add(new Dir(at + 6, d.base(), order != null ? order : d.order(), Role.PENTAX, 0, "Pentax makernote"));
-        } else if (Bytes.ascii(p, 0, "PENTAX \0") && Bytes.order(p, 8) != null) {
-            queue.add(new Dir(at + 10, at, Bytes.order(p, 8), Role.PENTAX, 0, "Pentax makernote"));
+        } else if (ByteFields.ascii(p, 0, "PENTAX \0") && ByteFields.tiffOrder(p, 8) != null) {
+            queue.add(new Dir(at + 10, at, ByteFields.tiffOrder(p, 8), Role.PENTAX, 0, "Pentax makernote"));
         }
     }
 
@@ -334,8 +335,8 @@ final class TiffWalker {
         for (int i = 0; i < n; i++) {
             out[i] = switch (size) {
                 case 1 -> b[i] & 0xFF;
-                case 2 -> Bytes.u16(b, 2 * i, d.order());
-                default -> Bytes.u32(b, 4 * i, d.order());
+                case 2 -> ByteFields.u16(b, 2 * i, d.order());
+                default -> ByteFields.u32(b, 4 * i, d.order());
             };
         }
         return out;

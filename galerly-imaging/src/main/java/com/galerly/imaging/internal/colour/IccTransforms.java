@@ -4,8 +4,10 @@
  */
 package com.galerly.imaging.internal.colour;
 
+import com.galerly.imaging.spi.ByteFields;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
+import java.nio.ByteOrder;
 
 /**
  * The conversion of an embedded RGB ICC profile to sRGB, read from the profile's bytes (which come from an
@@ -161,6 +163,6 @@ public final class IccTransforms {
     }
 
     private static int u16(byte[] b, int i) {
-        return (b[i] & 0xFF) << 8 | b[i + 1] & 0xFF;
+        return ByteFields.u16(b, i, ByteOrder.BIG_ENDIAN);
     }
 }

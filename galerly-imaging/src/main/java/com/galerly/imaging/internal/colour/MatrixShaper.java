@@ -4,6 +4,8 @@
  */
 package com.galerly.imaging.internal.colour;
 
+import com.galerly.imaging.spi.ColourMatrix;
+
 /**
  * The exact conversion of a matrix/TRC RGB profile (Display P3, Adobe RGB, ProPhoto and most camera and phone
  * profiles) to sRGB, as a CMM does it for the relative colorimetric intent (the only one such profiles have):
@@ -44,7 +46,7 @@ final class MatrixShaper implements RgbTransform {
         this.green = curves[1];
         this.blue = curves[2];
         this.description = description;
-        double[][] toSrgb = ColourMatrix.multiply(ColourMatrix.invert(ColourMatrix.SRGB_TO_XYZ_D50), toXyzD50);
+        double[][] toSrgb = ColourMatrix.multiply(ColourMatrix.invert(ColourMatrix.srgbToXyzD50()), toXyzD50);
         for (int r = 0; r < 3; r++) {
             for (int c = 0; c < 3; c++) {
                 m[r * 3 + c] = (float) (toSrgb[r][c] * STEPS);

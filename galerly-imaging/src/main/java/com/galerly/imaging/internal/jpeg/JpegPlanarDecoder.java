@@ -4,6 +4,7 @@
  */
 package com.galerly.imaging.internal.jpeg;
 
+import com.galerly.core.spi.JpegSegments;
 import com.galerly.imaging.internal.planar.PlanarImage;
 import java.io.EOFException;
 import java.io.IOException;
@@ -164,7 +165,7 @@ public final class JpegPlanarDecoder {
         if ((data[at] & 0xFF) == EOI) {
             throw new JpegFormatException("JPEG has no image data (EOI before SOS)");
         }
-        int end = reader.segmentEnd(at);
+        int end = reader.end();
         return reader.sos(at + 3, end - at - 1, end, at);
     }
 
@@ -175,38 +176,18 @@ public final class JpegPlanarDecoder {
      */
     public static int scans(byte[] data, int limit) {
         int count = 0;
-        int pos = 2;
-        int n = data.length;
-        while (pos + 1 < n && count <= limit) {
-            if ((data[pos] & 0xFF) != 0xFF) {
-                pos++;
-                continue;
-            }
-            int marker = data[pos + 1] & 0xFF;
-            if (marker == 0xFF) {
-                pos++;
-                continue;
-            }
-            if (marker == EOI) {
-                break;
-            }
-            if (marker == 0 || marker >= 0xD0 && marker <= 0xD7 || marker == 0x01) {
-                pos += 2;
-                continue;
-            }
-            if (pos + 3 >= n) {
-                break;
-            }
-            int length = (data[pos + 2] & 0xFF) << 8 | data[pos + 3] & 0xFF;
-            pos += 2 + Math.max(2, length);
-            if (marker == SOS) {
-                count++;
-                // entropy-coded data: 0xFF is followed by 0 (stuffing) or a restart marker until the next marker
-                while (pos + 1 < n && !((data[pos] & 0xFF) == 0xFF && data[pos + 1] != 0
-                        && ((data[pos + 1] & 0xFF) < 0xD0 || (data[pos + 1] & 0xFF) > 0xD7))) {
-                    pos++;
+        if (data.length < 2) {
+            return count;
+        }
+        JpegSegments segments = JpegSegments.of(data, 2, data.length);
+        try {
+            while (count <= limit && segments.next()) {
+                if (segments.marker() == SOS) {
+                    count++;
                 }
             }
+        } catch (IOException cutShortOrMalformed) {
+            // the scans before the damage are all there are; the decoder reports the damage
         }
         return count;
     }
@@ -217,6 +198,7 @@ public final class JpegPlanarDecoder {
      */
     static final class HeaderReader {
         private final byte[] data;
+        private final JpegSegments walk;
         final int[][] quant = new int[4][];
         final HuffmanTable[] dc = new HuffmanTable[4];
         final HuffmanTable[] ac = new HuffmanTable[4];
@@ -230,24 +212,30 @@ public final class JpegPlanarDecoder {
 
         HeaderReader(byte[] data) {
             this.data = data;
+            this.walk = JpegSegments.of(data, 0, data.length);
         }
 
         /**
          * Reads the segments from {@code pos} up to the next SOS or EOI marker and returns the offset of its code
-         * (the SOS segment itself is left to the caller).
+         * (the SOS segment itself is left to the caller, which finds its end at {@link #end()}).
          */
         int segments(int pos) throws IOException, JpegUnsupportedException {
-            while (true) {
-                int at = markerAt(data, pos);
-                int marker = data[at] & 0xFF;
-                pos = at + 1;
+            walk.resumeAt(pos);
+            return segments();
+        }
+
+        /** As {@link #segments(int)}, from past the entropy-coded data of the SOS segment read last. */
+        int segments() throws IOException, JpegUnsupportedException {
+            while (walk.next()) {
+                int marker = walk.marker();
+                int at = (int) walk.offset() + 1;
                 if (marker == EOI || marker == SOS) {
                     return at;
                 }
-                if (marker >= 0xD0 && marker <= 0xD7 || marker == 0x01) {
-                    continue;                    // parameterless markers
+                if (JpegSegments.parameterless(marker)) {
+                    continue;
                 }
-                int end = segmentEnd(at);
+                int end = (int) walk.end();
                 int p = at + 3;
                 int length = end - at - 1;
                 switch (marker) {
@@ -260,21 +248,13 @@ public final class JpegPlanarDecoder {
                     case SOF2 -> sof(p, length, true);
                     default -> other(marker);
                 }
-                pos = end;
             }
+            throw new JpegFormatException("JPEG marker after EOI");   // never: EOI is returned above
         }
 
-        /** The end of the segment whose marker code is at {@code at}. */
-        int segmentEnd(int at) throws EOFException {
-            int pos = at + 1;
-            if (pos + 2 > data.length) {
-                throw new EOFException("JPEG ends inside a marker segment");
-            }
-            int length = (data[pos] & 0xFF) << 8 | data[pos + 1] & 0xFF;
-            if (length < 2 || pos + length > data.length) {
-                throw new EOFException("JPEG segment 0x" + Integer.toHexString(data[at] & 0xFF) + " is cut short");
-            }
-            return pos + length;
+        /** The end of the SOS segment {@link #segments(int)} returned (where its entropy-coded data begins). */
+        int end() {
+            return (int) walk.end();
         }
 
         /** The frame's components, in frame order (null before SOF). */
@@ -493,20 +473,6 @@ public final class JpegPlanarDecoder {
             }
         }
         return null;
-    }
-
-    /** The offset of the next marker code at or after {@code pos} (past its 0xFF fill bytes). */
-    static int markerAt(byte[] data, int pos) throws EOFException {
-        while (pos < data.length && (data[pos] & 0xFF) != 0xFF) {
-            pos++;                                   // libjpeg skips garbage between segments (with a warning)
-        }
-        while (pos < data.length && (data[pos] & 0xFF) == 0xFF) {
-            pos++;
-        }
-        if (pos >= data.length) {
-            throw new EOFException("JPEG ends before its image data");
-        }
-        return pos;
     }
 
     /**

@@ -70,14 +70,14 @@ final class ProgressiveScans extends EntropyReader {
         int at = markers.segments(2);
         while ((data[at] & 0xFF) != 0xD9) {                        // SOS, until EOI
             Deadline.check("decoding");
-            int end = markers.segmentEnd(at);
+            int end = markers.end();
             scan(markers, at + 3, end - at - 3);
             pos = end;
             buffer = 0;
             bits = 0;
             fake = 0;
             if (skipping) {
-                at = markers.segments(pastEntropyData(end));
+                at = markers.segments();
             } else {
                 decodeScan();
                 checkComplete();
@@ -85,22 +85,6 @@ final class ProgressiveScans extends EntropyReader {
             }
         }
         return output();
-    }
-
-    /**
-     * The offset of the first marker after the entropy-coded data starting at {@code p} that is neither byte
-     * stuffing nor a restart marker: where a skipped scan ends.
-     */
-    private int pastEntropyData(int p) throws EOFException {
-        for (int n = end - 1; p < n; p++) {
-            if (data[p] == (byte) 0xFF) {
-                int m = data[p + 1] & 0xFF;
-                if (m != 0 && m != 0xFF && (m < 0xD0 || m > 0xD7)) {
-                    return p;
-                }
-            }
-        }
-        throw new EOFException("truncated file - missing EOI marker");
     }
 
     // the scan being read

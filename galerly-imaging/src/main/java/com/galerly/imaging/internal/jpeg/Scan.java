@@ -4,6 +4,7 @@
  */
 package com.galerly.imaging.internal.jpeg;
 
+import com.galerly.core.spi.JpegSegments;
 import com.galerly.imaging.internal.planar.PlanarImage;
 import com.galerly.imaging.internal.planar.Deadline;
 import com.galerly.imaging.internal.planar.Tasks;
@@ -225,24 +226,17 @@ final class Scan extends EntropyReader {
     /** After the last block: the data must have been complete and the file must end with EOI. */
     private void finish() throws EOFException, JpegFormatException {
         checkComplete();
-        int at = marker();
-        while (true) {
-            int m = data[at] & 0xFF;
-            if (m == 0xD9) {
-                return;
-            }
-            if (m == 0xDA) {
-                throw new JpegFormatException("more than one scan in a sequential JPEG");
-            }
-            if (m >= 0xD0 && m <= 0xD7 || m == 0x01) {
-                pos = at + 1;
-            } else {
-                if (at + 2 >= end) {
-                    throw new EOFException("truncated file - missing EOI marker");
+        JpegSegments rest = JpegSegments.of(data, marker() - 1, end);
+        try {
+            while (rest.next()) {
+                if (rest.marker() == JpegSegments.SOS) {
+                    throw new JpegFormatException("more than one scan in a sequential JPEG");
                 }
-                pos = at + 1 + ((data[at + 1] & 0xFF) << 8 | data[at + 2] & 0xFF);
             }
-            at = JpegPlanarDecoder.markerAt(data, pos) ;
+        } catch (EOFException | JpegFormatException e) {
+            throw e;
+        } catch (java.io.IOException malformed) {
+            throw new JpegFormatException(malformed.getMessage());
         }
     }
 }

@@ -2,32 +2,50 @@
  * Copyright 2026 The Galerly Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-package com.galerly.imaging.internal.colour;
+package com.galerly.imaging.spi;
 
 /**
- * The 3x3 matrix arithmetic of colour conversion, in one place: products, inverses, RGB-to-XYZ matrices of sets of
- * primaries and Bradford chromatic adaptation between whites. Matrices are {@code double[3][3]}, row-major, and
- * act on column vectors.
+ * The 3x3 matrix arithmetic of colour conversion, in one place for the engine and its plugins: products, inverses,
+ * RGB-to-XYZ matrices of sets of primaries and Bradford chromatic adaptation between whites. Matrices are
+ * {@code double[3][3]}, row-major, and act on column vectors; vectors are {@code double[3]}. No method changes its
+ * arguments; every result is a new array the caller owns.
  *
  * <pre>{@code
- * double[][] srgbD50 = ColourMatrix.adapt(ColourMatrix.D65, ColourMatrix.D50,
- *         ColourMatrix.rgbToXyz(ColourMatrix.SRGB_PRIMARIES, ColourMatrix.D65));
+ * double[] p3 = {0.680, 0.320, 0.265, 0.690, 0.150, 0.060};
+ * double[] d65 = {0.3127, 0.3290};
+ * double[][] p3ToXyzD50 = ColourMatrix.adapt(ColourMatrix.xyz(d65), ColourMatrix.d50(),
+ *         ColourMatrix.rgbToXyz(p3, d65));
+ * double[][] p3ToSrgb = ColourMatrix.multiply(ColourMatrix.invert(ColourMatrix.srgbToXyzD50()), p3ToXyzD50);
  * }</pre>
  */
 public final class ColourMatrix {
     /** CIE 1931 xy of the sRGB / BT.709 primaries: red x, y, green x, y, blue x, y. */
-    public static final double[] SRGB_PRIMARIES = {0.640, 0.330, 0.300, 0.600, 0.150, 0.060};
+    private static final double[] SRGB_PRIMARIES = {0.640, 0.330, 0.300, 0.600, 0.150, 0.060};
     /** xy of D65, the white of sRGB, Display P3 and Adobe RGB. */
-    public static final double[] D65 = {0.3127, 0.3290};
+    private static final double[] D65 = {0.3127, 0.3290};
     /** XYZ of D50, the ICC profile connection space's white (ICC.1 7.2.16, as s15Fixed16 rounds it). */
-    public static final double[] D50_XYZ = {0.9642, 1.0, 0.8249};
-    /** The Bradford cone-response matrix (ICC.1 Annex E). */
+    private static final double[] D50_XYZ = {0.9642, 1.0, 0.8249};
+    /** The Bradford cone-response matrix (ICC.1 Annex E); never handed out, so never changed. */
     private static final double[][] BRADFORD = {
         {0.8951, 0.2664, -0.1614}, {-0.7502, 1.7135, 0.0367}, {0.0389, -0.0685, 1.0296}};
-    /** sRGB to XYZ relative to D50, by Bradford from D65: the PCS side of an sRGB ICC profile. */
-    public static final double[][] SRGB_TO_XYZ_D50 = adapt(xyz(D65), D50_XYZ, rgbToXyz(SRGB_PRIMARIES, D65));
+    private static final double[][] SRGB_TO_XYZ_D50 = adapt(xyz(D65), D50_XYZ, rgbToXyz(SRGB_PRIMARIES, D65));
 
     private ColourMatrix() {
+    }
+
+    /** sRGB to XYZ relative to D50, by Bradford from D65: the PCS side of an sRGB ICC profile (a new array). */
+    public static double[][] srgbToXyzD50() {
+        return copy(SRGB_TO_XYZ_D50);
+    }
+
+    /** XYZ of D50, the ICC profile connection space's white, as ICC profiles round it (a new array). */
+    public static double[] d50() {
+        return D50_XYZ.clone();
+    }
+
+    /** The identity matrix (a new array). */
+    public static double[][] identity() {
+        return new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
     }
 
     /** XYZ (Y = 1) of chromaticity {@code xy}. */
@@ -35,7 +53,12 @@ public final class ColourMatrix {
         return new double[] {xy[0] / xy[1], 1, (1 - xy[0] - xy[1]) / xy[1]};
     }
 
-    /** The RGB-to-XYZ matrix of a set of primaries (xy of red, green, blue) whose white (xy) has Y = 1. */
+    /**
+     * The RGB-to-XYZ matrix of a set of primaries whose white (xy) has Y = 1.
+     *
+     * @param primaries xy of red, green and blue ({@code [rx, ry, gx, gy, bx, by]}; further elements are ignored)
+     * @param white     xy of the white point
+     */
     public static double[][] rgbToXyz(double[] primaries, double[] white) {
         double[][] p = new double[3][3];
         for (int i = 0; i < 3; i++) {
@@ -61,6 +84,7 @@ public final class ColourMatrix {
         return multiply(multiply(invert(BRADFORD), multiply(scale, BRADFORD)), m);
     }
 
+    /** The vector {@code m v}. */
     public static double[] apply(double[][] m, double[] v) {
         double[] out = new double[3];
         for (int r = 0; r < 3; r++) {
@@ -69,6 +93,7 @@ public final class ColourMatrix {
         return out;
     }
 
+    /** The product {@code a b} (b applied first). */
     public static double[][] multiply(double[][] a, double[][] b) {
         double[][] out = new double[3][3];
         for (int r = 0; r < 3; r++) {
@@ -102,5 +127,9 @@ public final class ColourMatrix {
             {(e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det},
             {(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det},
             {(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det}};
+    }
+
+    private static double[][] copy(double[][] m) {
+        return new double[][] {m[0].clone(), m[1].clone(), m[2].clone()};
     }
 }
