@@ -4,7 +4,9 @@
  */
 package com.galerly.testkit.image;
 
+import com.galerly.core.spi.JpegSegments;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,28 +53,22 @@ public final class JpegMarkers {
         }
     }
 
-    /** The segments from SOI up to (excluding) the first SOS. */
+    /**
+     * The segments from SOI up to (excluding) the first SOS, read with the library's own walker
+     * ({@link JpegSegments}).
+     *
+     * @throws IllegalArgumentException when {@code jpeg} has no SOI marker or its segments are cut short or malformed
+     */
     public static List<Segment> segments(byte[] jpeg) {
-        if (jpeg.length < 4 || (jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != 0xD8) {
-            throw new IllegalArgumentException("not a JPEG (no SOI)");
-        }
         List<Segment> segments = new ArrayList<>();
-        int i = 2;
-        while (i + 4 <= jpeg.length) {
-            if ((jpeg[i] & 0xFF) != 0xFF) {
-                throw new IllegalArgumentException("expected a marker at offset " + i);
+        JpegSegments walk = walk(jpeg);
+        try {
+            while (walk.next() && walk.marker() != JpegSegments.SOS && walk.marker() != JpegSegments.EOI) {
+                int at = (int) walk.payload();
+                segments.add(new Segment(walk.marker(), Arrays.copyOfRange(jpeg, at, at + walk.length())));
             }
-            int marker = jpeg[i + 1] & 0xFF;
-            if (marker == 0xFF) {
-                i++;
-                continue;
-            }
-            if (marker == 0xDA || marker == 0xD9) {
-                break;
-            }
-            int len = (jpeg[i + 2] & 0xFF) << 8 | jpeg[i + 3] & 0xFF;
-            segments.add(new Segment(marker, Arrays.copyOfRange(jpeg, i + 4, Math.min(jpeg.length, i + 2 + len))));
-            i += 2 + len;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a well-formed JPEG: " + e.getMessage(), e);
         }
         return segments;
     }
@@ -159,20 +155,30 @@ public final class JpegMarkers {
     /** The JPEG with its frame header (SOFn) declaring another size: a "bomb" header over tiny data. */
     public static byte[] withDeclaredSize(byte[] jpeg, int width, int height) {
         byte[] out = jpeg.clone();
-        int i = 2;
-        while (i + 9 < out.length) {
-            int marker = out[i + 1] & 0xFF;
-            int len = (out[i + 2] & 0xFF) << 8 | out[i + 3] & 0xFF;
-            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
-                out[i + 5] = (byte) (height >>> 8);
-                out[i + 6] = (byte) height;
-                out[i + 7] = (byte) (width >>> 8);
-                out[i + 8] = (byte) width;
-                return out;
+        JpegSegments walk = walk(out);
+        try {
+            while (walk.next() && walk.marker() != JpegSegments.SOS) {
+                if (JpegSegments.frameHeader(walk.marker()) && walk.length() >= 5) {
+                    int at = (int) walk.payload();
+                    out[at + 1] = (byte) (height >>> 8);
+                    out[at + 2] = (byte) height;
+                    out[at + 3] = (byte) (width >>> 8);
+                    out[at + 4] = (byte) width;
+                    return out;
+                }
             }
-            i += 2 + len;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a well-formed JPEG: " + e.getMessage(), e);
         }
         throw new IllegalArgumentException("no frame header found");
+    }
+
+    /** A walk over {@code jpeg}'s segments after its SOI marker. */
+    private static JpegSegments walk(byte[] jpeg) {
+        if (!JpegSegments.startsWithSoi(jpeg)) {
+            throw new IllegalArgumentException("not a JPEG (no SOI)");
+        }
+        return JpegSegments.of(jpeg, 2, jpeg.length);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
