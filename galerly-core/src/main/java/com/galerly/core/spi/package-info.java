@@ -8,7 +8,8 @@
  * shares with Galerly's own modules, so it validates settings with the same messages
  * ({@link com.galerly.core.spi.Checks}), pages with the same tamper-proof tokens
  * ({@link com.galerly.core.spi.PageTokens}) and writes records with the same read-decide-write loop
- * ({@link com.galerly.core.spi.ConditionalWrites}). Application code does not need this package.
+ * ({@link com.galerly.core.spi.ConditionalWrites}), and walks JPEG marker segments with the same parser
+ * ({@link com.galerly.core.spi.JpegSegments}). Application code does not need this package.
  *
  * <p>Galerly's modules never use one another's {@code internal} packages; what they share lives here, public and
  * documented, and changes only with a note in the CHANGELOG.
