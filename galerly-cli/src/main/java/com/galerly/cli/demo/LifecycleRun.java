@@ -180,9 +180,9 @@ public final class LifecycleRun {
 
     /** Runs the three steps after {@code first} (the demo's report) and verifies them. */
     public Summary run(DemoRun.Report first) throws Exception {
-        List<PhotoKey> uploaded = first.results().stream().map(r -> r.view().photo().key()).toList();
-        List<Photo> active = first.results().stream().map(r -> r.view().photo())
-                .filter(p -> p.status() == PhotoStatus.ACTIVE).toList();
+        List<PhotoKey> uploaded = first.results().stream().map(r -> r.view().key()).toList();
+        List<PhotoKey> active = first.results().stream().map(DemoRun.Result::view)
+                .filter(v -> v.status() == PhotoStatus.ACTIVE).map(PhotoView::key).toList();
         if (active.size() < 2) {
             problems.add("the lifecycle needs at least two ACTIVE photos (one to replace, one that stays), got "
                     + active.size());
@@ -205,14 +205,14 @@ public final class LifecycleRun {
         stepStarted = now;
     }
 
-    private Summary lifecycle(List<PhotoKey> uploaded, List<Photo> active) throws Exception {
+    private Summary lifecycle(List<PhotoKey> uploaded, List<PhotoKey> active) throws Exception {
         Map<PhotoKey, Map<String, String>> listed = listing();
         int fetched = fetchAndCompare(listed, "first listing");
         step("lifecycle 0/3: first listing, " + listed.size() + " photos, " + fetched
                 + " rendition URLs fetched through the local CloudFront (signatures checked): all served");
 
         // (1) replace one photo's original under the same photo id
-        Photo target = active.get(0);
+        Photo target = photos.get(active.get(0)).orElseThrow();   // the record: its original's key
         Map<String, String> targetBefore = listed.get(target.key());
         Map<String, byte[]> oldBytes = new LinkedHashMap<>();
         for (Map.Entry<String, String> url : targetBefore.entrySet()) {
@@ -330,7 +330,7 @@ public final class LifecycleRun {
         int orphans = orphans(reconciler.check(galleryId), "before the erasure");
 
         // (3) erase one photo, then the whole gallery
-        Photo victim = photos.get(active.get(1).key()).orElseThrow();
+        Photo victim = photos.get(active.get(1)).orElseThrow();
         Map<String, String> victimUrls = afterSecond.get(victim.key());
         int objectsLeft;
         if (fault == Fault.PLAIN_DELETE) {
@@ -409,8 +409,8 @@ public final class LifecycleRun {
         while (true) {
             GalleryPage listed = gallery.list(DemoRun.CALLER, galleryId, page);
             for (PhotoView view : listed.photos()) {
-                if (view.photo().status() == PhotoStatus.ACTIVE) {
-                    urls.put(view.photo().key(), new LinkedHashMap<>(view.urls()));
+                if (view.status() == PhotoStatus.ACTIVE) {
+                    urls.put(view.key(), new LinkedHashMap<>(view.urls()));
                 }
             }
             if (listed.next().isEmpty()) {

@@ -48,17 +48,6 @@ public final class PhotoView {
         this.urls = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Checks.notNull(urls, "urls")));
     }
 
-    /**
-     * The repository's record behind this view, with the worker's bookkeeping.
-     *
-     * @deprecated a user needs the view's own accessors ({@link #id()}, {@link #status()}, {@link #sources()} ...);
-     *     the record's bookkeeping fields change with the pipeline. To be removed in 0.3.
-     */
-    @Deprecated(since = "0.2.0", forRemoval = true)
-    public Photo photo() {
-        return photo;
-    }
-
     /** The photo's gallery and id. */
     public PhotoKey key() {
         return photo.key();
