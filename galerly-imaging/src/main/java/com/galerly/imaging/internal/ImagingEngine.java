@@ -53,12 +53,12 @@ import java.util.concurrent.atomic.LongAdder;
  * decoded image, or an already rendered full-frame rendition at least twice the needed resolution (never a
  * re-encoded one). Renditions are made largest first so the decoded image can be released early.
  *
- * <p>Two paths share that ladder ({@link Canvas}): a baseline or progressive JPEG stays in YCbCr planes from
- * Galerly's decoder to its encoder ({@link PlanarCanvas}; an RGB profile other than sRGB is applied to each
- * rendition at output resolution); everything else is normalised to packed
- * sRGB and resampled on premultiplied alpha ({@link ArgbCanvas}). With {@code threads > 1} the work of one photo
- * is shared with the JVM-wide pool of {@link SharedPool} (at most {@code threads - 1} of its threads per engine;
- * idle threads end by themselves, so an engine needs no closing).
+ * <p>Two paths share that ladder ({@link Canvas}): a baseline or progressive JPEG, or an opaque 8-bit RGB or grey
+ * PNG, stays in YCbCr planes from decoding to Galerly's encoder ({@link PlanarCanvas}; an RGB profile other than
+ * sRGB is applied to each rendition at output resolution); everything else is normalised to packed sRGB and
+ * resampled on premultiplied alpha ({@link ArgbCanvas}). With {@code threads > 1} the work of one photo is shared
+ * with the JVM-wide pool of {@link SharedPool} (at most {@code threads - 1} of its threads per engine; idle threads
+ * end by themselves, so an engine needs no closing).
  *
  * <p>Every photo runs under a {@link Deadline} ({@link ProcessorSettings#timeLimit()}, or the caller's if earlier):
  * decoders, resamplers and encoders check it between rows, scans and renditions.
@@ -212,6 +212,9 @@ public final class ImagingEngine implements ImageProcessor {
         }
         int scale = dctScale(info, profile);
         long planes = planar.planarBytes(scale);
+        if (planar.decodeWhenShortOfHeap() && !fits(planes)) {
+            return null;
+        }
         requireHeap(name, info, planes, planes);
         try {
             PlanarImage image = planar.planar(scale, encoding);
@@ -328,9 +331,14 @@ public final class ImagingEngine implements ImageProcessor {
         requireHeap(name, info, decoded, peak);
     }
 
+    private static boolean fits(long peak) {
+        long max = Runtime.getRuntime().maxMemory();
+        return max == Long.MAX_VALUE || peak <= max - BASE_HEAP;
+    }
+
     private static void requireHeap(String name, ImageInfo info, long decoded, long peak) {
         long max = Runtime.getRuntime().maxMemory();
-        if (max != Long.MAX_VALUE && peak > max - BASE_HEAP) {
+        if (!fits(peak)) {
             throw new LimitExceededException(name + " (" + info.width() + "x" + info.height() + ", "
                     + info.bitsPerSample() + "-bit " + info.colorModel() + ") needs at least " + peak / (1024 * 1024)
                     + " MiB of heap to decode (" + decoded / (1024 * 1024) + " MiB of decoded samples" + (peak > decoded

@@ -24,6 +24,14 @@ interface PlanarReading {
     long planarBytes(int scale);
 
     /**
+     * Whether {@code decode} serves this image as well when the planes would not fit the heap (a PNG: the reader's
+     * own subsampling needs less memory), rather than refusing it.
+     */
+    default boolean decodeWhenShortOfHeap() {
+        return false;
+    }
+
+    /**
      * Decodes at 1/{@code scale} (1, 2, 4 or 8), sharing the work with {@code executor} when it is not null.
      *
      * @throws JpegUnsupportedException the file is of a kind only {@code decode} handles
