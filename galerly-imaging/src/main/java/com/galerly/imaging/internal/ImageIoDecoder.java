@@ -305,7 +305,7 @@ final class ImageIoDecoder implements ImageDecoder {
         }
 
         @Override
-        public boolean decodeWhenShortOfHeap() {
+        public boolean planesOptional() {
             return true;
         }
 

@@ -85,6 +85,14 @@ public final class ImagingEngine implements ImageProcessor {
      * what lets a thumbnail skip the inverse DCT altogether.
      */
     static final double[] DCT_HEADROOM = {0, 0, 1.5, 0, 1.5, 0, 0, 0, 1.2};
+    /**
+     * How many times the output resolution every rendition must be reduced by before a reading whose planes are
+     * optional (a PNG, {@link PlanarReading#planesOptional()}) takes the planar path: then the output's chroma grid
+     * (2.8 source pixels or more) is coarser than the 4:2:0 planes' (2), and the renditions match the RGB path's
+     * (PlanarPathQualityTest). Nearer 1:1, chroma subsampled at the source and resampled again is visibly softer
+     * on sharp colour edges (mean colour delta up to 2 on CorpusTest's 1:1 thumbnails), so those stay on the RGB path.
+     */
+    static final double OPTIONAL_PLANES_ROOM = 1.4;
     /** Longest side of the miniature the placeholder is computed from. */
     private static final int PLACEHOLDER_SIDE = 64;
 
@@ -210,9 +218,12 @@ public final class ImagingEngine implements ImageProcessor {
                 return null;
             }
         }
+        if (planar.planesOptional() && room(info, profile) < OPTIONAL_PLANES_ROOM) {
+            return null;
+        }
         int scale = dctScale(info, profile);
         long planes = planar.planarBytes(scale);
-        if (planar.decodeWhenShortOfHeap() && !fits(planes)) {
+        if (planar.planesOptional() && !fits(planes)) {
             return null;
         }
         requireHeap(name, info, planes, planes);
@@ -227,6 +238,17 @@ public final class ImagingEngine implements ImageProcessor {
 
     /** The largest of 1, 2, 4, 8 that leaves every rendition {@link #DCT_HEADROOM} times its resolution. */
     static int dctScale(ImageInfo info, RenditionProfile profile) {
+        double room = room(info, profile);
+        for (int scale = 8; scale > 1; scale /= 2) {
+            if (room >= scale * DCT_HEADROOM[scale]) {
+                return scale;
+            }
+        }
+        return 1;
+    }
+
+    /** The least ratio, over the renditions and both axes, of the source pixels cropped to the output pixels. */
+    private static double room(ImageInfo info, RenditionProfile profile) {
         Size oriented = info.orientedSize();
         double room = Double.MAX_VALUE;
         for (RenditionSpec spec : profile.specs()) {
@@ -234,12 +256,7 @@ public final class ImagingEngine implements ImageProcessor {
             room = Math.min(room, (double) plan.crop().width() / plan.output().width());
             room = Math.min(room, (double) plan.crop().height() / plan.output().height());
         }
-        for (int scale = 8; scale > 1; scale /= 2) {
-            if (room >= scale * DCT_HEADROOM[scale]) {
-                return scale;
-            }
-        }
-        return 1;
+        return room;
     }
 
     /**

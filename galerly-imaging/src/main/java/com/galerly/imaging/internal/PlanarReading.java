@@ -24,10 +24,11 @@ interface PlanarReading {
     long planarBytes(int scale);
 
     /**
-     * Whether {@code decode} serves this image as well when the planes would not fit the heap (a PNG: the reader's
-     * own subsampling needs less memory), rather than refusing it.
+     * Whether the planes are only a faster way to what {@code decode} gives (a PNG), rather than the better decode:
+     * the engine then takes them only where they lose nothing the renditions keep (every rendition reduced enough
+     * that chroma subsampled at the source is finer than the output's) and when they fit the heap.
      */
-    default boolean decodeWhenShortOfHeap() {
+    default boolean planesOptional() {
         return false;
     }
 
