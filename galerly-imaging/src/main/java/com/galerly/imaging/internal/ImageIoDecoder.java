@@ -13,7 +13,10 @@ import com.galerly.imaging.DecodedImage;
 import com.galerly.imaging.ImageDecoder;
 import com.galerly.imaging.ImageInput;
 import com.galerly.imaging.Sniff;
+import com.galerly.imaging.internal.jpeg.JpegUnsupportedException;
 import com.galerly.imaging.internal.planar.Deadline;
+import com.galerly.imaging.internal.planar.PlanarImage;
+import com.galerly.imaging.internal.planar.YCbCr;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
@@ -200,13 +203,20 @@ final class ImageIoDecoder implements ImageDecoder {
         }
     }
 
-    final class IioReading implements Reading {
+    /**
+     * A reading by the ImageIO reader; for an opaque 8-bit RGB or grey PNG also a {@link PlanarReading}: the reader's
+     * raster is turned into YCbCr 4:2:0 planes (averaged down to 1/{@code scale} as it goes), so the PNG takes the
+     * planar resampler and encoder of a JPEG, which do a third of the ARGB path's work per pixel.
+     */
+    final class IioReading implements Reading, PlanarReading {
         private final ImageInput input;
         private final ImageReader reader;
         private final ImageInputStream iis;
         private ContainerHeader header;
         private GifScreen screen;
         private ImageInfo info;
+        /** A full decode made for {@link #planar} whose raster had another layout: {@link #decode} returns it. */
+        private DecodedImage decodedForPlanes;
 
         IioReading(ImageInput input, ImageReader reader, ImageInputStream iis) {
             this.input = input;
@@ -215,7 +225,8 @@ final class ImageIoDecoder implements ImageDecoder {
         }
 
         /** The embedded ICC profile's bytes (after {@link #info()}), or null. */
-        byte[] icc() {
+        @Override
+        public byte[] icc() {
             return header == null ? null : header.icc();
         }
 
@@ -283,7 +294,59 @@ final class ImageIoDecoder implements ImageDecoder {
         }
 
         @Override
+        public boolean planarSupported() {
+            try {
+                ImageInfo i = info();
+                return format == ImageFormat.PNG && i.bitsPerSample() == 8 && !i.hasAlpha()
+                        && ("RGB".equals(i.colorModel()) || "GRAY".equals(i.colorModel()));
+            } catch (IOException | RuntimeException e) {
+                return false;                  // decode() reports the damage in its words
+            }
+        }
+
+        @Override
+        public boolean planesOptional() {
+            return true;
+        }
+
+        /** The reader's raster (held until the planes are made) and the planes. */
+        @Override
+        public long planarBytes(int scale) {
+            long w = info.width();
+            long h = info.height();
+            boolean grey = "GRAY".equals(info.colorModel());
+            long lw = (w + scale - 1) / scale;
+            long lh = (h + scale - 1) / scale;
+            return w * h * (grey ? 1 : 3) + lw * lh + (grey ? 0 : 2 * ((lw + 1) / 2) * ((lh + 1) / 2));
+        }
+
+        @Override
+        public PlanarImage planar(int scale, java.util.concurrent.Executor executor)
+                throws IOException, JpegUnsupportedException {
+            DecodedImage decoded = decode(1);
+            BufferedImage image = decoded.pixels();
+            ColorModel cm = image.getColorModel();
+            java.awt.image.Raster raster = image.getRaster();
+            boolean grey = cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+            if (cm instanceof java.awt.image.ComponentColorModel && !cm.hasAlpha() && raster.getParent() == null
+                    && (grey || cm.getColorSpace().isCS_sRGB())
+                    && raster.getDataBuffer() instanceof java.awt.image.DataBufferByte db && db.getNumBanks() == 1
+                    && raster.getSampleModel() instanceof java.awt.image.PixelInterleavedSampleModel sm
+                    && sm.getNumBands() == (grey ? 1 : 3)) {
+                return YCbCr.planes(db.getData(), db.getOffset(), sm.getPixelStride(), sm.getScanlineStride(),
+                        sm.getBandOffsets(), image.getWidth(), image.getHeight(), scale);
+            }
+            decodedForPlanes = decoded;
+            throw new JpegUnsupportedException("a " + format.id() + " raster of another layout: " + image);
+        }
+
+        @Override
         public DecodedImage decode(int subsampling) throws IOException {
+            if (decodedForPlanes != null) {
+                DecodedImage full = decodedForPlanes;     // already decoded in full for planar(): not twice
+                decodedForPlanes = null;
+                return full;
+            }
             ImageInfo header = info();
             ImageReadParam param = reader.getDefaultReadParam();
             if (subsampling > 1) {

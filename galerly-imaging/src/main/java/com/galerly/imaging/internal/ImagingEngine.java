@@ -53,12 +53,12 @@ import java.util.concurrent.atomic.LongAdder;
  * decoded image, or an already rendered full-frame rendition at least twice the needed resolution (never a
  * re-encoded one). Renditions are made largest first so the decoded image can be released early.
  *
- * <p>Two paths share that ladder ({@link Canvas}): a baseline or progressive JPEG stays in YCbCr planes from
- * Galerly's decoder to its encoder ({@link PlanarCanvas}; an RGB profile other than sRGB is applied to each
- * rendition at output resolution); everything else is normalised to packed
- * sRGB and resampled on premultiplied alpha ({@link ArgbCanvas}). With {@code threads > 1} the work of one photo
- * is shared with the JVM-wide pool of {@link SharedPool} (at most {@code threads - 1} of its threads per engine;
- * idle threads end by themselves, so an engine needs no closing).
+ * <p>Two paths share that ladder ({@link Canvas}): a baseline or progressive JPEG, or an opaque 8-bit RGB or grey
+ * PNG, stays in YCbCr planes from decoding to Galerly's encoder ({@link PlanarCanvas}; an RGB profile other than
+ * sRGB is applied to each rendition at output resolution); everything else is normalised to packed sRGB and
+ * resampled on premultiplied alpha ({@link ArgbCanvas}). With {@code threads > 1} the work of one photo is shared
+ * with the JVM-wide pool of {@link SharedPool} (at most {@code threads - 1} of its threads per engine; idle threads
+ * end by themselves, so an engine needs no closing).
  *
  * <p>Every photo runs under a {@link Deadline} ({@link ProcessorSettings#timeLimit()}, or the caller's if earlier):
  * decoders, resamplers and encoders check it between rows, scans and renditions.
@@ -85,6 +85,14 @@ public final class ImagingEngine implements ImageProcessor {
      * what lets a thumbnail skip the inverse DCT altogether.
      */
     static final double[] DCT_HEADROOM = {0, 0, 1.5, 0, 1.5, 0, 0, 0, 1.2};
+    /**
+     * How many times the output resolution every rendition must be reduced by before a reading whose planes are
+     * optional (a PNG, {@link PlanarReading#planesOptional()}) takes the planar path: then the output's chroma grid
+     * (2.8 source pixels or more) is coarser than the 4:2:0 planes' (2), and the renditions match the RGB path's
+     * (PlanarPathQualityTest). Nearer 1:1, chroma subsampled at the source and resampled again is visibly softer
+     * on sharp colour edges (mean colour delta up to 2 on CorpusTest's 1:1 thumbnails), so those stay on the RGB path.
+     */
+    static final double OPTIONAL_PLANES_ROOM = 1.4;
     /** Longest side of the miniature the placeholder is computed from. */
     private static final int PLACEHOLDER_SIDE = 64;
 
@@ -210,8 +218,14 @@ public final class ImagingEngine implements ImageProcessor {
                 return null;
             }
         }
+        if (planar.planesOptional() && room(info, profile) < OPTIONAL_PLANES_ROOM) {
+            return null;
+        }
         int scale = dctScale(info, profile);
         long planes = planar.planarBytes(scale);
+        if (planar.planesOptional() && !fits(planes)) {
+            return null;
+        }
         requireHeap(name, info, planes, planes);
         try {
             PlanarImage image = planar.planar(scale, encoding);
@@ -224,6 +238,17 @@ public final class ImagingEngine implements ImageProcessor {
 
     /** The largest of 1, 2, 4, 8 that leaves every rendition {@link #DCT_HEADROOM} times its resolution. */
     static int dctScale(ImageInfo info, RenditionProfile profile) {
+        double room = room(info, profile);
+        for (int scale = 8; scale > 1; scale /= 2) {
+            if (room >= scale * DCT_HEADROOM[scale]) {
+                return scale;
+            }
+        }
+        return 1;
+    }
+
+    /** The least ratio, over the renditions and both axes, of the source pixels cropped to the output pixels. */
+    private static double room(ImageInfo info, RenditionProfile profile) {
         Size oriented = info.orientedSize();
         double room = Double.MAX_VALUE;
         for (RenditionSpec spec : profile.specs()) {
@@ -231,12 +256,7 @@ public final class ImagingEngine implements ImageProcessor {
             room = Math.min(room, (double) plan.crop().width() / plan.output().width());
             room = Math.min(room, (double) plan.crop().height() / plan.output().height());
         }
-        for (int scale = 8; scale > 1; scale /= 2) {
-            if (room >= scale * DCT_HEADROOM[scale]) {
-                return scale;
-            }
-        }
-        return 1;
+        return room;
     }
 
     /**
@@ -328,9 +348,14 @@ public final class ImagingEngine implements ImageProcessor {
         requireHeap(name, info, decoded, peak);
     }
 
+    private static boolean fits(long peak) {
+        long max = Runtime.getRuntime().maxMemory();
+        return max == Long.MAX_VALUE || peak <= max - BASE_HEAP;
+    }
+
     private static void requireHeap(String name, ImageInfo info, long decoded, long peak) {
         long max = Runtime.getRuntime().maxMemory();
-        if (max != Long.MAX_VALUE && peak > max - BASE_HEAP) {
+        if (!fits(peak)) {
             throw new LimitExceededException(name + " (" + info.width() + "x" + info.height() + ", "
                     + info.bitsPerSample() + "-bit " + info.colorModel() + ") needs at least " + peak / (1024 * 1024)
                     + " MiB of heap to decode (" + decoded / (1024 * 1024) + " MiB of decoded samples" + (peak > decoded

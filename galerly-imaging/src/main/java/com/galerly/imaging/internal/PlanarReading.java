@@ -24,6 +24,15 @@ interface PlanarReading {
     long planarBytes(int scale);
 
     /**
+     * Whether the planes are only a faster way to what {@code decode} gives (a PNG), rather than the better decode:
+     * the engine then takes them only where they lose nothing the renditions keep (every rendition reduced enough
+     * that chroma subsampled at the source is finer than the output's) and when they fit the heap.
+     */
+    default boolean planesOptional() {
+        return false;
+    }
+
+    /**
      * Decodes at 1/{@code scale} (1, 2, 4 or 8), sharing the work with {@code executor} when it is not null.
      *
      * @throws JpegUnsupportedException the file is of a kind only {@code decode} handles

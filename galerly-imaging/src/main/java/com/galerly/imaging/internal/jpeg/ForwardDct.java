@@ -21,9 +21,19 @@ final class ForwardDct {
     final int[][] coef;
     private final int[][] temp;
 
+    /**
+     * After {@link #transform}: bit {@code k} of {@code nonZeroLow[b]} (zigzag positions 0..31) and of
+     * {@code nonZeroHigh[b]} (positions 32..63) is set where block {@code b}'s quantised coefficient is not zero,
+     * so the entropy coder visits only those.
+     */
+    final int[] nonZeroLow;
+    final int[] nonZeroHigh;
+
     ForwardDct(int blocks) {
         coef = new int[64][Math.max(1, blocks)];
         temp = new int[8][Math.max(1, blocks)];
+        nonZeroLow = new int[Math.max(1, blocks)];
+        nonZeroHigh = new int[Math.max(1, blocks)];
     }
 
     /** Reciprocal, correction and shift per natural-order position, for the quantisation table {@code quant}. */
@@ -99,6 +109,20 @@ final class ForwardDct {
         for (int k = 0; k < 8; k++) {
             pass(c[k], c[k + 8], c[k + 16], c[k + 24], c[k + 32], c[k + 40], c[k + 48], c[k + 56], t, n,
                     1 << (PASS1_BITS - 1), PASS1_BITS, CONST_BITS + PASS1_BITS, div, k, 8);
+        }
+        java.util.Arrays.fill(nonZeroLow, 0, n, 0);
+        java.util.Arrays.fill(nonZeroHigh, 0, n, 0);
+        int[] natural = JpegPlanarDecoder.NATURAL;
+        for (int k = 0; k < 32; k++) {
+            markNonZero(c[natural[k]], nonZeroLow, k, n);
+            markNonZero(c[natural[k + 32]], nonZeroHigh, k, n);
+        }
+    }
+
+    /** Sets bit {@code k} of {@code mask[b]} where {@code v[b]} is not zero (one SIMD loop over the blocks). */
+    private static void markNonZero(int[] v, int[] mask, int k, int n) {
+        for (int b = 0; b < n; b++) {
+            mask[b] |= ((v[b] | -v[b]) >>> 31) << k;
         }
     }
 

@@ -82,16 +82,16 @@ public final class JpegPlanarEncoder {
                 cr.load(image.plane(2), my * 8, mcusX, 0);
                 cr.transform(mcusX, chromaDiv);
                 for (int mx = 0; mx < mcusX; mx++) {
-                    pred[0] = coder.code(luma.coef, 2 * mx, pred[0], 0);
-                    pred[0] = coder.code(luma.coef, 2 * mx + 1, pred[0], 0);
-                    pred[0] = coder.code(luma.coef, lumaBlocks + 2 * mx, pred[0], 0);
-                    pred[0] = coder.code(luma.coef, lumaBlocks + 2 * mx + 1, pred[0], 0);
-                    pred[1] = coder.code(cb.coef, mx, pred[1], 1);
-                    pred[2] = coder.code(cr.coef, mx, pred[2], 1);
+                    pred[0] = coder.code(luma, 2 * mx, pred[0], 0);
+                    pred[0] = coder.code(luma, 2 * mx + 1, pred[0], 0);
+                    pred[0] = coder.code(luma, lumaBlocks + 2 * mx, pred[0], 0);
+                    pred[0] = coder.code(luma, lumaBlocks + 2 * mx + 1, pred[0], 0);
+                    pred[1] = coder.code(cb, mx, pred[1], 1);
+                    pred[2] = coder.code(cr, mx, pred[2], 1);
                 }
             } else {
                 for (int mx = 0; mx < mcusX; mx++) {
-                    pred[0] = coder.code(luma.coef, mx, pred[0], 0);
+                    pred[0] = coder.code(luma, mx, pred[0], 0);
                 }
             }
         }
@@ -170,22 +170,19 @@ public final class JpegPlanarEncoder {
     /** Turns one block's quantised coefficients into symbols. */
     static final class Coder {
         private final Tokens tokens;
-        private final int[] zz = new int[64];
 
         Coder(Tokens tokens) {
             this.tokens = tokens;
         }
 
-        /** Codes block {@code b} of {@code coef} ({@code coef[pos][b]}); {@code kind} 0 luma, 1 chroma. Returns the DC. */
-        int code(int[][] coef, int b, int pred, int kind) {
-            int[] zz = this.zz;
+        /**
+         * Codes block {@code b} of {@code dct} (its quantised {@code coef[pos][b]} and non-zero bits); {@code kind} 0
+         * luma, 1 chroma. Returns the DC.
+         */
+        int code(ForwardDct dct, int b, int pred, int kind) {
+            int[][] coef = dct.coef;
             int[] natural = JpegPlanarDecoder.NATURAL;
-            long nonZero = 0;
-            for (int k = 0; k < 64; k++) {
-                int v = coef[natural[k]][b];
-                zz[k] = v;
-                nonZero |= (long) ((v | -v) >>> 31) << k;
-            }
+            long nonZero = dct.nonZeroLow[b] & 0xFFFFFFFFL | (long) dct.nonZeroHigh[b] << 32;
             Tokens t = tokens;
             t.reserve();
             int[] data = t.data;
@@ -194,7 +191,7 @@ public final class JpegPlanarEncoder {
             int[] dcFreq = t.freq[dcTable];
             int[] acFreq = t.freq[dcTable + 1];
             int acTag = (dcTable + 1) << 24;
-            int dc = zz[0];
+            int dc = coef[0][b];
             int diff = dc - pred;
             int s = magnitude(diff);
             data[n++] = dcTable << 24 | s << 16 | (diff < 0 ? diff - 1 : diff) & 0xFFFF;
@@ -211,7 +208,7 @@ public final class JpegPlanarEncoder {
                     acFreq[0xF0]++;
                     run -= 16;
                 }
-                int v = zz[next];
+                int v = coef[natural[next]][b];
                 int size = magnitude(v);
                 int symbol = run << 4 | size;
                 data[n++] = acTag | symbol << 16 | (v < 0 ? v - 1 : v) & 0xFFFF;

@@ -143,6 +143,150 @@ public final class YCbCr {
     }
 
     /**
+     * Planes of an opaque 8-bit interleaved raster (a decoded PNG) at 1/{@code scale} (1, 2, 4 or 8): luma is the
+     * mean of each {@code scale x scale} group of pixels and chroma, 4:2:0 of that, the mean of each
+     * {@code 2scale x 2scale} group, as a JPEG decoded at the same scale would give (edge groups average the pixels
+     * they have). At scale 1 each luma sample is exactly that of {@link #planes(int[], int, int, boolean)}.
+     *
+     * @param data        the samples
+     * @param offset      index of the first pixel's first sample
+     * @param pixelStride samples from one pixel to the next
+     * @param rowStride   samples from one row to the next
+     * @param bands       the offsets of red, green and blue in a pixel, or of grey alone
+     */
+    public static PlanarImage planes(byte[] data, int offset, int pixelStride, int rowStride, int[] bands, int w,
+                                     int h, int scale) {
+        boolean grey = bands.length == 1;
+        int lw = (w + scale - 1) / scale;
+        int lh = (h + scale - 1) / scale;
+        Plane y = Plane.allocate(lw, lh);
+        if (scale == 1) {
+            lumaRows(data, offset, pixelStride, rowStride, bands, w, h, y.data());
+        } else {
+            boxed(data, offset, pixelStride, rowStride, bands, w, h, scale, y.data(), null, null);
+        }
+        if (grey) {
+            return PlanarImage.of(lw, lh, y);
+        }
+        int cw = (lw + 1) / 2;
+        int ch = (lh + 1) / 2;
+        Plane cb = Plane.allocate(cw, ch);
+        Plane cr = Plane.allocate(cw, ch);
+        if (scale == 1) {
+            chromaRows(data, offset, pixelStride, rowStride, bands, w, h, cb.data(), cr.data());
+        } else {
+            boxed(data, offset, pixelStride, rowStride, bands, w, h, 2 * scale, null, cb.data(), cr.data());
+        }
+        return PlanarImage.of(lw, lh, y, cb, cr);
+    }
+
+    private static void lumaRows(byte[] d, int offset, int ps, int rs, int[] bands, int w, int h, byte[] out) {
+        if (bands.length == 1) {
+            for (int j = 0; j < h; j++) {
+                int p = offset + j * rs + bands[0];
+                int o = j * w;
+                for (int i = 0; i < w; i++, p += ps) {
+                    out[o + i] = d[p];
+                }
+            }
+            return;
+        }
+        int kr = fix(0.29900);
+        int kg = fix(0.58700);
+        int kb = fix(0.11400);
+        int r0 = bands[0];
+        int g0 = bands[1];
+        int b0 = bands[2];
+        for (int j = 0; j < h; j++) {
+            int p = offset + j * rs;
+            int o = j * w;
+            for (int i = 0; i < w; i++, p += ps) {
+                out[o + i] = (byte) (kr * (d[p + r0] & 0xFF) + kg * (d[p + g0] & 0xFF) + kb * (d[p + b0] & 0xFF) + HALF
+                        >> SCALE);
+            }
+        }
+    }
+
+    /** 4:2:0 chroma at full scale: each sample from the sums of its 2x2 pixels (edge pixels repeated). */
+    private static void chromaRows(byte[] d, int offset, int ps, int rs, int[] bands, int w, int h, byte[] cbd,
+                                   byte[] crd) {
+        int cw = (w + 1) / 2;
+        int ch = (h + 1) / 2;
+        int r0 = bands[0];
+        int g0 = bands[1];
+        int b0 = bands[2];
+        for (int j = 0; j < ch; j++) {
+            int row0 = offset + 2 * j * rs;
+            int row1 = offset + Math.min(2 * j + 1, h - 1) * rs;
+            int o = j * cw;
+            for (int i = 0; i < cw; i++) {
+                int x0 = 2 * i * ps;
+                int x1 = Math.min(2 * i + 1, w - 1) * ps;
+                int a = row0 + x0;
+                int b = row0 + x1;
+                int c = row1 + x0;
+                int e = row1 + x1;
+                int r = (d[a + r0] & 0xFF) + (d[b + r0] & 0xFF) + (d[c + r0] & 0xFF) + (d[e + r0] & 0xFF);
+                int g = (d[a + g0] & 0xFF) + (d[b + g0] & 0xFF) + (d[c + g0] & 0xFF) + (d[e + g0] & 0xFF);
+                int bl = (d[a + b0] & 0xFF) + (d[b + b0] & 0xFF) + (d[c + b0] & 0xFF) + (d[e + b0] & 0xFF);
+                cbd[o + i] = (byte) cb4(r, g, bl);
+                crd[o + i] = (byte) cr4(r, g, bl);
+            }
+        }
+    }
+
+    /**
+     * Means of {@code box x box} groups (partial groups at the right and bottom edges average what they have):
+     * into {@code luma}, or into {@code cb} and {@code cr}, whichever is not null.
+     */
+    private static void boxed(byte[] d, int offset, int ps, int rs, int[] bands, int w, int h, int box, byte[] luma,
+                              byte[] cb, byte[] cr) {
+        int ow = (w + box - 1) / box;
+        int oh = (h + box - 1) / box;
+        boolean grey = bands.length == 1;
+        long[] rsum = new long[ow];
+        long[] gsum = new long[ow];
+        long[] bsum = new long[ow];
+        for (int oy = 0; oy < oh; oy++) {
+            java.util.Arrays.fill(rsum, 0);
+            java.util.Arrays.fill(gsum, 0);
+            java.util.Arrays.fill(bsum, 0);
+            int y0 = oy * box;
+            int y1 = Math.min(h, y0 + box);
+            for (int yy = y0; yy < y1; yy++) {
+                int p = offset + yy * rs;
+                for (int x = 0; x < w; x++, p += ps) {
+                    int ox = x / box;
+                    if (grey) {
+                        rsum[ox] += d[p + bands[0]] & 0xFF;
+                    } else {
+                        rsum[ox] += d[p + bands[0]] & 0xFF;
+                        gsum[ox] += d[p + bands[1]] & 0xFF;
+                        bsum[ox] += d[p + bands[2]] & 0xFF;
+                    }
+                }
+            }
+            for (int ox = 0; ox < ow; ox++) {
+                double n = (double) (Math.min(w, ox * box + box) - ox * box) * (y1 - y0);
+                double r = rsum[ox] / n;
+                int o = oy * ow + ox;
+                if (grey) {
+                    luma[o] = (byte) clamp((int) Math.round(r));
+                    continue;
+                }
+                double g = gsum[ox] / n;
+                double b = bsum[ox] / n;
+                if (luma != null) {
+                    luma[o] = (byte) clamp((int) Math.round(0.299 * r + 0.587 * g + 0.114 * b));
+                } else {
+                    cb[o] = (byte) clamp((int) Math.round(-0.16874 * r - 0.33126 * g + 0.5 * b + 128));
+                    cr[o] = (byte) clamp((int) Math.round(0.5 * r - 0.41869 * g - 0.08131 * b + 128));
+                }
+            }
+        }
+    }
+
+    /**
      * Converts the colours of a 4:2:0 image in place, chroma rows {@code [from, to)} (and the luma rows they
      * cover): each 2x2 group's pixels are made RGB with the group's chroma sample, converted, and written back as
      * four luma samples and the mean of their chroma. Converting output-sized planes this way costs a fraction of
