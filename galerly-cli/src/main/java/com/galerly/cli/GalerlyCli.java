@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
  * <p>Start-up builds only the subcommand being run when the first argument names one: picocli instantiates every
  * registered command and its option types, and the signing, presigning and reconcile commands pull in the AWS
  * SDK, BouncyCastle and Jackson, which a {@code render} never uses (about a third of a cold render's start-up).
- * Anything else ({@code --help}, {@code help render}, a typo) gets the full command tree.
+ * Anything else ({@code --help}, {@code help render}, a typo) gets the full command tree. A plain, valid
+ * {@code render} line skips picocli altogether ({@link RenderLine}).
  */
 @Command(name = "galerly",
         mixinStandardHelpOptions = true,
@@ -38,6 +39,10 @@ public final class GalerlyCli implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        RenderCommand render = RenderLine.parse(args);
+        if (render != null) {
+            return RenderLine.execute(render, out, err);
+        }
         CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
