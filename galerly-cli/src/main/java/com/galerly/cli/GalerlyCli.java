@@ -26,9 +26,6 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Photo-gallery toolkit for AWS: renditions, CloudFront signing, presigned uploads.")
 public final class GalerlyCli implements Runnable {
-    /** The subcommands in usage order, by name; each made only when it is registered. */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -52,11 +49,12 @@ public final class GalerlyCli implements Runnable {
     /** The command tree for {@code args}: only the named subcommand when the first argument is one. */
     static CommandLine commandLine(String[] args) {
         CommandLine cli = new CommandLine(new GalerlyCli());
-        Supplier<Object> only = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        Map<String, Supplier<Object>> subcommands = subcommands();
+        Supplier<Object> only = args.length > 0 ? subcommands.get(args[0]) : null;
         if (only != null) {
             cli.addSubcommand(only.get());
         } else {
-            SUBCOMMANDS.values().forEach(command -> cli.addSubcommand(command.get()));
+            subcommands.values().forEach(command -> cli.addSubcommand(command.get()));
             cli.addSubcommand(new CommandLine.HelpCommand());
         }
         cli.setExecutionExceptionHandler(new ErrorHandler());
@@ -69,6 +67,10 @@ public final class GalerlyCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * The subcommands in usage order, by name; each made only when it is registered. Built per call, not in a
+     * static field: the render fast path must not load (and verify) the other commands' classes.
+     */
     private static Map<String, Supplier<Object>> subcommands() {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
         m.put("render", RenderCommand::new);

@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code galerly sign-cookies}: prints CloudFront signed cookies as a JSON object {name: value}. */
 @Command(name = "sign-cookies", mixinStandardHelpOptions = true, sortOptions = false,
@@ -19,21 +17,17 @@ import picocli.CommandLine.Spec;
                 "A canned policy (CloudFront-Expires) is used unless --date-greater-than or --ip-address is given or "
                         + "the resource contains '*'; then a custom policy (CloudFront-Policy)."})
 final class SignCookiesCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CloudFrontSigningOptions signing;
 
     @Option(names = "--resource", required = true, paramLabel = "RESOURCE", order = 0,
             description = "The https URL or pattern the cookies grant; '*' and '?' are wildcards.")
     String resource;
 
-    @Mixin
-    CloudFrontSigningOptions signing;
-
     @Override
     public Integer call() throws JsonProcessingException {
-        var cookies = signing.signer(spec.commandLine().getErr()).cookies(signing.policy(null, resource));
-        spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(cookies.values()));
-        spec.commandLine().getOut().flush();
+        var cookies = signing.commandSigner().cookies(signing.policy(null, resource));
+        signing.println(new ObjectMapper().writeValueAsString(cookies.values()));
         return 0;
     }
 }

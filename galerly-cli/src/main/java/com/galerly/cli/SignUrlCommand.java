@@ -7,9 +7,7 @@ package com.galerly.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code galerly sign-url}: prints a CloudFront signed URL (canned or custom policy). */
 @Command(name = "sign-url", mixinStandardHelpOptions = true, sortOptions = false,
@@ -19,8 +17,8 @@ import picocli.CommandLine.Spec;
                 "Signing parameters are appended after any query string, in CloudFront's order: Expires or Policy, "
                         + "Signature, Key-Pair-Id, Hash-Algorithm."})
 final class SignUrlCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    CloudFrontSigningOptions signing;
 
     @Option(names = "--url", required = true, paramLabel = "URL", order = 0,
             description = "The https URL to sign, percent-encoded; a '?' starts its query string.")
@@ -30,15 +28,10 @@ final class SignUrlCommand implements Callable<Integer> {
             description = "The resource the policy grants, if not the URL; '*' and '?' are wildcards.")
     String policyResource;
 
-    @Mixin
-    CloudFrontSigningOptions signing;
-
     @Override
     public Integer call() {
         String resource = policyResource != null ? policyResource : url;
-        String signed = signing.signer(spec.commandLine().getErr()).signUrl(url, signing.policy(url, resource));
-        spec.commandLine().getOut().println(signed);
-        spec.commandLine().getOut().flush();
+        signing.println(signing.commandSigner().signUrl(url, signing.policy(url, resource)));
         return 0;
     }
 }
