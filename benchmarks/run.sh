@@ -123,7 +123,8 @@ if [[ "$profile" == cold ]]; then
   install_sharp
   cold_start
   echo '[]' > "$out/jmh.json"                   # no JMH part: the table has only the fresh processes
-  "$java" -cp "$jar" com.galerly.benchmarks.ResultsTable "$out/jmh.json" "" "" "$out/cold.txt" > "$out/table.md"
+  "$java" -cp "$jar" com.galerly.benchmarks.ResultsTable "$out/jmh.json" "$out/sharp.jsonl" "$out/memory.txt" \
+    "$out/cold.txt" > "$out/table.md"
   echo
   cat "$out/env.txt"
   echo
