@@ -6,9 +6,8 @@ package com.galerly.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.concurrent.Callable;
+import com.galerly.cdn.CloudFrontSigner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code galerly sign-cookies}: prints CloudFront signed cookies as a JSON object {name: value}. */
@@ -16,18 +15,13 @@ import picocli.CommandLine.Option;
         description = {"Prints CloudFront signed cookies as a JSON object {cookie name: value}.",
                 "A canned policy (CloudFront-Expires) is used unless --date-greater-than or --ip-address is given or "
                         + "the resource contains '*'; then a custom policy (CloudFront-Policy)."})
-final class SignCookiesCommand implements Callable<Integer> {
-    @Mixin
-    CloudFrontSigningOptions signing;
-
+final class SignCookiesCommand extends CloudFrontSigningCommand {
     @Option(names = "--resource", required = true, paramLabel = "RESOURCE", order = 0,
             description = "The https URL or pattern the cookies grant; '*' and '?' are wildcards.")
     String resource;
 
     @Override
-    public Integer call() throws JsonProcessingException {
-        var cookies = signing.commandSigner().cookies(signing.policy(null, resource));
-        signing.println(new ObjectMapper().writeValueAsString(cookies.values()));
-        return 0;
+    String sign(CloudFrontSigner signer) throws JsonProcessingException {
+        return new ObjectMapper().writeValueAsString(signer.cookies(signing.policy(null, resource)).values());
     }
 }

@@ -4,9 +4,8 @@
  */
 package com.galerly.cli;
 
-import java.util.concurrent.Callable;
+import com.galerly.cdn.CloudFrontSigner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code galerly sign-url}: prints a CloudFront signed URL (canned or custom policy). */
@@ -16,10 +15,7 @@ import picocli.CommandLine.Option;
                         + "contains '*', or --policy-resource differs from --url; then a custom policy.",
                 "Signing parameters are appended after any query string, in CloudFront's order: Expires or Policy, "
                         + "Signature, Key-Pair-Id, Hash-Algorithm."})
-final class SignUrlCommand implements Callable<Integer> {
-    @Mixin
-    CloudFrontSigningOptions signing;
-
+final class SignUrlCommand extends CloudFrontSigningCommand {
     @Option(names = "--url", required = true, paramLabel = "URL", order = 0,
             description = "The https URL to sign, percent-encoded; a '?' starts its query string.")
     String url;
@@ -29,9 +25,7 @@ final class SignUrlCommand implements Callable<Integer> {
     String policyResource;
 
     @Override
-    public Integer call() {
-        String resource = policyResource != null ? policyResource : url;
-        signing.println(signing.commandSigner().signUrl(url, signing.policy(url, resource)));
-        return 0;
+    String sign(CloudFrontSigner signer) {
+        return signer.signUrl(url, signing.policy(url, policyResource != null ? policyResource : url));
     }
 }
