@@ -9,10 +9,12 @@
 # process, optionally sharp on the same files, and prints the results tables with the ratios to Thumbnailator and
 # sharp and the goals met or not.
 #
-#   benchmarks/run.sh [--quick|--full] [--sharp] [--java JAVA_HOME] [--source FILE] [--gc] [--no-build]
+#   benchmarks/run.sh [--quick|--full|--cold] [--sharp] [--java JAVA_HOME] [--source FILE] [--gc] [--no-build]
 #
 #   --quick        (default) short warm-up and measurement, imaging tasks only, imgscalr left out: about 10 minutes
 #   --full         JMH's annotated iterations, -prof gc, the handler and signing benchmarks, memory checks
+#   --cold         only the fresh processes (cold.txt: the galerly launcher, the bare jar and sharp, five each,
+#                  interleaved) and their medians; implies --sharp: about a minute
 #   --sharp        also run sharp (npm) on the same files, installed into benchmarks/node/ on first use;
 #                  skipped with a note when node or npm is missing
 #   --java HOME    run the JVM side on another JDK (e.g. /usr/lib/jvm/temurin-25-jdk-amd64)
@@ -38,12 +40,13 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) profile=quick ;;
     --full) profile=full; gc=true ;;
+    --cold) profile=cold; run_sharp=true ;;
     --sharp) run_sharp=true ;;
     --java) java_home="$2"; shift ;;
     --source) source="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift ;;
     --gc) gc=true ;;
     --no-build) build=false ;;
-    -h|--help) sed -n '4,20p' "$0"; exit 0 ;;
+    -h|--help) sed -n '4,22p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -85,6 +88,51 @@ photo100="$fixtures/photo-12000x8334-q90.jpg"
 ladder_file="${source:-$photo24}"
 variants=(progressive adobe-rgb display-p3 srgb-icc 444 orientation-6 png)
 sample="$root/examples/lambda/src/main/resources/com/galerly/examples/lambda/priming-sample.jpg"
+
+# fresh processes, one 24 MP ladder each, everyone on its defaults (threads included): the galerly launcher (its
+# class-data archive written by an untimed first render), the CLI jar started bare, sharp in a new node process
+cold_start() {
+  echo "== cold start: fresh processes, one 24 MP ladder each (load average $(load))"
+  local cold_dir launcher_env=()
+  cold_dir="$(mktemp -d)"
+  [[ -n "$java_home" ]] && launcher_env=(JAVA_HOME="$java_home")
+  env "${launcher_env[@]}" "$root/galerly" render --out "$cold_dir/train" "$ladder_file" > /dev/null
+  : > "$out/cold.txt"
+  for i in 1 2 3 4 5; do
+    TIMEFORMAT="galerly %R %U %S"
+    { time env "${launcher_env[@]}" "$root/galerly" render --out "$cold_dir/g$i" "$ladder_file" > /dev/null 2>&1 ; } 2>> "$out/cold.txt"
+    TIMEFORMAT="java-jar %R %U %S"
+    { time "$java" -jar "$root/galerly-cli/target/galerly-cli.jar" render --out "$cold_dir/j$i" "$ladder_file" > /dev/null 2>&1 ; } 2>> "$out/cold.txt"
+    TIMEFORMAT="sharp %R %U %S"
+    { time NODE_PATH="$here/node/node_modules" node "$here/sharp/bench.js" ladder "$ladder_file" 0 0 > /dev/null 2>&1 ; } 2>> "$out/cold.txt"
+  done
+  rm -rf "$cold_dir"
+  cat "$out/cold.txt"
+  echo "load average after the cold starts: $(load)" >> "$out/env.txt"
+}
+
+install_sharp() {
+  if [[ ! -d "$here/node/node_modules/sharp" ]]; then
+    echo "== installing sharp $sharp_version into $here/node"
+    npm install --silent --no-audit --no-fund --prefix "$here/node" "sharp@$sharp_version" > /dev/null
+  fi
+}
+
+if [[ "$profile" == cold ]]; then
+  command -v node > /dev/null && command -v npm > /dev/null || { echo "run.sh: --cold needs node and npm" >&2; exit 2; }
+  install_sharp
+  cold_start
+  echo '[]' > "$out/jmh.json"                   # no JMH part: the table has only the fresh processes
+  "$java" -cp "$jar" com.galerly.benchmarks.ResultsTable "$out/jmh.json" "$out/sharp.jsonl" "$out/memory.txt" \
+    "$out/cold.txt" > "$out/table.md"
+  echo
+  cat "$out/env.txt"
+  echo
+  cat "$out/table.md"
+  echo
+  echo "== written to $out"
+  exit 0
+fi
 
 jmh_args=(-rf json -rff "$out/jmh.json" -jvmArgsPrepend "-Dgalerly.fixtures=$fixtures")
 short=()
@@ -130,10 +178,7 @@ echo "load average after the variants and first renders: $(load)" >> "$out/env.t
 
 if $run_sharp; then
   if command -v node > /dev/null && command -v npm > /dev/null; then
-    if [[ ! -d "$here/node/node_modules/sharp" ]]; then
-      echo "== installing sharp $sharp_version into $here/node"
-      npm install --silent --no-audit --no-fund --prefix "$here/node" "sharp@$sharp_version" > /dev/null
-    fi
+    install_sharp
     seconds=5
     [[ "$profile" == full ]] && seconds=15
     echo "== sharp (load average $(load))"
@@ -173,25 +218,7 @@ if $run_sharp; then
     "$java" -Xms3g -Xmx3g -Djava.awt.headless=true -cp "$jar" com.galerly.benchmarks.CpuTime ladder-webp "$ladder_file" \
       "$cpu_seconds" | tee -a "$out/galerly-cpu.jsonl"
 
-    # fresh processes, one 24 MP ladder each, everyone on its defaults (threads included): the galerly launcher
-    # (its class-data archive written by an untimed first render), the CLI jar started bare, sharp in a new node
-    echo "== cold start: fresh processes, one 24 MP ladder each (load average $(load))"
-    cold_dir="$(mktemp -d)"
-    launcher_env=()
-    [[ -n "$java_home" ]] && launcher_env=(JAVA_HOME="$java_home")
-    env "${launcher_env[@]}" "$root/galerly" render --out "$cold_dir/train" "$ladder_file" > /dev/null
-    : > "$out/cold.txt"
-    for i in 1 2 3 4 5; do
-      TIMEFORMAT="galerly %R %U %S"
-      { time env "${launcher_env[@]}" "$root/galerly" render --out "$cold_dir/g$i" "$ladder_file" > /dev/null 2>&1 ; } 2>> "$out/cold.txt"
-      TIMEFORMAT="java-jar %R %U %S"
-      { time "$java" -jar "$root/galerly-cli/target/galerly-cli.jar" render --out "$cold_dir/j$i" "$ladder_file" > /dev/null 2>&1 ; } 2>> "$out/cold.txt"
-      TIMEFORMAT="sharp %R %U %S"
-      { time NODE_PATH="$here/node/node_modules" node "$here/sharp/bench.js" ladder "$ladder_file" 0 0 > /dev/null 2>&1 ; } 2>> "$out/cold.txt"
-    done
-    rm -rf "$cold_dir"
-    cat "$out/cold.txt"
-    echo "load average after the cold starts: $(load)" >> "$out/env.txt"
+    cold_start
   else
     echo "== sharp skipped: node and npm are needed for --sharp" | tee -a "$out/env.txt"
   fi

@@ -18,13 +18,19 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The options {@code sign-url} and {@code sign-cookies} share, named as in the AWS CLI's {@code aws cloudfront
  * sign}, and the rule that picks a canned or a custom policy.
  */
 final class CloudFrontSigningOptions {
+    /** The command this mixin is part of: its output streams. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Option(names = "--key-pair-id", required = true, order = 10, paramLabel = "ID",
             description = "CloudFront public key id (key-pair id) the signature verifies with.")
     String keyPairId;
@@ -71,6 +77,17 @@ final class CloudFrontSigningOptions {
 
     CloudFrontSigner signer() {
         return signer(null);
+    }
+
+    /** Signs with the key file, warning on the command's stderr when the file is readable by others. */
+    CloudFrontSigner commandSigner() {
+        return signer(command.commandLine().getErr());
+    }
+
+    /** Prints one line on the command's stdout. */
+    void println(String line) {
+        command.commandLine().getOut().println(line);
+        command.commandLine().getOut().flush();
     }
 
     /** As {@link #signer()}, printing to {@code warnings} (when given) that the key file is readable by others. */

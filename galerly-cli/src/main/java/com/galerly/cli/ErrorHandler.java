@@ -4,7 +4,6 @@
  */
 package com.galerly.cli;
 
-import com.galerly.core.GalerlyException;
 import picocli.CommandLine;
 
 /**
@@ -13,23 +12,16 @@ import picocli.CommandLine;
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     /** Exit code for usage and user errors. */
-    static final int USAGE = 2;
+    static final int USAGE = ErrorLines.USAGE;
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-        String message = e instanceof GalerlyException g ? g.code() + ": " + g.getMessage()
-                : e instanceof UserException ? e.getMessage()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
-        cli.getErr().println("galerly: " + oneLine(message));
-        if (verbose(parsed)) {
-            e.printStackTrace(cli.getErr());
-        }
-        return e instanceof UserException u ? u.exitCode() : USAGE;
+        return ErrorLines.report(e, cli.getErr(), verbose(parsed));
     }
 
     static int usage(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
-        cli.getErr().println("galerly: " + oneLine(e.getMessage()) + " (see '" + cli.getCommandSpec().qualifiedName()
+        cli.getErr().println("galerly: " + ErrorLines.oneLine(e.getMessage()) + " (see '" + cli.getCommandSpec().qualifiedName()
                 + " --help')");
         return USAGE;
     }
@@ -41,9 +33,5 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             }
         }
         return false;
-    }
-
-    static String oneLine(String message) {
-        return message == null ? "" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
     }
 }

@@ -18,16 +18,14 @@ import picocli.CommandLine.Command;
  * <p>Start-up builds only the subcommand being run when the first argument names one: picocli instantiates every
  * registered command and its option types, and the signing, presigning and reconcile commands pull in the AWS
  * SDK, BouncyCastle and Jackson, which a {@code render} never uses (about a third of a cold render's start-up).
- * Anything else ({@code --help}, {@code help render}, a typo) gets the full command tree.
+ * Anything else ({@code --help}, {@code help render}, a typo) gets the full command tree. A plain, valid
+ * {@code render} line skips picocli altogether ({@link RenderLine}).
  */
 @Command(name = "galerly",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Photo-gallery toolkit for AWS: renditions, CloudFront signing, presigned uploads.")
 public final class GalerlyCli implements Runnable {
-    /** The subcommands in usage order, by name; each made only when it is registered. */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -38,6 +36,10 @@ public final class GalerlyCli implements Runnable {
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        RenderCommand render = RenderLine.parse(args);
+        if (render != null) {
+            return RenderLine.execute(render, out, err);
+        }
         CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
@@ -47,11 +49,12 @@ public final class GalerlyCli implements Runnable {
     /** The command tree for {@code args}: only the named subcommand when the first argument is one. */
     static CommandLine commandLine(String[] args) {
         CommandLine cli = new CommandLine(new GalerlyCli());
-        Supplier<Object> only = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        Map<String, Supplier<Object>> subcommands = subcommands();
+        Supplier<Object> only = args.length > 0 ? subcommands.get(args[0]) : null;
         if (only != null) {
             cli.addSubcommand(only.get());
         } else {
-            SUBCOMMANDS.values().forEach(command -> cli.addSubcommand(command.get()));
+            subcommands.values().forEach(command -> cli.addSubcommand(command.get()));
             cli.addSubcommand(new CommandLine.HelpCommand());
         }
         cli.setExecutionExceptionHandler(new ErrorHandler());
@@ -64,6 +67,10 @@ public final class GalerlyCli implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * The subcommands in usage order, by name; each made only when it is registered. Built per call, not in a
+     * static field: the render fast path must not load (and verify) the other commands' classes.
+     */
     private static Map<String, Supplier<Object>> subcommands() {
         Map<String, Supplier<Object>> m = new LinkedHashMap<>();
         m.put("render", RenderCommand::new);

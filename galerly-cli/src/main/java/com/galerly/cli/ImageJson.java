@@ -50,7 +50,7 @@ final class ImageJson {
         Map<String, Object> m = new LinkedHashMap<>(head);
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", e.code().name());
-        error.put("message", ErrorHandler.oneLine(e.getMessage()));
+        error.put("message", ErrorLines.oneLine(e.getMessage()));
         m.put("error", error);
         return m;
     }

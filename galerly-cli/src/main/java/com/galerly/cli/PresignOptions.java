@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.function.Supplier;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
@@ -28,6 +30,10 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
  */
 final class PresignOptions {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The command this mixin is part of: where {@link #print} writes. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--bucket", required = true, paramLabel = "BUCKET", description = "The bucket.")
     String bucket;
@@ -101,7 +107,8 @@ final class PresignOptions {
      * Prints one JSON object: the given members, then {@code expiresAt}, then {@code "expiryCapped": true} when
      * the signing credentials expire before the asked expiry.
      */
-    static void print(PrintWriter out, Map<String, Object> members, Instant expiresAt, boolean expiryCapped) {
+    void print(Map<String, Object> members, Instant expiresAt, boolean expiryCapped) {
+        PrintWriter out = command.commandLine().getOut();
         ObjectNode json = JSON.createObjectNode();
         members.forEach((name, value) -> json.set(name, JSON.valueToTree(value)));
         json.put("expiresAt", expiresAt.toString());

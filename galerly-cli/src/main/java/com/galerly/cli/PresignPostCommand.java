@@ -14,8 +14,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code galerly presign-post}: a browser upload form with a SigV4 POST policy, printed as JSON. */
 @Command(name = "presign-post", mixinStandardHelpOptions = true, sortOptions = false,
@@ -24,9 +22,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Prints {\"url\":...,\"fields\":{...},\"expiresAt\":...}: POST every field, then the file as 'file'.",
                 "The policy always bounds the size (content-length-range 1..--max-bytes)."})
 final class PresignPostCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     PresignOptions options;
 
@@ -77,7 +72,7 @@ final class PresignPostCommand implements Callable<Integer> {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("url", form.url().toString());
         json.put("fields", form.fields());
-        PresignOptions.print(spec.commandLine().getOut(), json, form.expiresAt(), form.expiryCapped());
+        options.print(json, form.expiresAt(), form.expiryCapped());
         return 0;
     }
 

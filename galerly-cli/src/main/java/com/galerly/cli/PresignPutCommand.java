@@ -13,8 +13,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code galerly presign-put}: a presigned S3 PUT URL, printed as JSON. */
 @Command(name = "presign-put", mixinStandardHelpOptions = true, sortOptions = false,
@@ -22,9 +20,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 "Prints {\"method\":\"PUT\",\"url\":...,\"headers\":{...},\"expiresAt\":...}: send exactly those headers.",
                 "The length is always signed: without --content-length a client could upload up to 5 GiB."})
 final class PresignPutCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     PresignOptions options;
 
@@ -56,7 +51,7 @@ final class PresignPutCommand implements Callable<Integer> {
         json.put("method", put.method());
         json.put("url", put.url().toString());
         json.put("headers", put.headers());
-        PresignOptions.print(spec.commandLine().getOut(), json, put.expiresAt(), put.expiryCapped());
+        options.print(json, put.expiresAt(), put.expiryCapped());
         return 0;
     }
 }

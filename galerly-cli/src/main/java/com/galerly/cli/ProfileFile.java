@@ -57,7 +57,7 @@ final class ProfileFile {
             }
             return profile.build();
         } catch (IOException e) {
-            throw new UserException("cannot read profile " + value + ": " + ErrorHandler.oneLine(e.getMessage()));
+            throw new UserException("cannot read profile " + value + ": " + ErrorLines.oneLine(e.getMessage()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UserException("invalid profile " + value + ": " + e.getMessage());
         }

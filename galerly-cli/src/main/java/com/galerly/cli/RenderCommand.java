@@ -78,10 +78,16 @@ final class RenderCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Image files or directories (recursed).")
     List<Path> inputs;
 
+    /** Where the fast path ({@link RenderLine}) prints; picocli's streams when {@link #spec} is set. */
+    PrintWriter stdout;
+    PrintWriter stderr;
+
     @Override
     public Integer call() {
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
+        if (spec != null) {
+            stdout = spec.commandLine().getOut();
+            stderr = spec.commandLine().getErr();
+        }
         RenditionProfile base = ProfileFile.read(profile);
         Map<String, String> baseNames = new HashMap<>();
         RenditionProfile rendering = withOptions(base, baseNames);
@@ -105,6 +111,8 @@ final class RenderCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserException("cannot create --out " + out + ": " + e.getMessage());
         }
+        // a photo gets the threads no other photo uses: both cores for a single photo, one each in a batch
+        settings.threads(Math.max(1, Math.min(256, parallel / files.size())));
         ImageProcessor processor = ImageProcessors.load(settings.build());
 
         List<Map<String, Object>> photos = renderAll(processor, rendering, baseNames, files, parallel);
@@ -187,7 +195,7 @@ final class RenderCommand implements Callable<Integer> {
             GalerlyException g = cause instanceof GalerlyException ge ? ge
                     : new GalerlyException(com.galerly.core.ErrorCode.IO_ERROR, input.path() + ": " + cause, cause);
             if (verbose) {
-                cause.printStackTrace(spec.commandLine().getErr());
+                cause.printStackTrace(stderr);
             }
             return ImageJson.failed(head(input, "failed"), g);
         }
@@ -200,7 +208,7 @@ final class RenderCommand implements Callable<Integer> {
             image = processor.process(ImageSource.of(input.path()), rendering);
         } catch (GalerlyException e) {
             if (verbose) {
-                e.printStackTrace(spec.commandLine().getErr());
+                e.printStackTrace(stderr);
             }
             return ImageJson.failed(head(input, "failed"), e);
         }

@@ -4,12 +4,9 @@
  */
 package com.galerly.cli;
 
-import java.util.concurrent.Callable;
+import com.galerly.cdn.CloudFrontSigner;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code galerly sign-url}: prints a CloudFront signed URL (canned or custom policy). */
 @Command(name = "sign-url", mixinStandardHelpOptions = true, sortOptions = false,
@@ -18,10 +15,7 @@ import picocli.CommandLine.Spec;
                         + "contains '*', or --policy-resource differs from --url; then a custom policy.",
                 "Signing parameters are appended after any query string, in CloudFront's order: Expires or Policy, "
                         + "Signature, Key-Pair-Id, Hash-Algorithm."})
-final class SignUrlCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class SignUrlCommand extends CloudFrontSigningCommand {
     @Option(names = "--url", required = true, paramLabel = "URL", order = 0,
             description = "The https URL to sign, percent-encoded; a '?' starts its query string.")
     String url;
@@ -30,15 +24,8 @@ final class SignUrlCommand implements Callable<Integer> {
             description = "The resource the policy grants, if not the URL; '*' and '?' are wildcards.")
     String policyResource;
 
-    @Mixin
-    CloudFrontSigningOptions signing;
-
     @Override
-    public Integer call() {
-        String resource = policyResource != null ? policyResource : url;
-        String signed = signing.signer(spec.commandLine().getErr()).signUrl(url, signing.policy(url, resource));
-        spec.commandLine().getOut().println(signed);
-        spec.commandLine().getOut().flush();
-        return 0;
+    String sign(CloudFrontSigner signer) {
+        return signer.signUrl(url, signing.policy(url, policyResource != null ? policyResource : url));
     }
 }

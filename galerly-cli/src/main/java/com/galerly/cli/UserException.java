@@ -11,7 +11,7 @@ public final class UserException extends RuntimeException {
     private final int exitCode;
 
     public UserException(String message) {
-        this(message, ErrorHandler.USAGE);
+        this(message, ErrorLines.USAGE);
     }
 
     public UserException(String message, int exitCode) {
