@@ -118,19 +118,24 @@ install_sharp() {
   fi
 }
 
-if [[ "$profile" == cold ]]; then
-  command -v node > /dev/null && command -v npm > /dev/null || { echo "run.sh: --cold needs node and npm" >&2; exit 2; }
-  install_sharp
-  cold_start
-  echo '[]' > "$out/jmh.json"                   # no JMH part: the table has only the fresh processes
-  "$java" -cp "$jar" com.galerly.benchmarks.ResultsTable "$out/jmh.json" "$out/sharp.jsonl" "$out/memory.txt" \
-    "$out/cold.txt" > "$out/table.md"
+# Writes table.md from the JMH results $1 (comma-separated) and whatever sharp/memory/cold/CPU files exist, and prints it.
+print_table() {
+  "$java" -cp "$jar" com.galerly.benchmarks.ResultsTable "$1" "$out/sharp.jsonl" "$out/memory.txt" "$out/cold.txt" \
+    "$out/galerly-cpu.jsonl" > "$out/table.md"
   echo
   cat "$out/env.txt"
   echo
   cat "$out/table.md"
   echo
   echo "== written to $out"
+}
+
+if [[ "$profile" == cold ]]; then
+  command -v node > /dev/null && command -v npm > /dev/null || { echo "run.sh: --cold needs node and npm" >&2; exit 2; }
+  install_sharp
+  cold_start
+  echo '[]' > "$out/jmh.json"                   # no JMH part: the table has only the fresh processes
+  print_table "$out/jmh.json"
   exit 0
 fi
 
@@ -249,11 +254,4 @@ jsons="$out/jmh.json"
 for part in variants webp first; do
   [[ -s "$out/jmh-$part.json" ]] && jsons="$jsons,$out/jmh-$part.json"
 done
-"$java" -cp "$jar" com.galerly.benchmarks.ResultsTable "$jsons" "$out/sharp.jsonl" "$out/memory.txt" "$out/cold.txt" \
-  "$out/galerly-cpu.jsonl" > "$out/table.md"
-echo
-cat "$out/env.txt"
-echo
-cat "$out/table.md"
-echo
-echo "== written to $out"
+print_table "$jsons"

@@ -24,15 +24,15 @@ import java.util.List;
  */
 public final class JpegMarkers {
     /** APP1 "Exif" */
-    public static final int APP1 = 0xE1;
+    public static final int APP1 = JpegSegments.APP1;
     /** APP2 "ICC_PROFILE" */
-    public static final int APP2 = 0xE2;
+    public static final int APP2 = JpegSegments.APP2;
     /** APP13 "Photoshop 3.0" (IPTC) */
-    public static final int APP13 = 0xED;
+    public static final int APP13 = JpegSegments.APP13;
     /** APP14 "Adobe" */
-    public static final int APP14 = 0xEE;
+    public static final int APP14 = JpegSegments.APP14;
     /** COM */
-    public static final int COM = 0xFE;
+    public static final int COM = JpegSegments.COM;
 
     private static final int MAX_PAYLOAD = 65_533;
 
