@@ -7,6 +7,8 @@ package com.galerly.imaging.internal;
 import com.galerly.core.image.ImageFormat;
 import com.galerly.imaging.EncodeRequest;
 import com.galerly.imaging.ImageEncoder;
+import com.galerly.imaging.internal.planar.PlanarImage;
+import com.galerly.imaging.internal.planar.YCbCr;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.awt.image.DirectColorModel;
@@ -81,6 +83,18 @@ final class WebpEncoder implements ImageEncoder {
     @Override
     public byte[] encode(EncodeRequest request) throws IOException {
         return encode(request.pixels(), request.quality());
+    }
+
+    /**
+     * A rendition kept as YCbCr planes (the planar JPEG path's), converted in one pass into the RGB bytes libwebp
+     * imports: no packed ints in between. The same pixels, so the same bytes, as {@link #encode(EncodeRequest)}
+     * on {@link YCbCr#argb}'s image.
+     */
+    byte[] encode(PlanarImage image, int quality) throws IOException {
+        if (!Direct.AVAILABLE) {
+            return encode(Pixels.image(YCbCr.argb(image), image.width(), image.height(), false), quality);
+        }
+        return Direct.encode(YCbCr.rgb(image), image.width(), image.height(), false, quality);
     }
 
     private static byte[] encode(BufferedImage pixels, int quality) throws IOException {
@@ -194,6 +208,12 @@ final class WebpEncoder implements ImageEncoder {
                     }
                 }
             }
+            return encode(bytes, width, height, alpha, quality);
+        }
+
+        /** Interleaved RGB (or RGBA) bytes, {@code width * 3} (or 4) a row, into libwebp. */
+        static byte[] encode(byte[] bytes, int width, int height, boolean alpha, int quality) throws IOException {
+            int channels = alpha ? 4 : 3;
             try {
                 Object options = OPTIONS.newInstance();
                 QUALITY.invoke(options, (float) quality);
