@@ -98,9 +98,9 @@ public final class YCbCr {
                 int v = yd[l + i] & 0xFF;
                 int b = cb[i] & 0xFF;
                 int r = cr[i] & 0xFF;
-                out[o] = (byte) clamp(v + CR_R[r]);
-                out[o + 1] = (byte) clamp(v + (CB_G[b] + CR_G[r] >> SCALE));
-                out[o + 2] = (byte) clamp(v + CB_B[b]);
+                out[o] = (byte) Math.max(0, Math.min(255, v + CR_R[r]));
+                out[o + 1] = (byte) Math.max(0, Math.min(255, v + (CB_G[b] + CR_G[r] >> SCALE)));
+                out[o + 2] = (byte) Math.max(0, Math.min(255, v + CB_B[b]));
             }
         }
         return out;
@@ -165,22 +165,17 @@ public final class YCbCr {
                 }
                 return;
             }
-            // output pixel 2k lies a quarter before sample k, 2k + 1 a quarter after it
-            for (int i = 0; i < n; i++) {
-                int k = i >> 1;
-                int a;
-                int b;
-                int v;
-                if ((i & 1) == 0) {
-                    a = Math.max(0, Math.min(pw - 1, k - 1));
-                    b = Math.min(pw - 1, k);
-                    v = c[a] + 3 * c[b];
-                } else {
-                    a = Math.min(pw - 1, k);
-                    b = Math.min(pw - 1, k + 1);
-                    v = 3 * c[a] + c[b];
-                }
-                out[i] = (byte) (v + 8 >> 4);
+            // output pixel 2k lies a quarter before sample k, 2k + 1 a quarter after it; the edges repeat samples
+            out[0] = (byte) ((c[0] << 2) + 8 >> 4);
+            int k = 0;
+            for (int end = Math.min(pw - 1, (n - 1) >> 1); k < end; k++) {
+                out[2 * k + 1] = (byte) (3 * c[k] + c[k + 1] + 8 >> 4);
+                out[2 * k + 2] = (byte) (c[k] + 3 * c[k + 1] + 8 >> 4);
+            }
+            for (int i = 2 * k + 1; i < n; i++) {
+                int a = Math.min(pw - 1, (i - 1) >> 1);
+                int b = Math.min(pw - 1, (i + 1) >> 1);
+                out[i] = (byte) (((i & 1) == 0 ? c[a] + 3 * c[b] : 3 * c[a] + c[b]) + 8 >> 4);
             }
         }
     }
