@@ -34,9 +34,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * <p>libwebp's own settings are sharp's (libvips') defaults: quality as asked, method 4 ("effort 4"), the default
  * preset, no sharp YUV, one thread; given the same RGB both write the same bytes. What differs is the feeding:
  * webp-imageio's ImageIO writer copies the raster ({@code getData()}) and then unpacks it into RGB bytes, and is
- * looked up in the ImageIO registry per image. The packed RGB/ARGB images the engine hands over are unpacked here
- * in one pass straight into the byte array libwebp imports ({@link Direct}), RGB without an alpha plane when
- * opaque; any other image, or a webp-imageio without that entry point, goes through its ImageIO writer.
+ * looked up in the ImageIO registry per image. A JPEG's renditions arrive as YCbCr planes and are converted once
+ * into the RGB bytes libwebp imports ({@link #encode(PlanarImage, int)}); the packed RGB/ARGB images the engine
+ * hands over otherwise are unpacked in one pass into that byte array ({@link Direct}), RGB without an alpha plane
+ * when opaque; any other image, or a webp-imageio without that entry point, goes through its ImageIO writer.
  */
 final class WebpEncoder implements ImageEncoder {
     private static volatile Optional<String> availability;
