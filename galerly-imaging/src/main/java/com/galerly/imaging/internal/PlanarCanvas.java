@@ -142,6 +142,9 @@ record PlanarCanvas(PlanarImage image, Size frame, double scaleX, double scaleY,
                 return JpegPlanarEncoder.encode(image.grey() ? neutralChroma(image) : image, spec.quality(),
                         Exif.app1(keep));
             }
+            if (encoder instanceof WebpEncoder webp) {
+                return webp.encode(image, spec.quality());      // RGB bytes straight from the planes
+            }
             int[] argb = YCbCr.argb(image);
             return encoder.encode(new EncodeRequest(Pixels.image(argb, image.width(), image.height(), false), spec,
                     progressive, keep));

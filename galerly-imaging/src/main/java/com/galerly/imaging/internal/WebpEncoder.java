@@ -7,6 +7,8 @@ package com.galerly.imaging.internal;
 import com.galerly.core.image.ImageFormat;
 import com.galerly.imaging.EncodeRequest;
 import com.galerly.imaging.ImageEncoder;
+import com.galerly.imaging.internal.planar.PlanarImage;
+import com.galerly.imaging.internal.planar.YCbCr;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.awt.image.DirectColorModel;
@@ -32,9 +34,10 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * <p>libwebp's own settings are sharp's (libvips') defaults: quality as asked, method 4 ("effort 4"), the default
  * preset, no sharp YUV, one thread; given the same RGB both write the same bytes. What differs is the feeding:
  * webp-imageio's ImageIO writer copies the raster ({@code getData()}) and then unpacks it into RGB bytes, and is
- * looked up in the ImageIO registry per image. The packed RGB/ARGB images the engine hands over are unpacked here
- * in one pass straight into the byte array libwebp imports ({@link Direct}), RGB without an alpha plane when
- * opaque; any other image, or a webp-imageio without that entry point, goes through its ImageIO writer.
+ * looked up in the ImageIO registry per image. A JPEG's renditions arrive as YCbCr planes and are converted once
+ * into the RGB bytes libwebp imports ({@link #encode(PlanarImage, int)}); the packed RGB/ARGB images the engine
+ * hands over otherwise are unpacked in one pass into that byte array ({@link Direct}), RGB without an alpha plane
+ * when opaque; any other image, or a webp-imageio without that entry point, goes through its ImageIO writer.
  */
 final class WebpEncoder implements ImageEncoder {
     private static volatile Optional<String> availability;
@@ -81,6 +84,18 @@ final class WebpEncoder implements ImageEncoder {
     @Override
     public byte[] encode(EncodeRequest request) throws IOException {
         return encode(request.pixels(), request.quality());
+    }
+
+    /**
+     * A rendition kept as YCbCr planes (the planar JPEG path's), converted in one pass into the RGB bytes libwebp
+     * imports: no packed ints in between. The same pixels, so the same bytes, as {@link #encode(EncodeRequest)}
+     * on {@link YCbCr#argb}'s image.
+     */
+    byte[] encode(PlanarImage image, int quality) throws IOException {
+        if (!Direct.AVAILABLE) {
+            return encode(Pixels.image(YCbCr.argb(image), image.width(), image.height(), false), quality);
+        }
+        return Direct.encode(YCbCr.rgb(image), image.width(), image.height(), false, quality);
     }
 
     private static byte[] encode(BufferedImage pixels, int quality) throws IOException {
@@ -194,6 +209,12 @@ final class WebpEncoder implements ImageEncoder {
                     }
                 }
             }
+            return encode(bytes, width, height, alpha, quality);
+        }
+
+        /** Interleaved RGB (or RGBA) bytes, {@code width * 3} (or 4) a row, into libwebp. */
+        static byte[] encode(byte[] bytes, int width, int height, boolean alpha, int quality) throws IOException {
+            int channels = alpha ? 4 : 3;
             try {
                 Object options = OPTIONS.newInstance();
                 QUALITY.invoke(options, (float) quality);

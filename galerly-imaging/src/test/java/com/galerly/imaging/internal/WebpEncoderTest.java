@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.galerly.imaging.internal.planar.PlanarImage;
+import com.galerly.imaging.internal.planar.YCbCr;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.ByteArrayInputStream;
@@ -32,6 +34,18 @@ class WebpEncoderTest {
             BufferedImage back = ImageIO.read(new ByteArrayInputStream(direct));
             assertEquals(173, back.getWidth());
             assertEquals(alpha, back.getColorModel().hasAlpha(), "an alpha plane only where there is alpha");
+        }
+    }
+
+    @Test
+    void planarRenditionsWriteTheBytesOfTheirPackedPixels() throws Exception {
+        BufferedImage photo = photoLike(173, 91, false);
+        int[] rgb = ((DataBufferInt) photo.getRaster().getDataBuffer()).getData();
+        for (boolean grey : new boolean[] {false, true}) {
+            PlanarImage planes = YCbCr.planes(rgb, 173, 91, grey);
+            byte[] planar = new WebpEncoder().encode(planes, 80);
+            byte[] packed = WebpEncoder.Direct.encode(YCbCr.argb(planes), 0, 173, 173, 91, false, 80);
+            assertArrayEquals(packed, planar, "grey " + grey);
         }
     }
 

@@ -46,35 +46,142 @@ public final class YCbCr {
         int h = image.height();
         int[] out = new int[Math.multiplyExact(w, h)];
         Plane y = image.plane(0);
+        byte[] yd = y.data();
         if (image.grey()) {
-            byte[] d = y.data();
             for (int j = 0; j < h; j++) {
                 for (int i = 0, o = j * y.stride(); i < w; i++) {
-                    int v = d[o + i] & 0xFF;
+                    int v = yd[o + i] & 0xFF;
                     out[j * w + i] = 0xFF000000 | v << 16 | v << 8 | v;
                 }
             }
             return out;
         }
-        byte[] cb = new byte[w];
-        byte[] cr = new byte[w];
-        byte[] yd = y.data();
+        Chroma chroma = new Chroma(image);
         for (int j = 0; j < h; j++) {
-            chromaRow(image, 1, j, cb);
-            chromaRow(image, 2, j, cr);
+            chroma.row(j);
+            byte[] cb = chroma.cb;
+            byte[] cr = chroma.cr;
             int o = j * y.stride();
             for (int i = 0; i < w; i++) {
-                int l = yd[o + i] & 0xFF;
-                int b = cb[i] & 0xFF;
-                int r = cr[i] & 0xFF;
-                out[j * w + i] = 0xFF000000 | rgb(l, b, r);
+                out[j * w + i] = 0xFF000000 | rgb(yd[o + i] & 0xFF, cb[i] & 0xFF, cr[i] & 0xFF);
             }
         }
         return out;
     }
 
-    /** Row {@code j} of plane {@code p} at full resolution, interpolated between sample centres. */
-    private static void chromaRow(PlanarImage image, int p, int j, byte[] out) {
+    /**
+     * The whole image as interleaved 8-bit R, G, B, row after row ({@code 3 * width} bytes a row): what libwebp
+     * imports, written straight from the planes. The same pixels as {@link #argb}.
+     */
+    public static byte[] rgb(PlanarImage image) {
+        int w = image.width();
+        int h = image.height();
+        byte[] out = new byte[Math.multiplyExact(Math.multiplyExact(w, 3), h)];
+        Plane y = image.plane(0);
+        byte[] yd = y.data();
+        Chroma chroma = image.grey() ? null : new Chroma(image);
+        for (int j = 0, o = 0; j < h; j++) {
+            int l = j * y.stride();
+            if (chroma == null) {
+                for (int i = 0; i < w; i++, o += 3) {
+                    byte v = yd[l + i];
+                    out[o] = v;
+                    out[o + 1] = v;
+                    out[o + 2] = v;
+                }
+                continue;
+            }
+            chroma.row(j);
+            byte[] cb = chroma.cb;
+            byte[] cr = chroma.cr;
+            for (int i = 0; i < w; i++, o += 3) {
+                int v = yd[l + i] & 0xFF;
+                int b = cb[i] & 0xFF;
+                int r = cr[i] & 0xFF;
+                out[o] = (byte) Math.max(0, Math.min(255, v + CR_R[r]));
+                out[o + 1] = (byte) Math.max(0, Math.min(255, v + (CB_G[b] + CR_G[r] >> SCALE)));
+                out[o + 2] = (byte) Math.max(0, Math.min(255, v + CB_B[b]));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Cb and Cr upsampled to full resolution one row at a time, interpolated bilinearly between sample centres.
+     * Chroma at full or half resolution (4:4:4, 4:2:2, 4:4:0, 4:2:0, which is every JPEG the planar path keeps)
+     * takes integer weights of quarters, the exact values the general interpolation computes in doubles (their
+     * weights are 1/4 and 3/4, exact in binary), in a vertical pass over the plane's samples and a horizontal one;
+     * other factors take the general interpolation.
+     */
+    private static final class Chroma {
+        private final PlanarImage image;
+        private final int[] column;
+        final byte[] cb;
+        final byte[] cr;
+
+        Chroma(PlanarImage image) {
+            this.image = image;
+            this.column = new int[Math.max(image.plane(1).width(), image.plane(2).width())];
+            this.cb = new byte[image.width()];
+            this.cr = new byte[image.width()];
+        }
+
+        void row(int j) {
+            row(1, j, cb);
+            row(2, j, cr);
+        }
+
+        private void row(int p, int j, byte[] out) {
+            int fx = image.factorX(p);
+            int fy = image.factorY(p);
+            if (fx > 2 || fy > 2) {
+                general(image, p, j, out);
+                return;
+            }
+            Plane plane = image.plane(p);
+            byte[] d = plane.data();
+            int pw = plane.width();
+            int last = plane.height() - 1;
+            // sample row y0 and the next, weighted in quarters: (j + 0.5) / 2 - 0.5 = j / 2 - 1/4
+            int y0 = fy == 1 ? j : (j & 1) == 0 ? (j >> 1) - 1 : j >> 1;
+            int w0 = fy == 1 ? 4 : (j & 1) == 0 ? 1 : 3;
+            int r0 = Math.max(0, Math.min(last, y0)) * plane.stride();
+            int r1 = Math.max(0, Math.min(last, y0 + 1)) * plane.stride();
+            int[] c = column;
+            if (w0 == 4) {
+                for (int x = 0; x < pw; x++) {
+                    c[x] = (d[r0 + x] & 0xFF) << 2;
+                }
+            } else {
+                int w1 = 4 - w0;
+                for (int x = 0; x < pw; x++) {
+                    c[x] = w0 * (d[r0 + x] & 0xFF) + w1 * (d[r1 + x] & 0xFF);
+                }
+            }
+            int n = out.length;
+            if (fx == 1) {
+                for (int i = 0; i < n; i++) {
+                    out[i] = (byte) ((c[Math.min(i, pw - 1)] << 2) + 8 >> 4);
+                }
+                return;
+            }
+            // output pixel 2k lies a quarter before sample k, 2k + 1 a quarter after it; the edges repeat samples
+            out[0] = (byte) ((c[0] << 2) + 8 >> 4);
+            int k = 0;
+            for (int end = Math.min(pw - 1, (n - 1) >> 1); k < end; k++) {
+                out[2 * k + 1] = (byte) (3 * c[k] + c[k + 1] + 8 >> 4);
+                out[2 * k + 2] = (byte) (c[k] + 3 * c[k + 1] + 8 >> 4);
+            }
+            for (int i = 2 * k + 1; i < n; i++) {
+                int a = Math.min(pw - 1, (i - 1) >> 1);
+                int b = Math.min(pw - 1, (i + 1) >> 1);
+                out[i] = (byte) (((i & 1) == 0 ? c[a] + 3 * c[b] : 3 * c[a] + c[b]) + 8 >> 4);
+            }
+        }
+    }
+
+    /** Row {@code j} of plane {@code p} at full resolution, interpolated between sample centres (any factors). */
+    private static void general(PlanarImage image, int p, int j, byte[] out) {
         Plane plane = image.plane(p);
         int fx = image.factorX(p);
         int fy = image.factorY(p);
