@@ -14,16 +14,12 @@ import com.galerly.core.image.RenditionProfile;
 import com.galerly.imaging.ImageDecoder;
 import com.galerly.imaging.ImageInput;
 import com.galerly.imaging.raw.RawFixtures.Container;
+import com.galerly.imaging.testkit.ImageDecoderContract;
 import com.galerly.testkit.image.MalformedImages;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Timeout;
@@ -91,7 +87,7 @@ class CorruptionTest {
         RawDecoder decoder = new RawDecoder();
         for (int round = 0; round < 2 * ROUNDS; round++) {
             byte[] mutant = round % 2 == 0 ? pointerDamage(seed, random) : MalformedImages.mutate(seed, random);
-            ImageInput input = input("walk-" + round, mutant);
+            ImageInput input = ImageDecoderContract.input("walk-" + round, mutant);
             if (!decoder.sniff(input.head()).accepted()) {
                 continue;
             }
@@ -103,34 +99,5 @@ class CorruptionTest {
                 fail("round " + round + " of " + container + ": the walk threw " + e, e);
             }
         }
-    }
-
-    static ImageInput input(String name, byte[] bytes) {
-        return new ImageInput() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public long length() {
-                return bytes.length;
-            }
-
-            @Override
-            public byte[] head() {
-                return Arrays.copyOf(bytes, Math.min(bytes.length, ImageDecoder.SNIFF_LENGTH));
-            }
-
-            @Override
-            public InputStream openStream() {
-                return new ByteArrayInputStream(bytes);
-            }
-
-            @Override
-            public Optional<Path> path() {
-                return Optional.empty();
-            }
-        };
     }
 }
