@@ -95,12 +95,10 @@ public final class YCbCr {
             byte[] cb = chroma.cb;
             byte[] cr = chroma.cr;
             for (int i = 0; i < w; i++, o += 3) {
-                int v = yd[l + i] & 0xFF;
-                int b = cb[i] & 0xFF;
-                int r = cr[i] & 0xFF;
-                out[o] = (byte) Math.max(0, Math.min(255, v + CR_R[r]));
-                out[o + 1] = (byte) Math.max(0, Math.min(255, v + (CB_G[b] + CR_G[r] >> SCALE)));
-                out[o + 2] = (byte) Math.max(0, Math.min(255, v + CB_B[b]));
+                int p = rgb(yd[l + i] & 0xFF, cb[i] & 0xFF, cr[i] & 0xFF);
+                out[o] = (byte) (p >> 16);
+                out[o + 1] = (byte) (p >> 8);
+                out[o + 2] = (byte) p;
             }
         }
         return out;
