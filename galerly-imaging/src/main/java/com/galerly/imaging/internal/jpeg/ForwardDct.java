@@ -4,6 +4,7 @@
  */
 package com.galerly.imaging.internal.jpeg;
 
+import com.galerly.imaging.internal.planar.Kernels;
 import com.galerly.imaging.internal.planar.Plane;
 
 /**
@@ -20,6 +21,8 @@ final class ForwardDct {
     /** {@code coef[pos][block]}: samples minus 128, then coefficients, then quantised coefficients. */
     final int[][] coef;
     private final int[][] temp;
+    /** The workspace of {@link #transformBlock}. */
+    private final int[] block = new int[64];
 
     /**
      * After {@link #transform}: bit {@code k} of {@code nonZeroLow[b]} (zigzag positions 0..31) and of
@@ -100,6 +103,12 @@ final class ForwardDct {
 
     /** Transforms and quantises lanes {@code [0, n)} with the {@link #divisors} {@code div}. */
     void transform(int n, int[][] div) {
+        if (Kernels.SCALAR) {
+            for (int b = 0; b < n; b++) {
+                transformBlock(b, div);
+            }
+            return;
+        }
         int[][] c = coef;
         int[][] t = temp;
         for (int r = 0; r < 64; r += 8) {
@@ -117,6 +126,112 @@ final class ForwardDct {
             markNonZero(c[natural[k]], nonZeroLow, k, n);
             markNonZero(c[natural[k + 32]], nonZeroHigh, k, n);
         }
+    }
+
+    /**
+     * The same transform and quantisation for block {@code b} alone: libjpeg's islow as written, one block at a time
+     * in locals. Scalar code for a JVM compiling with C1 alone ({@link Kernels}), where it beats the lane loops;
+     * the coefficients are the same.
+     */
+    private void transformBlock(int b, int[][] div) {
+        int[][] c = coef;
+        int[] w = block;
+        for (int r = 0; r < 64; r += 8) {               // rows: samples -> w, scaled up by PASS1_BITS
+            int s0 = c[r][b];
+            int s1 = c[r + 1][b];
+            int s2 = c[r + 2][b];
+            int s3 = c[r + 3][b];
+            int s4 = c[r + 4][b];
+            int s5 = c[r + 5][b];
+            int s6 = c[r + 6][b];
+            int s7 = c[r + 7][b];
+            int t0 = s0 + s7;
+            int t7 = s0 - s7;
+            int t1 = s1 + s6;
+            int t6 = s1 - s6;
+            int t2 = s2 + s5;
+            int t5 = s2 - s5;
+            int t3 = s3 + s4;
+            int t4 = s3 - s4;
+            int t10 = t0 + t3;
+            int t13 = t0 - t3;
+            int t11 = t1 + t2;
+            int t12 = t1 - t2;
+            int shift = CONST_BITS - PASS1_BITS;
+            int round = 1 << (shift - 1);
+            w[r] = t10 + t11 << PASS1_BITS;
+            w[r + 4] = t10 - t11 << PASS1_BITS;
+            int z1 = (t12 + t13) * 4433;
+            w[r + 2] = z1 + t13 * 6270 + round >> shift;
+            w[r + 6] = z1 - t12 * 15137 + round >> shift;
+            int z5 = (t4 + t5 + t6 + t7) * 9633;
+            int a1 = (t4 + t7) * -7373;
+            int a2 = (t5 + t6) * -20995;
+            int a3 = (t4 + t6) * -16069 + z5;
+            int a4 = (t5 + t7) * -3196 + z5;
+            w[r + 7] = t4 * 2446 + a1 + a3 + round >> shift;
+            w[r + 5] = t5 * 16819 + a2 + a4 + round >> shift;
+            w[r + 3] = t6 * 25172 + a2 + a3 + round >> shift;
+            w[r + 1] = t7 * 12299 + a1 + a4 + round >> shift;
+        }
+        int[] recip = div[0];
+        int[] corr = div[1];
+        int[] qshift = div[2];
+        for (int k = 0; k < 8; k++) {                   // columns: w -> coefficients, quantised into coef
+            int s0 = w[k];
+            int s1 = w[k + 8];
+            int s2 = w[k + 16];
+            int s3 = w[k + 24];
+            int s4 = w[k + 32];
+            int s5 = w[k + 40];
+            int s6 = w[k + 48];
+            int s7 = w[k + 56];
+            int t0 = s0 + s7;
+            int t7 = s0 - s7;
+            int t1 = s1 + s6;
+            int t6 = s1 - s6;
+            int t2 = s2 + s5;
+            int t5 = s2 - s5;
+            int t3 = s3 + s4;
+            int t4 = s3 - s4;
+            int t10 = t0 + t3;
+            int t13 = t0 - t3;
+            int t11 = t1 + t2;
+            int t12 = t1 - t2;
+            int shift = CONST_BITS + PASS1_BITS;
+            int round = 1 << (shift - 1);
+            int round04 = 1 << (PASS1_BITS - 1);
+            c[k][b] = quantise(t10 + t11 + round04 >> PASS1_BITS, recip[k], corr[k], qshift[k]);
+            c[k + 32][b] = quantise(t10 - t11 + round04 >> PASS1_BITS, recip[k + 32], corr[k + 32], qshift[k + 32]);
+            int z1 = (t12 + t13) * 4433;
+            c[k + 16][b] = quantise(z1 + t13 * 6270 + round >> shift, recip[k + 16], corr[k + 16], qshift[k + 16]);
+            c[k + 48][b] = quantise(z1 - t12 * 15137 + round >> shift, recip[k + 48], corr[k + 48], qshift[k + 48]);
+            int z5 = (t4 + t5 + t6 + t7) * 9633;
+            int a1 = (t4 + t7) * -7373;
+            int a2 = (t5 + t6) * -20995;
+            int a3 = (t4 + t6) * -16069 + z5;
+            int a4 = (t5 + t7) * -3196 + z5;
+            c[k + 56][b] = quantise(t4 * 2446 + a1 + a3 + round >> shift, recip[k + 56], corr[k + 56], qshift[k + 56]);
+            c[k + 40][b] = quantise(t5 * 16819 + a2 + a4 + round >> shift, recip[k + 40], corr[k + 40], qshift[k + 40]);
+            c[k + 24][b] = quantise(t6 * 25172 + a2 + a3 + round >> shift, recip[k + 24], corr[k + 24], qshift[k + 24]);
+            c[k + 8][b] = quantise(t7 * 12299 + a1 + a4 + round >> shift, recip[k + 8], corr[k + 8], qshift[k + 8]);
+        }
+        int[] natural = JpegPlanarDecoder.NATURAL;
+        int low = 0;
+        int high = 0;
+        for (int k = 0; k < 32; k++) {
+            low |= ((c[natural[k]][b] | -c[natural[k]][b]) >>> 31) << k;
+            high |= ((c[natural[k + 32]][b] | -c[natural[k + 32]][b]) >>> 31) << k;
+        }
+        nonZeroLow[b] = low;
+        nonZeroHigh[b] = high;
+    }
+
+    /** As {@link Lanes#lin4q} quantises. */
+    private static int quantise(int x, int recip, int corr, int qshift) {
+        int sign = x >> 31;
+        int q = ((x ^ sign) - sign + corr) * recip >>> qshift;
+        return (q ^ sign) - sign;
     }
 
     /** Sets bit {@code k} of {@code mask[b]} where {@code v[b]} is not zero (one SIMD loop over the blocks). */

@@ -47,6 +47,8 @@ final class InverseDct {
     final int[][] zigzag;
     private final int[][] ws;
     private final int[][] t;
+    /** The workspace of {@link #transformBlock}. */
+    private final int[] block = new int[64];
     /** Where {@link #storeReduced} reads from: samples of the reduced blocks, row-major. */
     private int[][] reduced;
 
@@ -119,6 +121,140 @@ final class InverseDct {
                 Lanes.sumDiffShift(e[k], o[3 - k], round, shift, plus, minus, n);
             }
         }
+    }
+
+    /**
+     * The same transform for block {@code lane} alone, dequantising as it reads ({@code quant} in natural order)
+     * and writing its 8x8 samples into {@code out} at {@code at}: libjpeg's islow as written, with its shortcuts
+     * for columns and rows whose AC coefficients are all zero (exact: they give what the full butterflies give).
+     * Scalar code for a JVM compiling with C1 alone ({@link com.galerly.imaging.internal.planar.Kernels}), where it
+     * keeps the intermediates in registers and beats {@link #transform}; the samples are the same.
+     */
+    void transformBlock(int lane, int[] quant, byte[] out, int at, int stride) {
+        int[][] c = coef;
+        int[] w = block;
+        for (int u = 0; u < 8; u++) {                  // columns: coefficients -> w, scaled up by PASS1_BITS
+            int d0 = c[u][lane];
+            int d1 = c[u + 8][lane];
+            int d2 = c[u + 16][lane];
+            int d3 = c[u + 24][lane];
+            int d4 = c[u + 32][lane];
+            int d5 = c[u + 40][lane];
+            int d6 = c[u + 48][lane];
+            int d7 = c[u + 56][lane];
+            if ((d1 | d2 | d3 | d4 | d5 | d6 | d7) == 0) {
+                int dc = d0 * quant[u] << PASS1_BITS;
+                w[u] = dc;
+                w[u + 8] = dc;
+                w[u + 16] = dc;
+                w[u + 24] = dc;
+                w[u + 32] = dc;
+                w[u + 40] = dc;
+                w[u + 48] = dc;
+                w[u + 56] = dc;
+                continue;
+            }
+            d0 *= quant[u];
+            d1 *= quant[u + 8];
+            d2 *= quant[u + 16];
+            d3 *= quant[u + 24];
+            d4 *= quant[u + 32];
+            d5 *= quant[u + 40];
+            d6 *= quant[u + 48];
+            d7 *= quant[u + 56];
+            int z1 = (d2 + d6) * 4433;
+            int t2 = z1 - d6 * 15137;
+            int t3 = z1 + d2 * 6270;
+            int t0 = d0 + d4 << CONST_BITS;
+            int t1 = d0 - d4 << CONST_BITS;
+            int e0 = t0 + t3;
+            int e3 = t0 - t3;
+            int e1 = t1 + t2;
+            int e2 = t1 - t2;
+            int o0 = d7;
+            int o1 = d5;
+            int o2 = d3;
+            int o3 = d1;
+            int z5 = (o0 + o2 + o1 + o3) * 9633;
+            int s1 = (o0 + o3) * -7373;
+            int s2 = (o1 + o2) * -20995;
+            int s3 = (o0 + o2) * -16069 + z5;
+            int s4 = (o1 + o3) * -3196 + z5;
+            o0 = o0 * 2446 + s1 + s3;
+            o1 = o1 * 16819 + s2 + s4;
+            o2 = o2 * 25172 + s2 + s3;
+            o3 = o3 * 12299 + s1 + s4;
+            int round = 1 << (CONST_BITS - PASS1_BITS - 1);
+            int shift = CONST_BITS - PASS1_BITS;
+            w[u] = e0 + o3 + round >> shift;
+            w[u + 56] = e0 - o3 + round >> shift;
+            w[u + 8] = e1 + o2 + round >> shift;
+            w[u + 48] = e1 - o2 + round >> shift;
+            w[u + 16] = e2 + o1 + round >> shift;
+            w[u + 40] = e2 - o1 + round >> shift;
+            w[u + 24] = e3 + o0 + round >> shift;
+            w[u + 32] = e3 - o0 + round >> shift;
+        }
+        for (int r = 0; r < 64; r += 8, at += stride) { // rows: w -> samples
+            int d0 = w[r];
+            int d1 = w[r + 1];
+            int d2 = w[r + 2];
+            int d3 = w[r + 3];
+            int d4 = w[r + 4];
+            int d5 = w[r + 5];
+            int d6 = w[r + 6];
+            int d7 = w[r + 7];
+            if ((d1 | d2 | d3 | d4 | d5 | d6 | d7) == 0) {
+                byte v = sample(d0 + (1 << (PASS1_BITS + 2)) >> PASS1_BITS + 3);
+                out[at] = v;
+                out[at + 1] = v;
+                out[at + 2] = v;
+                out[at + 3] = v;
+                out[at + 4] = v;
+                out[at + 5] = v;
+                out[at + 6] = v;
+                out[at + 7] = v;
+                continue;
+            }
+            int z1 = (d2 + d6) * 4433;
+            int t2 = z1 - d6 * 15137;
+            int t3 = z1 + d2 * 6270;
+            int t0 = d0 + d4 << CONST_BITS;
+            int t1 = d0 - d4 << CONST_BITS;
+            int e0 = t0 + t3;
+            int e3 = t0 - t3;
+            int e1 = t1 + t2;
+            int e2 = t1 - t2;
+            int o0 = d7;
+            int o1 = d5;
+            int o2 = d3;
+            int o3 = d1;
+            int z5 = (o0 + o2 + o1 + o3) * 9633;
+            int s1 = (o0 + o3) * -7373;
+            int s2 = (o1 + o2) * -20995;
+            int s3 = (o0 + o2) * -16069 + z5;
+            int s4 = (o1 + o3) * -3196 + z5;
+            o0 = o0 * 2446 + s1 + s3;
+            o1 = o1 * 16819 + s2 + s4;
+            o2 = o2 * 25172 + s2 + s3;
+            o3 = o3 * 12299 + s1 + s4;
+            int round = 1 << (CONST_BITS + PASS1_BITS + 2);
+            int shift = CONST_BITS + PASS1_BITS + 3;
+            out[at] = sample(e0 + o3 + round >> shift);
+            out[at + 7] = sample(e0 - o3 + round >> shift);
+            out[at + 1] = sample(e1 + o2 + round >> shift);
+            out[at + 6] = sample(e1 - o2 + round >> shift);
+            out[at + 2] = sample(e2 + o1 + round >> shift);
+            out[at + 5] = sample(e2 - o1 + round >> shift);
+            out[at + 3] = sample(e3 + o0 + round >> shift);
+            out[at + 4] = sample(e3 - o0 + round >> shift);
+        }
+    }
+
+    /** A level-shifted value clamped to a sample, as {@link Lanes#samples} clamps. */
+    private static byte sample(int x) {
+        x += 128;
+        return (byte) (x < 0 ? 0 : x > 255 ? 255 : x);
     }
 
     /**

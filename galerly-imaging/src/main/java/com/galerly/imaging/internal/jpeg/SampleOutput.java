@@ -4,6 +4,7 @@
  */
 package com.galerly.imaging.internal.jpeg;
 
+import com.galerly.imaging.internal.planar.Kernels;
 import com.galerly.imaging.internal.planar.PlanarImage;
 import com.galerly.imaging.internal.planar.Plane;
 import java.util.Arrays;
@@ -25,6 +26,8 @@ final class SampleOutput {
     private final int[] fx;
     private final int[] fy;
     private final int[][] quant;
+    /** {@link #quant} in natural order, for {@link InverseDct#transformBlock}. */
+    private final int[][] natural;
     private final int width;
     private final int height;
 
@@ -42,6 +45,7 @@ final class SampleOutput {
         fx = new int[n];
         fy = new int[n];
         quant = new int[n][];
+        natural = new int[n][64];
         for (int i = 0; i < n; i++) {
             JpegPlanarDecoder.Component c = comps[i];
             across[i] = mcusX * c.h;
@@ -54,6 +58,9 @@ final class SampleOutput {
             fx[i] = header.hmax / c.h;
             fy[i] = header.vmax / c.v;
             quant[i] = c.quant == null ? new int[64] : Arrays.copyOf(c.quant, 64);
+            for (int k = 0; k < 64; k++) {
+                natural[i][JpegPlanarDecoder.NATURAL[k]] = quant[i][k];
+            }
         }
         width = ceilDiv(header.width, scale);
         height = ceilDiv(header.height, scale);
@@ -80,6 +87,15 @@ final class SampleOutput {
             JpegPlanarDecoder.Component c = comps[i];
             int stride = strides[i];
             int lanes = across[i] * c.v;
+            if (scale == 1 && Kernels.SCALAR) {
+                for (int by = 0; by < c.v; by++) {
+                    int rowAt = (my * c.v + by) * 8 * stride;
+                    for (int bx = 0, lane = by * across[i]; bx < across[i]; bx++, lane++) {
+                        rows[i].transformBlock(lane, natural[i], out[i], rowAt + bx * 8, stride);
+                    }
+                }
+                continue;
+            }
             rows[i].dequantise(quant[i], lanes);
             if (scale == 2) {
                 rows[i].transformHalf(lanes);
