@@ -141,7 +141,7 @@ record ContainerHeader(int width, int height, String colorModel, int bits, boole
             case 0xC3 -> "lossless";
             default -> null;
         };
-        String code = String.format(java.util.Locale.ROOT, "SOF%d", sof - 0xC0);
+        String code = "SOF" + (sof - 0xC0);
         if (sof == 0xC9 || sof == 0xCA || sof == 0xCB) {
             return "arithmetic-coded JPEG (" + (sof == 0xC9 ? "extended sequential" : sof == 0xCA ? "progressive"
                     : "lossless") + ", " + code + ")";

@@ -56,8 +56,21 @@ final class ImageIoDecoder implements ImageDecoder {
     /** TwelveMonkeys' words for a valid TIFF it has no codec for (a compression, a photometric interpretation). */
     private static final Pattern UNSUPPORTED_TIFF = Pattern.compile("(?is).*(unsupported|not supported).*");
 
-    static {
-        ImageIO.setUseCache(false);
+    /**
+     * ImageIO, set up on first use: its registry scans every plugin on the classpath and starts AWT's application
+     * context (40 ms of a cold start), which a JPEG taking the planar path never needs.
+     */
+    private static final class Registry {
+        static {
+            ImageIO.setUseCache(false);
+        }
+
+        private Registry() {
+        }
+
+        static Iterator<ImageReader> readers(String formatName) {
+            return ImageIO.getImageReadersByFormatName(formatName);
+        }
     }
 
     private final String name;
@@ -110,7 +123,7 @@ final class ImageIoDecoder implements ImageDecoder {
 
     @Override
     public Optional<String> unavailableReason() {
-        return ImageIO.getImageReadersByFormatName(name).hasNext() ? Optional.empty()
+        return Registry.readers(name).hasNext() ? Optional.empty()
                 : Optional.of("no ImageIO reader for " + name + " on the classpath");
     }
 
@@ -121,14 +134,13 @@ final class ImageIoDecoder implements ImageDecoder {
 
     @Override
     public Reading open(ImageInput input) throws IOException {
-        ImageReader reader = reader();
         InputStream stream = input.openStream();
         ImageInputStream iis = new MemoryCacheImageInputStream(stream);
-        return new IioReading(input, reader, iis);
+        return new IioReading(input, iis);
     }
 
     private ImageReader reader() throws IOException {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(name);
+        Iterator<ImageReader> readers = Registry.readers(name);
         ImageReader fallback = null;
         while (readers.hasNext()) {
             ImageReader r = readers.next();
@@ -210,18 +222,26 @@ final class ImageIoDecoder implements ImageDecoder {
      */
     final class IioReading implements Reading, PlanarReading {
         private final ImageInput input;
-        private final ImageReader reader;
         private final ImageInputStream iis;
+        /** Made on first use ({@link #reader()}): a JPEG decoded by the planar decoder never needs one. */
+        private ImageReader reader;
         private ContainerHeader header;
         private GifScreen screen;
         private ImageInfo info;
         /** A full decode made for {@link #planar} whose raster had another layout: {@link #decode} returns it. */
         private DecodedImage decodedForPlanes;
 
-        IioReading(ImageInput input, ImageReader reader, ImageInputStream iis) {
+        IioReading(ImageInput input, ImageInputStream iis) {
             this.input = input;
-            this.reader = reader;
             this.iis = iis;
+        }
+
+        private ImageReader reader() throws IOException {
+            if (reader == null) {
+                reader = ImageIoDecoder.this.reader();
+                reader.setInput(iis, false, true);
+            }
+            return reader;
         }
 
         /** The embedded ICC profile's bytes (after {@link #info()}), or null. */
@@ -242,11 +262,10 @@ final class ImageIoDecoder implements ImageDecoder {
             if (format == ImageFormat.GIF) {
                 screen = GifScreen.read(iis);            // the logical screen is the image, and what the limit sees
             }
-            reader.setInput(iis, false, true);
             int width = screen != null && screen.width() > 0 ? screen.width()
-                    : header.width() > 0 ? header.width() : reader.getWidth(0);
+                    : header.width() > 0 ? header.width() : reader().getWidth(0);
             int height = screen != null && screen.height() > 0 ? screen.height()
-                    : header.height() > 0 ? header.height() : reader.getHeight(0);
+                    : header.height() > 0 ? header.height() : reader().getHeight(0);
             if (width <= 0 || height <= 0) {
                 throw new IIOException(format + " header declares " + width + "x" + height);
             }
@@ -282,9 +301,9 @@ final class ImageIoDecoder implements ImageDecoder {
 
         private ImageTypeSpecifier rawType() {
             try {
-                ImageTypeSpecifier raw = reader.getRawImageType(0);
+                ImageTypeSpecifier raw = reader().getRawImageType(0);
                 if (raw == null) {
-                    Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+                    Iterator<ImageTypeSpecifier> types = reader().getImageTypes(0);
                     raw = types.hasNext() ? types.next() : null;
                 }
                 return raw;
@@ -348,6 +367,7 @@ final class ImageIoDecoder implements ImageDecoder {
                 return full;
             }
             ImageInfo header = info();
+            ImageReader reader = reader();
             ImageReadParam param = reader.getDefaultReadParam();
             if (subsampling > 1) {
                 param.setSourceSubsampling(subsampling, subsampling, 0, 0);
@@ -445,7 +465,9 @@ final class ImageIoDecoder implements ImageDecoder {
         @Override
         public void close() throws IOException {
             try {
-                reader.dispose();
+                if (reader != null) {
+                    reader.dispose();
+                }
             } finally {
                 iis.close();
             }

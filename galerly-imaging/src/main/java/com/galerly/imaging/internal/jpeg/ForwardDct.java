@@ -101,14 +101,22 @@ final class ForwardDct {
         }
     }
 
-    /** Transforms and quantises lanes {@code [0, n)} with the {@link #divisors} {@code div}. */
+    /**
+     * Transforms and quantises lanes {@code [0, n)} with the {@link #divisors} {@code div}: block by block where C1
+     * compiles alone ({@link Kernels}), else with the lane loops. Both give the same coefficients.
+     */
     void transform(int n, int[][] div) {
         if (Kernels.SCALAR) {
             for (int b = 0; b < n; b++) {
                 transformBlock(b, div);
             }
-            return;
+        } else {
+            transformLanes(n, div);
         }
+    }
+
+    /** {@link #transform} with the lane loops, C2's SIMD form. */
+    void transformLanes(int n, int[][] div) {
         int[][] c = coef;
         int[][] t = temp;
         for (int r = 0; r < 64; r += 8) {
@@ -133,7 +141,7 @@ final class ForwardDct {
      * in locals. Scalar code for a JVM compiling with C1 alone ({@link Kernels}), where it beats the lane loops;
      * the coefficients are the same.
      */
-    private void transformBlock(int b, int[][] div) {
+    void transformBlock(int b, int[][] div) {
         int[][] c = coef;
         int[] w = block;
         for (int r = 0; r < 64; r += 8) {               // rows: samples -> w, scaled up by PASS1_BITS
