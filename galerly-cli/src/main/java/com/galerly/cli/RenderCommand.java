@@ -121,7 +121,7 @@ final class RenderCommand implements Callable<Integer> {
         manifest.put("profile", base.name());
         manifest.put("photos", photos);
         try {
-            Files.writeString(out.resolve("manifest.json"), ImageJson.MAPPER.writeValueAsString(manifest) + "\n",
+            Files.writeString(out.resolve("manifest.json"), JsonText.pretty(manifest) + "\n",
                     StandardCharsets.UTF_8);
             Files.writeString(out.resolve("index.html"), ContactSheet.html(base.name(), photos), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -12,16 +12,14 @@ import com.galerly.core.image.ProcessorSettings;
 import com.galerly.core.image.RenditionProfile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
-import java.util.Map;
 
 /**
- * A {@code render}'s start-up, overlapped: while picocli reads the command line on the main thread (a third of a
- * fresh process's start-up: its classes are Java 5 class files, verified the slow way and never archived), a
- * daemon thread renders a bundled 96x64 JPEG through the standard ladder and serialises a map with the manifest's
- * Jackson mapper. That loads, links and initialises the decoder, resampler, encoders, BlurHash, the ImageIO
- * registry and Jackson on the second core, so the real photo starts on warm classes. It changes no output and no
- * state the render reads; if it fails, nothing is reported (the render reports its own errors).
+ * A {@code render}'s start-up, overlapped: while the main thread reads the command line, finds the inputs and sets
+ * up the engine, a daemon thread renders a bundled 96x64 JPEG through the standard ladder. That loads, links and
+ * initialises the decoder, resampler, encoders and BlurHash on the second core and counts their first calls towards
+ * C1's compile thresholds, so the real photo starts on warm classes (measured: 1.03 s against 1.08 s without it,
+ * medians of 12 interleaved fresh renders of a 24 MP photo). It changes no output and no state the render reads;
+ * if it fails, nothing is reported (the render reports its own errors).
  * {@code -Dgalerly.warmUp=false} turns it off.
  *
  * <pre>{@code
@@ -54,7 +52,6 @@ final class WarmUp {
             byte[] sample = in.readAllBytes();
             ImageProcessor processor = ImageProcessors.load(ProcessorSettings.builder().threads(1).build());
             ProcessedImage out = processor.process(ImageSource.of(SAMPLE, sample), RenditionProfile.standard());
-            ImageJson.MAPPER.writeValueAsString(Map.of("renditions", List.of(out.renditions().size())));
             return out;
         } catch (IOException | RuntimeException | LinkageError e) {
             return null;
