@@ -160,18 +160,20 @@ final class Exif {
         }
     }
 
-    private static String rational(long num, long den) {
+    static String rational(long num, long den) {
         if (den == 0) {
             return null;
         }
         if (num % den == 0) {
             return Long.toString(num / den);
         }
-        if (num < den && num != 0 && den % num == 0) {
+        if (num > 0 && num < den && den % num == 0) {              // exposure times; -1/3 EV is -0.3333, not 1/-3
             return "1/" + (den / num);
         }
-        String s = String.format(java.util.Locale.ROOT, "%.4f", (double) num / den);
-        return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        // four decimals at most, rounded half up, trailing zeros dropped (no Formatter: a cold start pays 20 ms
+        // for its locale data)
+        return java.math.BigDecimal.valueOf(num).divide(java.math.BigDecimal.valueOf(den), 4,
+                java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     /**
