@@ -11,11 +11,21 @@ import com.galerly.core.image.ImageInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The JSON shapes {@code render} and {@code inspect} print (CLI.md), built as ordered maps for Jackson. */
+/** The JSON shapes {@code render} and {@code inspect} print (CLI.md), built as ordered maps. */
 final class ImageJson {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ImageJson() {
+    }
+
+    /**
+     * The pretty-printing mapper of {@code inspect} and profile files, made on first use: {@code render} writes its
+     * manifest with {@link JsonText} and must not pay for an {@code ObjectMapper} (40 ms of a cold start).
+     */
+    static ObjectMapper mapper() {
+        return Mapper.INSTANCE;
+    }
+
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     /** {@code inspect}'s object for one readable file. */

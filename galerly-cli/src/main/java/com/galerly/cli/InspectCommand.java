@@ -52,7 +52,7 @@ final class InspectCommand implements Callable<Integer> {
                 failed = true;
             }
         }
-        spec.commandLine().getOut().println(ImageJson.MAPPER.writeValueAsString(results));
+        spec.commandLine().getOut().println(ImageJson.mapper().writeValueAsString(results));
         spec.commandLine().getOut().flush();
         return failed ? 1 : 0;
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The manifest {@code render} writes, as JSON text: ordered maps, lists, strings, numbers, booleans and nulls, laid
- * out exactly as {@link ImageJson#MAPPER} (Jackson's default pretty printer) lays them out, without Jackson. A
+ * out exactly as {@link ImageJson#mapper()} (Jackson's default pretty printer) lays them out, without Jackson. A
  * fresh process rendering one photo spent 40 ms setting up an {@code ObjectMapper} (some 600 classes) to write
  * this one small file; {@code JsonTextTest} checks the text against the mapper's.
  */

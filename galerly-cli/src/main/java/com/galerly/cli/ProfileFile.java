@@ -31,7 +31,7 @@ final class ProfileFile {
             throw new UserException("--profile must be 'standard' or a JSON file, and " + value + " is neither");
         }
         try {
-            JsonNode root = ImageJson.MAPPER.readTree(Files.readString(file));
+            JsonNode root = ImageJson.mapper().readTree(Files.readString(file));
             RenditionProfile.Builder profile = RenditionProfile.builder();
             if (root.hasNonNull("name")) {
                 profile.name(root.get("name").asText());

@@ -74,6 +74,6 @@ class JsonTextTest {
     }
 
     private static void assertSame(Object value) throws Exception {
-        assertEquals(ImageJson.MAPPER.writeValueAsString(value), JsonText.pretty(value));
+        assertEquals(ImageJson.mapper().writeValueAsString(value), JsonText.pretty(value));
     }
 }
