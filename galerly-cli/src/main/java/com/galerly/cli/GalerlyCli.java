@@ -29,17 +29,18 @@ public final class GalerlyCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** As {@link Main#main}, the jar's entry point. */
     public static void main(String[] args) {
-        WarmUp.start(args);
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        Main.main(args);
     }
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        RenderCommand render = RenderLine.parse(args);
-        if (render != null) {
-            return RenderLine.execute(render, out, err);
-        }
+        return Main.run(args, out, err);
+    }
+
+    /** Runs {@code args} with picocli. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);

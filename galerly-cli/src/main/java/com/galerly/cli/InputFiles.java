@@ -5,6 +5,7 @@
 package com.galerly.cli;
 
 import com.galerly.imaging.GalerlyImaging;
+import com.galerly.imaging.ImageDecoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +23,29 @@ import java.util.stream.Stream;
  */
 final class InputFiles {
     /**
-     * Extensions picked up in directories, case-insensitive: those of every decoder installed (built-ins and plugins
-     * on the classpath, such as PEF, SRW and NRW from the RAW plugin), so the filter never lags behind the decoders.
+     * Extensions picked up in directories, case-insensitive: those of every decoder the render engine has (the
+     * built-ins and the CLI's plugins, such as PEF, SRW and NRW from the RAW plugin), so the filter never lags behind
+     * the decoders. Computed when a directory is first walked: a render of named files never needs them.
      */
-    static final Set<String> IMAGE_EXTENSIONS = GalerlyImaging.fileExtensions();
+    static Set<String> imageExtensions() {
+        return Extensions.ALL;
+    }
+
+    private static final class Extensions {
+        static final Set<String> ALL = extensions();
+
+        private static Set<String> extensions() {
+            Set<String> all = new java.util.TreeSet<>();
+            List<ImageDecoder> decoders = new ArrayList<>(GalerlyImaging.builtInDecoders());
+            decoders.addAll(RenderCommand.plugins());
+            for (ImageDecoder d : decoders) {
+                for (String e : d.fileExtensions()) {
+                    all.add(e.toLowerCase(Locale.ROOT));
+                }
+            }
+            return java.util.Collections.unmodifiableSet(all);
+        }
+    }
 
     /** One input and the id its renditions are written under. */
     record Input(Path path, String id) {
@@ -83,6 +103,6 @@ final class InputFiles {
     private static boolean imageExtension(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return dot >= 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return dot >= 0 && imageExtensions().contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 }

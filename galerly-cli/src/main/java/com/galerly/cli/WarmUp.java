@@ -5,7 +5,6 @@
 package com.galerly.cli;
 
 import com.galerly.core.image.ImageProcessor;
-import com.galerly.core.image.ImageProcessors;
 import com.galerly.core.image.ImageSource;
 import com.galerly.core.image.ProcessedImage;
 import com.galerly.core.image.ProcessorSettings;
@@ -50,7 +49,7 @@ final class WarmUp {
                 return null;
             }
             byte[] sample = in.readAllBytes();
-            ImageProcessor processor = ImageProcessors.load(ProcessorSettings.builder().threads(1).build());
+            ImageProcessor processor = RenderCommand.processor(ProcessorSettings.builder().threads(1).build());
             ProcessedImage out = processor.process(ImageSource.of(SAMPLE, sample), RenditionProfile.standard());
             return out;
         } catch (IOException | RuntimeException | LinkageError e) {

@@ -153,6 +153,14 @@ class RenderCommandTest {
                 .at("/photos/0/error/code").asText());
     }
 
+    /** The CLI names its plugins instead of discovering them (a cold-start saving): the same engine either way. */
+    @Test
+    void theNamedPluginsAreTheDiscoveredOnes() {
+        com.galerly.core.image.ProcessorSettings settings = com.galerly.core.image.ProcessorSettings.defaults();
+        assertEquals(com.galerly.core.image.ImageProcessors.load(settings).toString(),
+                RenderCommand.processor(settings).toString());
+    }
+
     @Test
     void idsAreSafeDirectoryNames() {
         assertEquals("IMG_0001", InputFiles.idOf(Path.of("IMG_0001.JPG")));
