@@ -17,6 +17,14 @@ import com.galerly.imaging.internal.planar.Plane;
 final class ForwardDct {
     private static final int CONST_BITS = 13;
     private static final int PASS1_BITS = 2;
+    /** Natural position -> zigzag index. */
+    private static final int[] ZIGZAG = new int[64];
+
+    static {
+        for (int k = 0; k < 64; k++) {
+            ZIGZAG[JpegPlanarDecoder.NATURAL[k]] = k;
+        }
+    }
 
     /** {@code coef[pos][block]}: samples minus 128, then coefficients, then quantised coefficients. */
     final int[][] coef;
@@ -182,6 +190,7 @@ final class ForwardDct {
             w[r + 3] = t6 * 25172 + a2 + a3 + round >> shift;
             w[r + 1] = t7 * 12299 + a1 + a4 + round >> shift;
         }
+        long mask = 0;
         int[] recip = div[0];
         int[] corr = div[1];
         int[] qshift = div[2];
@@ -209,30 +218,36 @@ final class ForwardDct {
             int shift = CONST_BITS + PASS1_BITS;
             int round = 1 << (shift - 1);
             int round04 = 1 << (PASS1_BITS - 1);
-            c[k][b] = quantise(t10 + t11 + round04 >> PASS1_BITS, recip[k], corr[k], qshift[k]);
-            c[k + 32][b] = quantise(t10 - t11 + round04 >> PASS1_BITS, recip[k + 32], corr[k + 32], qshift[k + 32]);
+            mask |= put(c, k, b, quantise(t10 + t11 + round04 >> PASS1_BITS, recip[k], corr[k], qshift[k]));
+            mask |= put(c, k + 32, b, quantise(t10 - t11 + round04 >> PASS1_BITS,
+                    recip[k + 32], corr[k + 32], qshift[k + 32]));
             int z1 = (t12 + t13) * 4433;
-            c[k + 16][b] = quantise(z1 + t13 * 6270 + round >> shift, recip[k + 16], corr[k + 16], qshift[k + 16]);
-            c[k + 48][b] = quantise(z1 - t12 * 15137 + round >> shift, recip[k + 48], corr[k + 48], qshift[k + 48]);
+            mask |= put(c, k + 16, b, quantise(z1 + t13 * 6270 + round >> shift,
+                    recip[k + 16], corr[k + 16], qshift[k + 16]));
+            mask |= put(c, k + 48, b, quantise(z1 - t12 * 15137 + round >> shift,
+                    recip[k + 48], corr[k + 48], qshift[k + 48]));
             int z5 = (t4 + t5 + t6 + t7) * 9633;
             int a1 = (t4 + t7) * -7373;
             int a2 = (t5 + t6) * -20995;
             int a3 = (t4 + t6) * -16069 + z5;
             int a4 = (t5 + t7) * -3196 + z5;
-            c[k + 56][b] = quantise(t4 * 2446 + a1 + a3 + round >> shift, recip[k + 56], corr[k + 56], qshift[k + 56]);
-            c[k + 40][b] = quantise(t5 * 16819 + a2 + a4 + round >> shift, recip[k + 40], corr[k + 40], qshift[k + 40]);
-            c[k + 24][b] = quantise(t6 * 25172 + a2 + a3 + round >> shift, recip[k + 24], corr[k + 24], qshift[k + 24]);
-            c[k + 8][b] = quantise(t7 * 12299 + a1 + a4 + round >> shift, recip[k + 8], corr[k + 8], qshift[k + 8]);
+            mask |= put(c, k + 56, b, quantise(t4 * 2446 + a1 + a3 + round >> shift,
+                    recip[k + 56], corr[k + 56], qshift[k + 56]));
+            mask |= put(c, k + 40, b, quantise(t5 * 16819 + a2 + a4 + round >> shift,
+                    recip[k + 40], corr[k + 40], qshift[k + 40]));
+            mask |= put(c, k + 24, b, quantise(t6 * 25172 + a2 + a3 + round >> shift,
+                    recip[k + 24], corr[k + 24], qshift[k + 24]));
+            mask |= put(c, k + 8, b, quantise(t7 * 12299 + a1 + a4 + round >> shift,
+                    recip[k + 8], corr[k + 8], qshift[k + 8]));
         }
-        int[] natural = JpegPlanarDecoder.NATURAL;
-        int low = 0;
-        int high = 0;
-        for (int k = 0; k < 32; k++) {
-            low |= ((c[natural[k]][b] | -c[natural[k]][b]) >>> 31) << k;
-            high |= ((c[natural[k + 32]][b] | -c[natural[k + 32]][b]) >>> 31) << k;
-        }
-        nonZeroLow[b] = low;
-        nonZeroHigh[b] = high;
+        nonZeroLow[b] = (int) mask;
+        nonZeroHigh[b] = (int) (mask >>> 32);
+    }
+
+    /** Stores quantised coefficient {@code v} at natural position {@code pos}; its bit of the zigzag non-zero mask. */
+    private static long put(int[][] c, int pos, int b, int v) {
+        c[pos][b] = v;
+        return (long) ((v | -v) >>> 31) << ZIGZAG[pos];
     }
 
     /** As {@link Lanes#lin4q} quantises. */
