@@ -43,7 +43,6 @@ import java.util.concurrent.Callable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -100,7 +99,7 @@ public final class ImagingEngine implements ImageProcessor {
     private final List<ImageDecoder> decoders;
     private final Map<ImageFormat, List<ImageEncoder>> encoders;
     /** Encodes renditions while the next one is resampled, when {@code threads > 1}; null otherwise. */
-    private final Executor encoding;
+    private final SharedPool.Bounded encoding;
     private final Clock clock = Clock.systemUTC();
 
     public ImagingEngine(ProcessorSettings settings, List<ImageDecoder> decoders, List<ImageEncoder> encoders) {
@@ -518,6 +517,9 @@ public final class ImagingEngine implements ImageProcessor {
         }
         for (int i = 0; i < pending.length; i++) {
             if (pending[i] != null) {
+                while (!pending[i].isDone() && encoding.runQueued()) {
+                    // the parts of an encode a worker queued (JpegPlanarEncoder): taken here rather than waited for
+                }
                 results[i] = Tasks.get(pending[i], "encoding");
             }
         }

@@ -27,6 +27,11 @@ final class Parallel {
         this.threads = pool == null ? 1 : threads;
     }
 
+    /** The engine's workers, or null when everything runs on the caller. */
+    Executor pool() {
+        return pool;
+    }
+
     /** How many pieces work is worth splitting into. */
     int threads() {
         return threads;

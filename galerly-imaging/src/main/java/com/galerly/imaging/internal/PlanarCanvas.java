@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
  * A grey or YCbCr image kept as planes: luma is resampled at full resolution and chroma straight to the 4:2:0
@@ -81,7 +82,7 @@ record PlanarCanvas(PlanarImage image, Size frame, double scaleX, double scaleY,
             }
             parallel.run(converting);
         }
-        return new Planar(rendered);
+        return new Planar(rendered, parallel.pool());
     }
 
     /** The crop in the image's stored coordinates: x, y, width, height. */
@@ -121,7 +122,8 @@ record PlanarCanvas(PlanarImage image, Size frame, double scaleX, double scaleY,
         return Taps.lanczos3(from, span, samples, lo, hi);
     }
 
-    private record Planar(PlanarImage image) implements Rendering {
+    /** A rendition's planes; {@code helpers}, when not null, take parts of its JPEG encoding. */
+    private record Planar(PlanarImage image, Executor helpers) implements Rendering {
         @Override
         public Size size() {
             return new Size(image.width(), image.height());
@@ -140,7 +142,7 @@ record PlanarCanvas(PlanarImage image, Size frame, double scaleX, double scaleY,
                 // grey is written as YCbCr with neutral chroma: Java's ImageIO reads a one-component JPEG as
                 // linear grey and brightens it, browsers do not; three components read the same everywhere
                 return JpegPlanarEncoder.encode(image.grey() ? neutralChroma(image) : image, spec.quality(),
-                        Exif.app1(keep));
+                        Exif.app1(keep), helpers);
             }
             if (encoder instanceof WebpEncoder webp) {
                 return webp.encode(image, spec.quality());      // RGB bytes straight from the planes

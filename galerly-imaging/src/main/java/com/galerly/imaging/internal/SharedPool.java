@@ -36,11 +36,12 @@ final class SharedPool {
     }
 
     /** A view of the shared pool that runs at most {@code parallelism} tasks at once, queueing the rest. */
-    static Executor bounded(int parallelism) {
+    static Bounded bounded(int parallelism) {
         return new Bounded(parallelism);
     }
 
-    private static final class Bounded implements Executor {
+    /** A view of the pool that runs at most so many tasks at once. */
+    static final class Bounded implements Executor {
         private final int parallelism;
         private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
         private int running;
@@ -55,6 +56,22 @@ final class SharedPool {
                 queue.add(task);
             }
             drain();
+        }
+
+        /**
+         * Runs one queued task on the caller, if one is waiting (a thread about to wait for a worker helps with what
+         * the worker queued, such as the parts of an encode); whether it ran one.
+         */
+        boolean runQueued() {
+            Runnable next;
+            synchronized (this) {
+                next = queue.poll();
+            }
+            if (next == null) {
+                return false;
+            }
+            next.run();
+            return true;
         }
 
         private void drain() {

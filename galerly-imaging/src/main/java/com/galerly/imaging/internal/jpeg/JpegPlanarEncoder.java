@@ -6,7 +6,10 @@ package com.galerly.imaging.internal.jpeg;
 
 import com.galerly.imaging.internal.planar.Deadline;
 import com.galerly.imaging.internal.planar.PlanarImage;
+import com.galerly.imaging.internal.planar.Tasks;
 import java.util.Arrays;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 
 /**
  * A baseline JPEG encoder that takes planes as they are (YCbCr 4:2:0 or grey), so a rendition resampled in YCbCr
@@ -28,6 +31,11 @@ public final class JpegPlanarEncoder {
         47, 66, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
         99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99};
 
+    /** Images this large (4 MP) or larger are coded in parts when an executor is given. */
+    static final long PARALLEL_PIXELS = 4_000_000;
+    /** How many parts: enough that a thread that frees up late still finds some left to take. */
+    static final int PARTS = 8;
+
     private JpegPlanarEncoder() {
     }
 
@@ -48,6 +56,17 @@ public final class JpegPlanarEncoder {
      * @param app1 a complete APP1 segment (marker included) to write after the JFIF header, or an empty array
      */
     public static byte[] encode(PlanarImage image, int quality, byte[] app1) {
+        return encode(image, quality, app1, null);
+    }
+
+    /**
+     * As {@link #encode(PlanarImage, int, byte[])}; with an {@code executor}, an image of
+     * {@link #PARALLEL_PIXELS} or more has its rows transformed and coded in {@link #PARTS} parts that run on it
+     * (the caller runs every part no other thread has started). The file is the same byte for byte: each part starts
+     * its DC prediction at zero, and the first DC symbol of each component in a part is recoded against the last DC
+     * of the part before once all are done.
+     */
+    public static byte[] encode(PlanarImage image, int quality, byte[] app1, Executor executor) {
         int n = image.planeCount();
         for (int i = 1; i < n; i++) {
             if (image.factorX(i) != 2 || image.factorY(i) != 2) {
@@ -60,45 +79,38 @@ public final class JpegPlanarEncoder {
         int hmax = colour ? 2 : 1;
         int mcusX = (image.width() + 8 * hmax - 1) / (8 * hmax);
         int mcusY = (image.height() + 8 * hmax - 1) / (8 * hmax);
-        Tokens tokens = new Tokens(Math.max(1024, (int) Math.min(Integer.MAX_VALUE - 16,
-                (long) mcusX * mcusY * (colour ? 6 : 1) * 12)));
         int[][] lumaDiv = ForwardDct.divisors(lumaQ);
         int[][] chromaDiv = ForwardDct.divisors(chromaQ);
-        int lumaBlocks = mcusX * hmax;                    // luma blocks per block row
-        ForwardDct luma = new ForwardDct(lumaBlocks * hmax);
-        ForwardDct cb = colour ? new ForwardDct(mcusX) : null;
-        ForwardDct cr = colour ? new ForwardDct(mcusX) : null;
-        Coder coder = new Coder(tokens);
-        int[] pred = new int[n];
-        for (int my = 0; my < mcusY; my++) {
-            Deadline.check("encoding");
-            for (int by = 0; by < hmax; by++) {
-                luma.load(image.plane(0), (my * hmax + by) * 8, lumaBlocks, by * lumaBlocks);
+        int count = executor != null && (long) image.width() * image.height() >= PARALLEL_PIXELS
+                ? Math.min(PARTS, mcusY) : 1;
+        Part[] parts = new Part[count];
+        for (int p = 0; p < count; p++) {
+            parts[p] = new Part(image, mcusX, mcusY * p / count, mcusY * (p + 1) / count, lumaDiv, chromaDiv);
+        }
+        if (count == 1) {
+            parts[0].run();
+        } else {
+            codeInParallel(parts, executor);
+        }
+        int[][] freq = new int[4][257];
+        for (int p = 0; p < count; p++) {
+            if (p > 0) {
+                parts[p].continueFrom(parts[p - 1]);
             }
-            luma.transform(lumaBlocks * hmax, lumaDiv);
-            if (colour) {
-                cb.load(image.plane(1), my * 8, mcusX, 0);
-                cb.transform(mcusX, chromaDiv);
-                cr.load(image.plane(2), my * 8, mcusX, 0);
-                cr.transform(mcusX, chromaDiv);
-                for (int mx = 0; mx < mcusX; mx++) {
-                    pred[0] = coder.code(luma, 2 * mx, pred[0], 0);
-                    pred[0] = coder.code(luma, 2 * mx + 1, pred[0], 0);
-                    pred[0] = coder.code(luma, lumaBlocks + 2 * mx, pred[0], 0);
-                    pred[0] = coder.code(luma, lumaBlocks + 2 * mx + 1, pred[0], 0);
-                    pred[1] = coder.code(cb, mx, pred[1], 1);
-                    pred[2] = coder.code(cr, mx, pred[2], 1);
-                }
-            } else {
-                for (int mx = 0; mx < mcusX; mx++) {
-                    pred[0] = coder.code(luma, mx, pred[0], 0);
+            for (int t = 0; t < 4; t++) {
+                for (int sym = 0; sym < 257; sym++) {
+                    freq[t][sym] += parts[p].tokens.freq[t][sym];
                 }
             }
         }
-        Huffman[] dc = {Huffman.optimal(tokens.freq[0]), colour ? Huffman.optimal(tokens.freq[2]) : null};
-        Huffman[] ac = {Huffman.optimal(tokens.freq[1]), colour ? Huffman.optimal(tokens.freq[3]) : null};
+        Huffman[] dc = {Huffman.optimal(freq[0]), colour ? Huffman.optimal(freq[2]) : null};
+        Huffman[] ac = {Huffman.optimal(freq[1]), colour ? Huffman.optimal(freq[3]) : null};
 
-        Output out = new Output(tokens.size() / 2 + 1024);
+        long tokens = 0;
+        for (Part part : parts) {
+            tokens += part.tokens.size();
+        }
+        Output out = new Output((int) Math.min(Integer.MAX_VALUE - 64, tokens / 2 + 1024));
         out.marker(0xD8);
         out.bytes(new byte[] {(byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0});
         out.bytes(app1);
@@ -111,9 +123,139 @@ public final class JpegPlanarEncoder {
             out.huffmanTable(0x11, ac[1]);
         }
         out.scanHeader(colour);
-        tokens.write(out, colour, dc, ac);
+        Tokens.write(parts, freq, out, colour, dc, ac);
         out.marker(0xD9);
         return out.toByteArray();
+    }
+
+    /** Parts 1.. on the executor, part 0 and any not yet started on the caller. */
+    private static void codeInParallel(Part[] parts, Executor executor) {
+        @SuppressWarnings("unchecked")
+        FutureTask<Void>[] tasks = (FutureTask<Void>[]) new FutureTask<?>[parts.length];
+        for (int p = 0; p < parts.length; p++) {
+            tasks[p] = new FutureTask<>(Deadline.carry(parts[p]), null);
+        }
+        try {
+            for (int p = 1; p < parts.length; p++) {
+                executor.execute(tasks[p]);
+            }
+        } finally {
+            for (FutureTask<Void> task : tasks) {
+                task.run();                               // a no-op for a part another thread has taken
+            }
+            for (FutureTask<Void> task : tasks) {
+                Tasks.join(task, "encoding");
+            }
+        }
+    }
+
+    /** Rows {@code [from, to)} of MCUs, transformed and coded into their own tokens, DC prediction from zero. */
+    private static final class Part implements Runnable {
+        private final PlanarImage image;
+        private final int mcusX;
+        private final int from;
+        private final int to;
+        private final int[][] lumaDiv;
+        private final int[][] chromaDiv;
+        final Tokens tokens;
+        /** Per component: where its first DC symbol is in {@link #tokens} (-1 before any), and that DC. */
+        final int[] firstToken;
+        final int[] firstDc;
+        /** Per component: the DC of its last block (the prediction the next part continues from). */
+        final int[] lastDc;
+
+        Part(PlanarImage image, int mcusX, int from, int to, int[][] lumaDiv, int[][] chromaDiv) {
+            this.image = image;
+            this.mcusX = mcusX;
+            this.from = from;
+            this.to = to;
+            this.lumaDiv = lumaDiv;
+            this.chromaDiv = chromaDiv;
+            int n = image.planeCount();
+            tokens = new Tokens(Math.max(1024, (int) Math.min(Integer.MAX_VALUE - 16,
+                    (long) mcusX * (to - from) * (n == 3 ? 6 : 1) * 12)));
+            firstToken = new int[n];
+            Arrays.fill(firstToken, -1);
+            firstDc = new int[n];
+            lastDc = new int[n];
+        }
+
+        @Override
+        public void run() {
+            boolean colour = image.planeCount() == 3;
+            int hmax = colour ? 2 : 1;
+            int lumaBlocks = mcusX * hmax;                // luma blocks per block row
+            ForwardDct luma = new ForwardDct(lumaBlocks * hmax);
+            ForwardDct cb = colour ? new ForwardDct(mcusX) : null;
+            ForwardDct cr = colour ? new ForwardDct(mcusX) : null;
+            Coder coder = new Coder(tokens);
+            int[] pred = lastDc;
+            for (int my = from; my < to; my++) {
+                Deadline.check("encoding");
+                for (int by = 0; by < hmax; by++) {
+                    luma.load(image.plane(0), (my * hmax + by) * 8, lumaBlocks, by * lumaBlocks);
+                }
+                luma.transform(lumaBlocks * hmax, lumaDiv);
+                if (colour) {
+                    cb.load(image.plane(1), my * 8, mcusX, 0);
+                    cb.transform(mcusX, chromaDiv);
+                    cr.load(image.plane(2), my * 8, mcusX, 0);
+                    cr.transform(mcusX, chromaDiv);
+                }
+                if (my == from) {
+                    first(coder, luma, cb, cr, pred);
+                }
+                for (int mx = my == from ? 1 : 0; mx < mcusX; mx++) {
+                    if (colour) {
+                        pred[0] = coder.code(luma, 2 * mx, pred[0], 0);
+                        pred[0] = coder.code(luma, 2 * mx + 1, pred[0], 0);
+                        pred[0] = coder.code(luma, lumaBlocks + 2 * mx, pred[0], 0);
+                        pred[0] = coder.code(luma, lumaBlocks + 2 * mx + 1, pred[0], 0);
+                        pred[1] = coder.code(cb, mx, pred[1], 1);
+                        pred[2] = coder.code(cr, mx, pred[2], 1);
+                    } else {
+                        pred[0] = coder.code(luma, mx, pred[0], 0);
+                    }
+                }
+            }
+        }
+
+        /** The part's first MCU, noting where each component's first DC symbol goes. */
+        private void first(Coder coder, ForwardDct luma, ForwardDct cb, ForwardDct cr, int[] pred) {
+            firstToken[0] = tokens.size();
+            pred[0] = coder.code(luma, 0, pred[0], 0);
+            firstDc[0] = pred[0];
+            if (cb == null) {
+                return;
+            }
+            int lumaBlocks = mcusX * 2;
+            pred[0] = coder.code(luma, 1, pred[0], 0);
+            pred[0] = coder.code(luma, lumaBlocks, pred[0], 0);
+            pred[0] = coder.code(luma, lumaBlocks + 1, pred[0], 0);
+            firstToken[1] = tokens.size();
+            pred[1] = coder.code(cb, 0, pred[1], 1);
+            firstDc[1] = pred[1];
+            firstToken[2] = tokens.size();
+            pred[2] = coder.code(cr, 0, pred[2], 1);
+            firstDc[2] = pred[2];
+        }
+
+        /** Recodes each component's first DC symbol as a difference from {@code before}'s last DC. */
+        void continueFrom(Part before) {
+            for (int i = 0; i < firstToken.length; i++) {
+                if (firstToken[i] < 0) {
+                    continue;
+                }
+                int dcTable = (i == 0 ? 0 : 1) * 2;
+                int[] token = tokens.data;
+                int old = token[firstToken[i]] >>> 16 & 0xFF;
+                int diff = firstDc[i] - before.lastDc[i];
+                int s = Coder.magnitude(diff);
+                token[firstToken[i]] = dcTable << 24 | s << 16 | (diff < 0 ? diff - 1 : diff) & 0xFFFF;
+                tokens.freq[dcTable][old]--;
+                tokens.freq[dcTable][s]++;
+            }
+        }
     }
 
     /** The symbols of each block, in scan order, plus symbol frequencies per table. */
@@ -139,7 +281,8 @@ public final class JpegPlanarEncoder {
             return size;
         }
 
-        void write(Output out, boolean colour, Huffman[] dc, Huffman[] ac) {
+        /** Writes the tokens of {@code parts} in order, with the tables made from their merged frequencies. */
+        static void write(Part[] parts, int[][] freq, Output out, boolean colour, Huffman[] dc, Huffman[] ac) {
             Huffman[] byTable = {dc[0], ac[0], colour ? dc[1] : null, colour ? ac[1] : null};
             int[] codes = new int[4 * 256];
             int[] lengths = new int[4 * 256];
@@ -156,12 +299,15 @@ public final class JpegPlanarEncoder {
             // worst case every byte is 0xFF and needs a stuffed 0: the array never grows while writing
             out.reserve((int) Math.min(Integer.MAX_VALUE - 64, totalBits / 4 + 16));
             BitWriter bits = new BitWriter(out);
-            int[] d = data;
-            for (int i = 0; i < size; i++) {
-                int token = d[i];
-                int key = token >>> 16;                      // table * 256 + symbol
-                int s = key & 15;
-                bits.put(codes[key] << s | token & ((1 << s) - 1), lengths[key] + s);
+            for (Part part : parts) {
+                int[] d = part.tokens.data;
+                int size = part.tokens.size;
+                for (int i = 0; i < size; i++) {
+                    int token = d[i];
+                    int key = token >>> 16;                  // table * 256 + symbol
+                    int s = key & 15;
+                    bits.put(codes[key] << s | token & ((1 << s) - 1), lengths[key] + s);
+                }
             }
             bits.flush();
         }

@@ -130,4 +130,31 @@ class JpegPlanarEncoderTest {
         double mse = se / (3.0 * a.getWidth() * a.getHeight());
         return 10 * Math.log10(255 * 255 / mse);
     }
+
+    /**
+     * With an executor, a large image is coded in parts on several threads, each part's DC prediction recoded
+     * afterwards: the file is the same byte for byte as the sequential encoder's, colour and grey, whatever part
+     * each thread takes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"2500x1700", "600x7000", "2049x2049"})
+    void partsGiveTheSameFileAsOneThread(String size) throws Exception {
+        int w = Integer.parseInt(size.substring(0, size.indexOf('x')));
+        int h = Integer.parseInt(size.substring(size.indexOf('x') + 1));
+        BufferedImage photo = SyntheticImages.photo(w, h, 7);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            for (boolean grey : new boolean[] {false, true}) {
+                PlanarImage planes = YCbCr.planes(rgb(photo), w, h, grey);
+                byte[] app1 = {(byte) 0xFF, (byte) 0xE1, 0, 4, 1, 2};
+                byte[] sequential = JpegPlanarEncoder.encode(planes, 85, app1, null);
+                assertArrayEquals(sequential, JpegPlanarEncoder.encode(planes, 85, app1, pool), size + " grey " + grey);
+                // the caller alone runs every part when no worker starts one
+                assertArrayEquals(sequential, JpegPlanarEncoder.encode(planes, 85, app1, task -> { }),
+                        size + " grey " + grey);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
