@@ -18,7 +18,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        WarmUp.start(args);
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
