@@ -18,15 +18,22 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        RenderCommand render = RenderLine.parse(args);
+        int code = render != null ? RenderLine.execute(render, out, err) : GalerlyCli.execute(args, out, err);
+        out.flush();
+        err.flush();
+        if (code != 0 || render == null) {
+            System.exit(code);
+        }
+        // A render that succeeded returns instead: its threads are daemons, and System.exit on JDK 21 and later
+        // asks for a System.Logger to log the exit, whose lookup opens every jar of the class path (70 ms).
     }
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
         RenderCommand render = RenderLine.parse(args);
-        if (render != null) {
-            return RenderLine.execute(render, out, err);
-        }
-        return GalerlyCli.execute(args, out, err);
+        return render != null ? RenderLine.execute(render, out, err) : GalerlyCli.execute(args, out, err);
     }
 }
