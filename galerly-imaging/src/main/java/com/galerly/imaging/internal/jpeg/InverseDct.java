@@ -133,6 +133,7 @@ final class InverseDct {
     void transformBlock(int lane, int[] quant, byte[] out, int at, int stride) {
         int[][] c = coef;
         int[] w = block;
+        boolean flat = true;                           // the DC alone: one value for all 64 samples
         for (int u = 0; u < 8; u++) {                  // columns: coefficients -> w, scaled up by PASS1_BITS
             int d0 = c[u][lane];
             int d1 = c[u + 8][lane];
@@ -144,6 +145,7 @@ final class InverseDct {
             int d7 = c[u + 56][lane];
             if ((d1 | d2 | d3 | d4 | d5 | d6 | d7) == 0) {
                 int dc = d0 * quant[u] << PASS1_BITS;
+                flat &= u == 0 || dc == 0;
                 w[u] = dc;
                 w[u + 8] = dc;
                 w[u + 16] = dc;
@@ -154,6 +156,7 @@ final class InverseDct {
                 w[u + 56] = dc;
                 continue;
             }
+            flat = false;
             d0 *= quant[u];
             d1 *= quant[u + 8];
             d2 *= quant[u + 16];
@@ -194,6 +197,20 @@ final class InverseDct {
             w[u + 40] = e2 - o1 + round >> shift;
             w[u + 24] = e3 + o0 + round >> shift;
             w[u + 32] = e3 - o0 + round >> shift;
+        }
+        if (flat) {
+            byte v = sample(w[0] + (1 << (PASS1_BITS + 2)) >> PASS1_BITS + 3);   // what every row's shortcut gives
+            for (int r = 0; r < 8; r++, at += stride) {
+                out[at] = v;
+                out[at + 1] = v;
+                out[at + 2] = v;
+                out[at + 3] = v;
+                out[at + 4] = v;
+                out[at + 5] = v;
+                out[at + 6] = v;
+                out[at + 7] = v;
+            }
+            return;
         }
         for (int r = 0; r < 64; r += 8, at += stride) { // rows: w -> samples
             int d0 = w[r];
