@@ -13,7 +13,7 @@
 #
 #   --quick        (default) short warm-up and measurement, imaging tasks only, imgscalr left out: about 10 minutes
 #   --full         JMH's annotated iterations, -prof gc, the handler and signing benchmarks, memory checks
-#   --cold         only the fresh processes (cold.txt: the galerly launcher, the bare jar and sharp, five each,
+#   --cold         only the fresh processes (cold.txt: the galerly launcher, the bare jar and sharp, nine each,
 #                  interleaved) and their medians; implies --sharp: about a minute
 #   --sharp        also run sharp (npm) on the same files, installed into benchmarks/node/ on first use;
 #                  skipped with a note when node or npm is missing
@@ -98,7 +98,7 @@ cold_start() {
   [[ -n "$java_home" ]] && launcher_env=(JAVA_HOME="$java_home")
   env "${launcher_env[@]}" "$root/galerly" render --out "$cold_dir/train" "$ladder_file" > /dev/null
   : > "$out/cold.txt"
-  for i in 1 2 3 4 5; do
+  for i in 1 2 3 4 5 6 7 8 9; do               # nine each: medians of fewer moved by 10-15% between runs
     TIMEFORMAT="galerly %R %U %S"
     { time env "${launcher_env[@]}" "$root/galerly" render --out "$cold_dir/g$i" "$ladder_file" > /dev/null 2>&1 ; } 2>> "$out/cold.txt"
     TIMEFORMAT="java-jar %R %U %S"
