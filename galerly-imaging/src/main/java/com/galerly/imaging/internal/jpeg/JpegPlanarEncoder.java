@@ -15,8 +15,10 @@ import java.util.concurrent.FutureTask;
  * A baseline JPEG encoder that takes planes as they are (YCbCr 4:2:0 or grey), so a rendition resampled in YCbCr
  * never goes through RGB. It does what libjpeg does with the same settings, so files match the JDK writer's in
  * quality and size: the IJG quantisation tables scaled by quality, libjpeg's accurate integer forward DCT with the
- * same rounding ({@link ForwardDct}, a row of blocks at a time in SIMD-friendly loops), edge samples replicated into partial blocks, and Huffman tables optimised for the image (two
- * passes: the first records each block's symbols compactly, the second writes them).
+ * same rounding ({@link ForwardDct}: a row of blocks at a time in SIMD-friendly loops, or block by block where C1
+ * compiles alone), edge samples replicated into partial blocks, and Huffman tables optimised for the image (two
+ * passes: the first records each block's symbols compactly, the second writes them; a large image's first pass
+ * runs in parts on several threads).
  *
  * <p>The file is SOI, a JFIF APP0, an optional caller-supplied APP1, tables, one interleaved scan and EOI: no
  * other metadata can reach it.
