@@ -35,15 +35,9 @@ final class InputFiles {
         static final Set<String> ALL = extensions();
 
         private static Set<String> extensions() {
-            Set<String> all = new java.util.TreeSet<>();
             List<ImageDecoder> decoders = new ArrayList<>(GalerlyImaging.builtInDecoders());
             decoders.addAll(RenderCommand.plugins());
-            for (ImageDecoder d : decoders) {
-                for (String e : d.fileExtensions()) {
-                    all.add(e.toLowerCase(Locale.ROOT));
-                }
-            }
-            return java.util.Collections.unmodifiableSet(all);
+            return GalerlyImaging.fileExtensions(decoders);
         }
     }
 

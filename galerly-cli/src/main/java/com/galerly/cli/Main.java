@@ -21,7 +21,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         RenderCommand render = RenderLine.parse(args);
-        int code = render != null ? RenderLine.execute(render, out, err) : GalerlyCli.execute(args, out, err);
+        int code = run(render, args, out, err);
         out.flush();
         err.flush();
         if (code != 0 || render == null) {
@@ -33,7 +33,11 @@ public final class Main {
 
     /** Runs the CLI with the given streams and returns the exit code (used by tests). */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        RenderCommand render = RenderLine.parse(args);
+        return run(RenderLine.parse(args), args, out, err);
+    }
+
+    /** {@code render} directly when the line is one {@link RenderLine} read ({@code render} not null), else picocli. */
+    private static int run(RenderCommand render, String[] args, PrintWriter out, PrintWriter err) {
         return render != null ? RenderLine.execute(render, out, err) : GalerlyCli.execute(args, out, err);
     }
 }

@@ -73,8 +73,22 @@ public final class GalerlyImaging {
      * }</pre>
      */
     public static java.util.Set<String> fileExtensions() {
+        return fileExtensions(builder().decoders());
+    }
+
+    /**
+     * The file extensions (lower case, no dot) of {@code decoders}: for an application that installs its decoders
+     * by name ({@link Builder#discoverPlugins(boolean) discoverPlugins(false)}) and so must not look them up.
+     *
+     * <pre>{@code
+     * List<ImageDecoder> all = new ArrayList<>(GalerlyImaging.builtInDecoders());
+     * all.add(new RawDecoder());
+     * Set<String> picked = GalerlyImaging.fileExtensions(all);
+     * }</pre>
+     */
+    public static java.util.Set<String> fileExtensions(List<ImageDecoder> decoders) {
         java.util.Set<String> all = new java.util.TreeSet<>();
-        for (ImageDecoder d : builder().decoders()) {
+        for (ImageDecoder d : decoders) {
             for (String e : d.fileExtensions()) {
                 all.add(e.toLowerCase(java.util.Locale.ROOT));
             }

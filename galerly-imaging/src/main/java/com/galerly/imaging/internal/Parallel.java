@@ -4,12 +4,9 @@
  */
 package com.galerly.imaging.internal;
 
-import com.galerly.imaging.internal.planar.Deadline;
 import com.galerly.imaging.internal.planar.Tasks;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
 
 /**
  * Runs independent pieces of one photo's work (bands of rows of a resample) on the caller's thread and the
@@ -42,18 +39,6 @@ final class Parallel {
             pieces.forEach(Runnable::run);
             return;
         }
-        List<FutureTask<Void>> tasks = new ArrayList<>(pieces.size());
-        for (Runnable piece : pieces) {
-            tasks.add(new FutureTask<>(Deadline.carry(piece), null));
-        }
-        for (int i = 1; i < tasks.size(); i++) {
-            pool.execute(tasks.get(i));
-        }
-        for (FutureTask<Void> task : tasks) {
-            task.run();                       // first run every piece no worker has started, then wait
-        }
-        for (FutureTask<Void> task : tasks) {
-            Tasks.join(task, "resampling");
-        }
+        Tasks.runAll(pieces, pool, "resampling");
     }
 }

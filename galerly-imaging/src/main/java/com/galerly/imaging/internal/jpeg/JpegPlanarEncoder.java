@@ -8,8 +8,8 @@ import com.galerly.imaging.internal.planar.Deadline;
 import com.galerly.imaging.internal.planar.PlanarImage;
 import com.galerly.imaging.internal.planar.Tasks;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
 
 /**
  * A baseline JPEG encoder that takes planes as they are (YCbCr 4:2:0 or grey), so a rendition resampled in YCbCr
@@ -92,7 +92,7 @@ public final class JpegPlanarEncoder {
         if (count == 1) {
             parts[0].run();
         } else {
-            codeInParallel(parts, executor);
+            Tasks.runAll(List.of(parts), executor, "encoding");
         }
         int[][] freq = new int[4][257];
         for (int p = 0; p < count; p++) {
@@ -128,27 +128,6 @@ public final class JpegPlanarEncoder {
         Tokens.write(parts, freq, out, colour, dc, ac);
         out.marker(0xD9);
         return out.toByteArray();
-    }
-
-    /** Parts 1.. on the executor, part 0 and any not yet started on the caller. */
-    private static void codeInParallel(Part[] parts, Executor executor) {
-        @SuppressWarnings("unchecked")
-        FutureTask<Void>[] tasks = (FutureTask<Void>[]) new FutureTask<?>[parts.length];
-        for (int p = 0; p < parts.length; p++) {
-            tasks[p] = new FutureTask<>(Deadline.carry(parts[p]), null);
-        }
-        try {
-            for (int p = 1; p < parts.length; p++) {
-                executor.execute(tasks[p]);
-            }
-        } finally {
-            for (FutureTask<Void> task : tasks) {
-                task.run();                               // a no-op for a part another thread has taken
-            }
-            for (FutureTask<Void> task : tasks) {
-                Tasks.join(task, "encoding");
-            }
-        }
     }
 
     /** Rows {@code [from, to)} of MCUs, transformed and coded into their own tokens, DC prediction from zero. */

@@ -7,7 +7,10 @@ package com.galerly.imaging.internal.planar;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 
@@ -52,6 +55,29 @@ public final class Tasks {
             get(task, doing);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs independent {@code pieces}, each under the caller's deadline: all but the first go to {@code pool}, then
+     * the caller runs every piece no worker has started, and only then waits for the ones workers have.
+     */
+    public static void runAll(List<? extends Runnable> pieces, Executor pool, String doing) {
+        List<FutureTask<Void>> tasks = new ArrayList<>(pieces.size());
+        for (Runnable piece : pieces) {
+            tasks.add(new FutureTask<>(Deadline.carry(piece), null));
+        }
+        try {
+            for (int i = 1; i < tasks.size(); i++) {
+                pool.execute(tasks.get(i));
+            }
+        } finally {
+            for (FutureTask<Void> task : tasks) {
+                task.run();                       // a no-op for a piece a worker has taken
+            }
+            for (FutureTask<Void> task : tasks) {
+                join(task, doing);
+            }
         }
     }
 }
